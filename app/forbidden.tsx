@@ -1,0 +1,14 @@
+import Link from "next/link";
+
+export default function Forbidden() {
+  return (
+    <main className="grid min-h-[60vh] place-items-center px-4">
+      <div className="max-w-md space-y-3 text-center">
+        <p className="text-sm font-semibold text-red-600">403</p>
+        <h1 className="text-2xl font-semibold">You do not have access to this page</h1>
+        <p className="text-slate-600">Your account does not hold the role this page needs. Ask an admin if you should.</p>
+        <Link href="/" className="inline-block rounded-md bg-brand-600 px-3 py-2 text-sm font-medium text-white hover:bg-brand-700">Back to home</Link>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,21 @@
+import { expect, type Page } from "@playwright/test";
+
+export const DEMO = {
+  engineer: { email: "engineer@gusset.local", password: "gusset-engineer", name: "Erin Engineer" },
+  reviewer: { email: "reviewer@gusset.local", password: "gusset-reviewer", name: "Ravi Reviewer" },
+  admin: { email: "admin@gusset.local", password: "gusset-admin", name: "Ada Admin" },
+} as const;
+
+export type DemoRole = keyof typeof DEMO;
+
+export async function signIn(page: Page, role: DemoRole, next = "/"): Promise<void> {
+  await page.goto(`/sign-in?next=${encodeURIComponent(next)}`);
+  await page.getByLabel("Email").fill(DEMO[role].email);
+  await page.getByLabel("Password").fill(DEMO[role].password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
+  // A redirect after a server action renders the target in the same response
+  // even if the cookie was refused (shared/notes/integration.md, trap 13).
+  await page.reload();
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+}

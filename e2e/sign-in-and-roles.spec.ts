@@ -1,0 +1,81 @@
+import { expect, test } from "@playwright/test";
+import { DEMO, signIn, type DemoRole } from "./helpers";
+
+test("a visitor without a session is sent to the sign-in page and back after signing in", async ({ page }) => {
+  await page.goto("/inbox");
+  await expect(page).toHaveURL(/\/sign-in\?next=%2Finbox/);
+  await page.getByLabel("Email").fill(DEMO.reviewer.email);
+  await page.getByLabel("Password").fill(DEMO.reviewer.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/inbox$/);
+  await page.reload();
+  await expect(page.getByRole("heading", { name: "Inbox" })).toBeVisible();
+});
+
+test("a wrong password gets one message that does not say whether the account exists", async ({ page }) => {
+  for (const email of [DEMO.engineer.email, "nobody@gusset.local"]) {
+    await page.goto("/sign-in");
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password").fill("not-the-password");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByRole("alert").filter({ hasText: "Wrong" })).toHaveText("Wrong email or password.");
+  }
+});
+
+// What each role may open (200) and what it is refused (403).
+const ACCESS: Record<DemoRole, { allowed: string[]; refused: string[] }> = {
+  engineer: { allowed: ["/", "/editor", "/inbox"], refused: ["/admin/errors", "/admin/users"] },
+  reviewer: { allowed: ["/", "/editor", "/inbox"], refused: ["/admin/errors", "/admin/users"] },
+  admin: { allowed: ["/", "/editor", "/inbox", "/admin/errors", "/admin/users"], refused: [] },
+};
+
+for (const role of Object.keys(ACCESS) as DemoRole[]) {
+  test(`${role} signs in, reaches their places and is refused the others with a 403 page`, async ({ page }) => {
+    await signIn(page, role);
+    await expect(page.getByRole("heading", { name: `Welcome, ${DEMO[role].name.split(" ")[0]}` })).toBeVisible();
+    for (const path of ACCESS[role].allowed) {
+      const response = await page.goto(path);
+      expect(response?.status(), path).toBe(200);
+    }
+    for (const path of ACCESS[role].refused) {
+      const response = await page.goto(path);
+      expect(response?.status(), path).toBe(403);
+      await expect(page.getByRole("heading", { name: "You do not have access to this page" })).toBeVisible();
+    }
+  });
+}
+
+test("signing out ends the session: the old cookie no longer opens a page", async ({ page, context }) => {
+  await signIn(page, "engineer");
+  const cookies = await context.cookies();
+  const session = cookies.find((cookie) => cookie.name.endsWith("session_token"));
+  expect(session?.httpOnly).toBe(true);
+  expect(session?.sameSite).toBe("Lax");
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/sign-in/);
+  await context.addCookies([session!]);
+  await page.goto("/editor");
+  await expect(page).toHaveURL(/\/sign-in/);
+});
+
+test("a forged session cookie gets the sign-in page, never a stack trace", async ({ page, context }) => {
+  await context.addCookies([{ name: "better-auth.session_token", value: "forged.c2lnbmF0dXJl", domain: "localhost", path: "/" }]);
+  const response = await page.goto("/admin/users");
+  expect(response?.status()).toBe(200);
+  await expect(page).toHaveURL(/\/sign-in/);
+  await expect(page.getByRole("heading", { name: "Sign in to Gusset" })).toBeVisible();
+});
+
+test("an admin ending a user's sessions signs that user out at once", async ({ browser }) => {
+  const engineer = await browser.newPage();
+  await signIn(engineer, "engineer");
+  const admin = await browser.newPage();
+  await signIn(admin, "admin", "/admin/users");
+  await admin.goto("/admin/users");
+  await admin.getByRole("button", { name: `End sessions of ${DEMO.engineer.name}` }).click();
+  await expect(admin.getByRole("status")).toHaveText(/Ended [1-9]\d* session/);
+  await engineer.goto("/editor");
+  await expect(engineer).toHaveURL(/\/sign-in/);
+  await engineer.close();
+  await admin.close();
+});

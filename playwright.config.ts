@@ -1,0 +1,46 @@
+import { defineConfig } from "@playwright/test";
+
+/**
+ * End-to-end tests in Debian's Chromium against the production build, served
+ * by the real launcher (embedded PostgreSQL in a fresh data folder).
+ * `npm test` builds first; the launcher rebuilds only when sources changed.
+ */
+const port = Number(process.env.E2E_PORT ?? 3210);
+export const baseURL = `http://localhost:${port}`;
+
+export default defineConfig({
+  testDir: "e2e",
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [["list"]],
+  use: {
+    baseURL,
+    browserName: "chromium",
+    headless: true,
+    screenshot: "only-on-failure",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic", "--enable-unsafe-swiftshader"],
+    },
+  },
+  webServer: {
+    command: "rm -rf .data/e2e && node --import tsx scripts/start.ts",
+    url: `${baseURL}/sign-in`,
+    reuseExistingServer: false,
+    timeout: 240_000,
+    gracefulShutdown: { signal: "SIGTERM", timeout: 20_000 },
+    stdout: "pipe",
+    env: {
+      PORT: String(port),
+      GUSSET_DATA_DIR: ".data/e2e",
+      BETTER_AUTH_URL: baseURL,
+      NEXT_TELEMETRY_DISABLED: "1",
+      // The throttle's own test uses a dedicated account; keep the address
+      // limit high so the suite's sign-ins from 127.0.0.1 never trip it.
+      GUSSET_SIGN_IN_LIMIT_ADDRESS: "1000",
+    },
+  },
+});

@@ -1,0 +1,127 @@
+/**
+ * `npm start` (and `npm run dev` with --dev): the launcher. Plain Node, no Next.
+ *
+ *   1. PostgreSQL: DATABASE_URL if set, else the embedded server in .data/
+ *   2. migrations, then the demo data once (local demo only, see README)
+ *   3. the production bundle, built when missing or older than the sources
+ *   4. `next start` (or `next dev`) as a child process
+ *   5. Ctrl-C/SIGTERM: Next drains its requests, then PostgreSQL stops
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import { connectOrExplain, ensureSecrets, needsBuild, waitForHttp } from "./launcher";
+import { databaseUrl, ensureDatabase, isPortFree, startEmbeddedDatabase, type EmbeddedDatabase } from "@/lib/db/embedded";
+import { migrate } from "@/lib/db/migrate";
+
+const dev = process.argv.includes("--dev");
+const dataDir = path.resolve(process.env.GUSSET_DATA_DIR ?? ".data");
+const port = Number(process.env.PORT ?? 3000);
+const host = process.env.HOST ?? "127.0.0.1";
+const say = (line: string) => console.log(`[gusset] ${line}`);
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const external = process.env.DATABASE_URL;
+  let embedded: EmbeddedDatabase | null = null;
+  let url: string;
+  if (external) {
+    await connectOrExplain(external);
+    url = external;
+    say(`Using PostgreSQL at ${new URL(external).host}.`);
+  } else {
+    embedded = await startEmbeddedDatabase(dataDir);
+    await ensureDatabase(embedded.serverUrl, "gusset");
+    url = databaseUrl(embedded.serverUrl, "gusset");
+    say(embedded.reused ? `Reusing the PostgreSQL already running on port ${embedded.port} (${dataDir}).` : `PostgreSQL is up on port ${embedded.port} (data in ${dataDir}).`);
+  }
+
+  const applied = await migrate(url);
+  if (applied.length) say(`Applied ${applied.length} migration(s): ${applied.join(", ")}.`);
+
+  const production = process.env.NODE_ENV === "production" && Boolean(external);
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ...(await ensureSecrets(dataDir, { production })),
+    DATABASE_URL: url,
+    PORT: String(port),
+    BETTER_AUTH_URL: process.env.BETTER_AUTH_URL ?? `http://localhost:${port}`,
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
+  Object.assign(process.env, env);
+
+  const demo = !external || process.argv.includes("--seed-demo") || process.env.GUSSET_SEED_DEMO === "1" || !production;
+  if (demo) {
+    const { seedDemo, DEMO_USERS } = await import("@/lib/db/seed");
+    if (await seedDemo()) say("Seeded the demo data.");
+    if (!external || process.argv.includes("--seed-demo")) {
+      say("Demo accounts (local demo only):");
+      for (const user of DEMO_USERS) say(`  ${user.roles.join("+").padEnd(9)} ${user.email.padEnd(24)} password: ${user.password}`);
+    }
+  }
+  const { db } = await import("@/lib/db/client");
+  await db.$disconnect();
+
+  if (!(await isPortFree(port, host))) {
+    throw new Error(`Port ${port} on ${host} is in use: is Gusset already running? Set PORT to use another.`);
+  }
+
+  const distDir = dev ? ".next-dev" : ".next";
+  env.GUSSET_DIST_DIR = distDir;
+  if (!dev && (await needsBuild(distDir))) {
+    say("Building the production bundle (missing or older than the sources; this takes a minute or two)…");
+    await run(["build"], env);
+  }
+
+  const next = spawnNext(dev ? ["dev", "-p", String(port), "-H", host] : ["start", "-p", String(port), "-H", host], env);
+  const children: ChildProcess[] = [next];
+
+  let stopping = false;
+  const stop = async (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    say(`${signal}: stopping…`);
+    await Promise.all(children.map((child) => terminate(child)));
+    await embedded?.stop();
+    say("Stopped.");
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void stop("SIGINT"));
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+  next.on("exit", (code) => {
+    if (stopping) return;
+    say(`Next exited (${code}); stopping.`);
+    void stop("SIGTERM");
+  });
+
+  await waitForHttp(`http://${host}:${port}/sign-in`);
+  say(`Ready in ${((Date.now() - started) / 1000).toFixed(1)} s: open http://localhost:${port}`);
+}
+
+function spawnNext(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+  return spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), ...args], { env, stdio: "inherit" });
+}
+
+function run(args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawnNext(args, env);
+    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`next ${args[0]} failed (exit ${code}).`))));
+  });
+}
+
+/** SIGTERM, then wait: Next drains in-flight requests before it exits. */
+function terminate(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const force = setTimeout(() => child.kill("SIGKILL"), 15_000);
+    child.once("exit", () => {
+      clearTimeout(force);
+      resolve();
+    });
+    child.kill("SIGTERM");
+  });
+}
+
+main().catch((error: unknown) => {
+  console.error(`[gusset] ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

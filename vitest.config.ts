@@ -1,0 +1,37 @@
+import { defineConfig } from "vitest/config";
+
+// Two projects: `unit` for pure logic (no database), `integration` for
+// anything that touches PostgreSQL. An integration test file is named
+// `*.db.test.ts` and gets a fresh database of its own (test/database.ts).
+export default defineConfig({
+  resolve: {
+    tsconfigPaths: true,
+    // `server-only` throws outside Next's server bundle; tests are server code.
+    alias: { "server-only": new URL("./test/empty-module.ts", import.meta.url).pathname },
+  },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "unit",
+          include: ["{lib,components,definitions,scripts,test}/**/*.test.{ts,tsx}"],
+          exclude: ["**/*.db.test.ts", "node_modules/**"],
+          environment: "node",
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "integration",
+          include: ["{lib,components,definitions,scripts,test}/**/*.db.test.ts"],
+          environment: "node",
+          globalSetup: ["test/start-test-database.ts"],
+          setupFiles: ["test/database.ts"],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+    ],
+  },
+});
