@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync, unlinkSync } from "node:fs";
 import { chmod, mkdir, readFile, readdir, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
@@ -88,4 +88,37 @@ export async function waitForHttp(url: string, timeoutMs = 120_000): Promise<voi
     }
   }
   throw new Error(`${url} did not answer within ${timeoutMs / 1000} s.`);
+}
+
+/**
+ * One launcher per data folder: a second `npm start` on the same folder stops
+ * with a clear line instead of sharing (and later stopping) the first one's
+ * database. A pid file left by a killed launcher is taken over.
+ */
+export async function claimDataDir(dataDir: string): Promise<() => void> {
+  await mkdir(dataDir, { recursive: true });
+  const file = path.join(dataDir, "launcher.pid");
+  if (existsSync(file)) {
+    const pid = Number((await readFile(file, "utf8")).trim());
+    if (pid && pid !== process.pid && isAlive(pid)) {
+      throw new Error(`Gusset is already running on ${dataDir} (launcher pid ${pid}). Stop it first, or set GUSSET_DATA_DIR to another folder.`);
+    }
+  }
+  await writeFile(file, String(process.pid));
+  return () => {
+    try {
+      if (readFileSync(file, "utf8").trim() === String(process.pid)) unlinkSync(file);
+    } catch {
+      // already gone
+    }
+  };
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -9,7 +9,7 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
-import { connectOrExplain, ensureSecrets, needsBuild, waitForHttp } from "./launcher";
+import { claimDataDir, connectOrExplain, ensureSecrets, needsBuild, waitForHttp } from "./launcher";
 import { databaseUrl, ensureDatabase, isPortFree, startEmbeddedDatabase, type EmbeddedDatabase } from "@/lib/db/embedded";
 import { migrate } from "@/lib/db/migrate";
 
@@ -29,10 +29,12 @@ async function main(): Promise<void> {
     url = external;
     say(`Using PostgreSQL at ${new URL(external).host}.`);
   } else {
+    const release = await claimDataDir(dataDir);
+    process.on("exit", release);
     embedded = await startEmbeddedDatabase(dataDir);
     await ensureDatabase(embedded.serverUrl, "gusset");
     url = databaseUrl(embedded.serverUrl, "gusset");
-    say(embedded.reused ? `Reusing the PostgreSQL already running on port ${embedded.port} (${dataDir}).` : `PostgreSQL is up on port ${embedded.port} (data in ${dataDir}).`);
+    say(embedded.reused ? `Took over the PostgreSQL left running on port ${embedded.port} (${dataDir}).` : `PostgreSQL is up on port ${embedded.port} (data in ${dataDir}).`);
   }
 
   const applied = await migrate(url);

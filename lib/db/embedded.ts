@@ -15,7 +15,7 @@ export type EmbeddedDatabase = {
   /** Connection string for the server's `postgres` maintenance database. */
   serverUrl: string;
   port: number;
-  /** True when another process already ran this data folder's server: we reuse it and never stop it. */
+  /** True when this folder's server was already running (e.g. left by a killed launcher) and we took it over. */
   reused: boolean;
   stop(): Promise<void>;
 };
@@ -31,7 +31,7 @@ export async function startEmbeddedDatabase(dir: string, options: { log?: (line:
   const remembered = await remember(dir);
   const running = await runningServer(dataDir);
   if (running) {
-    return { serverUrl: urlFor(running.port, remembered.password), port: running.port, reused: true, stop: async () => {} };
+    return { serverUrl: urlFor(running.port, remembered.password), port: running.port, reused: true, stop: () => signalAndWait(running.pid, dataDir) };
   }
 
   // Imported here, not at the top: the package installs exit hooks on import
@@ -67,7 +67,7 @@ export async function startEmbeddedDatabase(dir: string, options: { log?: (line:
   } catch {
     // A second start racing us on the same folder: reuse its server if it came up.
     const raced = await runningServer(dataDir);
-    if (raced) return { serverUrl: urlFor(raced.port, remembered.password), port: raced.port, reused: true, stop: async () => {} };
+    if (raced) return { serverUrl: urlFor(raced.port, remembered.password), port: raced.port, reused: true, stop: () => signalAndWait(raced.pid, dataDir) };
     const reason = logLines.filter((line) => /FATAL|ERROR|could not/i.test(line)).join(" ") || logLines.slice(-3).join(" ");
     throw new EmbeddedDatabaseError(`PostgreSQL in ${dataDir} did not start: ${reason || "no reason given"}`);
   }
@@ -85,10 +85,19 @@ async function stopServer(server: { stop(): Promise<void> }, dataDir: string): P
   const stopped = server.stop().then(() => true);
   const timedOut = new Promise<false>((resolve) => setTimeout(() => resolve(false), 5_000).unref());
   if (await Promise.race([stopped, timedOut])) return;
+  await signalAndWait(running.pid, dataDir);
+}
+
+/** Fast shutdown of a server by pid (SIGINT), waiting until its postmaster.pid is gone. */
+async function signalAndWait(pid: number, dataDir: string): Promise<void> {
   try {
-    process.kill(running.pid, "SIGINT");
+    process.kill(pid, "SIGINT");
   } catch {
-    // already gone
+    return; // already gone
+  }
+  const deadline = Date.now() + 10_000;
+  while (existsSync(path.join(dataDir, "postmaster.pid")) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
 
