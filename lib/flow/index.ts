@@ -1,0 +1,95 @@
+/**
+ * The flow DSL: what authors import to declare a flow, and what the runtime reads back.
+ *
+ * A flow is frozen data: `flow.nodes[name]` has its `name`, `kind`, options and `edges` (`{ kind, to }`;
+ * case and branch edges carry their condition). Builders fill the defaults only they know (a view's
+ * form and merge, a job's retries and backoff); `titleOf`, `assigneeOf`, `dueAt`, `priorityOf` and
+ * `isPermitted` resolve the rest against a task. A process stores the flow's name and version, a
+ * task its node's name: `nodeOf` finds the node, or an obsolete node once the flow has dropped it.
+ * Statuses change only through `transition` / `processTransition`; `nextNodes` picks where to go;
+ * `checkFlow` runs on every flow at startup.
+ *
+ * What an activation needs from each kind, inside the transaction that locks the process row:
+ *
+ * - start: `permission` for the user; `form` parses the input; `merge({ form, user })` gives the
+ *   initial data, parsed by the process schema. Process and start task are created, the task is
+ *   activated and completed, and the nodes after it run.
+ * - startHandle: code passes the initial data and the user it acts for; then as start.
+ * - view: created new; `assign` offers it to a role's queue or assigns it; title, description, due
+ *   time and priority are stored on the row; `onCreate` runs last. Claiming and doing it need the
+ *   assignment and `permission`. Completing parses the input with `form` (errors go back to the form,
+ *   field by field), applies `merge`'s patch, parses the data again and runs the synchronous nodes
+ *   after it: if any throws, all rolls back and the task stays the user's.
+ * - handler: `run` returns a patch, merged and parsed before the next nodes run.
+ * - job: scheduled, and its queue job enqueued, in the transaction that creates it. The worker runs
+ *   `run` outside the lock on a snapshot, then locks, merges the patch, completes the task and runs
+ *   the next nodes; a node after it that throws is saved in error. A failed attempt goes where
+ *   `afterFailedAttempt` says: rescheduled after the backoff, or failed into the error queue.
+ * - if, switch, split: `nextNodes` evaluates the conditions; a split gives each opened branch a
+ *   token, which its tasks carry to the join.
+ * - join: one task per split token; `joinState` says go on, keep waiting, or fail (a branch can no
+ *   longer arrive).
+ * - subprocess: starts a process of `flow` at its start handle `start` with `data(ctx)`; when that
+ *   process is done, `merge` gives the patch and the task completes. A canceled child fails it.
+ * - end: cancels the process's other open tasks, completes, and finishes the process.
+ * - obsolete: shown in histories; an admin may cancel it while it is open.
+ */
+export { flow } from "./flow";
+export type { AnyFlow, CheckNodes, Flow, FlowConfig, NamedNodes, ProcessData } from "./flow";
+export type { AnyNode, AnyNodeDefinition, NodeBuilders, TargetsOf } from "./node";
+export { assigneeOf, dueAt, isPermitted, priorityOf, role } from "./options";
+export type { Assignee, Assignment, Due, HumanTaskOptions, NodeOptions, Permission, Priority, TaskText } from "./options";
+export { emptyForm } from "./form";
+export type { EmptyForm, FormSchema } from "./form";
+export { addDuration, durationMs } from "./duration";
+export { afterFailedAttempt, DEFAULT_JOB_BACKOFF, DEFAULT_JOB_RETRIES, retryDelayMs } from "./nodes/job";
+export type { Backoff, JobCompute, JobContext, JobFunction, JobNode, JobOptions, JobStorage, StoredFile } from "./nodes/job";
+export type { StartContext, StartHandleNode, StartHandleOptions, StartNode, StartOptions } from "./nodes/start";
+export type { CompleteContext, ViewNode, ViewOptions } from "./nodes/view";
+export type { HandlerFunction, HandlerNode } from "./nodes/handler";
+export type { Condition, IfNode } from "./nodes/if";
+export type { CaseEdge, SwitchNode } from "./nodes/switch";
+export type { BranchEdge, SplitNode } from "./nodes/split";
+export { joinState } from "./nodes/join";
+export type { BranchState, JoinNode } from "./nodes/join";
+export type { ChildEndedContext, StartHandleNames, SubprocessNode, SubprocessOptions } from "./nodes/subprocess";
+export type { EndNode } from "./nodes/end";
+export { obsoleteNode } from "./nodes/obsolete";
+export type { ObsoleteNode } from "./nodes/obsolete";
+export {
+  NODE_ACTIONS,
+  PROCESS_ACTIONS,
+  PROCESS_STATUSES,
+  PROCESS_TRANSITIONS,
+  processTransition,
+  TASK_ACTIONS,
+  TASK_STATUSES,
+  TASK_TRANSITIONS,
+  transition,
+} from "./status";
+export type { ProcessAction, ProcessStatus, TaskAction, TaskStatus, Transition, TransitionError, TransitionResult } from "./status";
+export { flowGraph, nodeOf } from "./graph";
+export type { FlowGraph, GraphEdge, GraphNode } from "./graph";
+export { checkFlow, findFlowProblems, FLOW_PROBLEM_CODES, FlowDefinitionError } from "./check-flow";
+export type { FlowProblem, FlowProblemCode } from "./check-flow";
+export { nextNodes } from "./next-nodes";
+export { descriptionOf, humanize, titleOf } from "./title";
+export { EDGE_KINDS, NODE_KINDS } from "./types";
+export type {
+  Duration,
+  Edge,
+  EdgeKind,
+  FlowContext,
+  FlowUser,
+  NodeKind,
+  ProcessId,
+  ProcessPatch,
+  ProcessSchema,
+  ProcessView,
+  Role,
+  TaskId,
+  TaskView,
+  TypeError,
+  UserContext,
+  UserId,
+} from "./types";
