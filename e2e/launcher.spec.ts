@@ -108,6 +108,39 @@ test("an unreachable DATABASE_URL stops the start with one line naming the host 
   expect(lines).toEqual([`[gusset] Cannot reach PostgreSQL at 127.0.0.1:${port}: connect ECONNREFUSED 127.0.0.1:${port}`]);
 });
 
+test("a production start on an external database creates no demo accounts and insists on shared secrets", async ({ request }) => {
+  // The e2e server's embedded PostgreSQL stands in for an external one.
+  const { port: pgPort, password } = JSON.parse(readFileSync(".data/e2e/postgres.json", "utf8")) as { port: number; password: string };
+  const server = `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${pgPort}`;
+  const database = `gusset_prod_${process.pid}`;
+  const { default: pg } = await import("pg");
+  const admin = new pg.Client({ connectionString: `${server}/postgres` });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${database}`);
+  try {
+    const env = { NODE_ENV: "production", DATABASE_URL: `${server}/${database}` };
+    const withoutSecrets = launch(dataDir("prod-a"), await freePort(), env);
+    expect(await withoutSecrets.exited).toBe(1);
+    expect(withoutSecrets.output()).toMatch(/A production start needs BETTER_AUTH_SECRET and NEXT_SERVER_ACTIONS_ENCRYPTION_KEY/);
+
+    const port = await freePort();
+    const secrets = { BETTER_AUTH_SECRET: "b".repeat(44), NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64") };
+    const production = launch(dataDir("prod-b"), port, { ...env, ...secrets, BETTER_AUTH_URL: `http://localhost:${port}` });
+    await ready(production);
+    expect(production.output()).not.toMatch(/Demo accounts|Seeded the demo/);
+    const client = new pg.Client({ connectionString: `${server}/${database}` });
+    await client.connect();
+    const users = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM "user"`);
+    await client.end();
+    expect(users.rows[0]?.n).toBe(0);
+    expect((await request.get(`http://localhost:${port}/sign-in`)).status()).toBe(200);
+    await stop(production);
+  } finally {
+    await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+    await admin.end();
+  }
+});
+
 /** The child processes of a pid, one "pid command" per line. */
 function childrenOf(pid: number): string {
   return execFileSync("ps", ["--ppid", String(pid), "-o", "pid=,args="], { encoding: "utf8" });

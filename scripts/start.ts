@@ -12,6 +12,7 @@ import path from "node:path";
 import { claimDataDir, connectOrExplain, ensureSecrets, needsBuild, waitForHttp } from "./launcher";
 import { databaseUrl, ensureDatabase, isPortFree, startEmbeddedDatabase, type EmbeddedDatabase } from "@/lib/db/embedded";
 import { migrate } from "@/lib/db/migrate";
+import { demoPolicy } from "./seed-policy";
 
 const dev = process.argv.includes("--dev");
 const dataDir = path.resolve(process.env.GUSSET_DATA_DIR ?? ".data");
@@ -51,11 +52,11 @@ async function main(): Promise<void> {
   };
   Object.assign(process.env, env);
 
-  const demo = !external || process.argv.includes("--seed-demo") || process.env.GUSSET_SEED_DEMO === "1" || !production;
-  if (demo) {
+  const demo = demoPolicy({ external: Boolean(external), production: process.env.NODE_ENV === "production", askedForDemo: process.argv.includes("--seed-demo") || process.env.GUSSET_SEED_DEMO === "1" });
+  if (demo.seed) {
     const { seedDemo, DEMO_USERS } = await import("@/lib/db/seed");
     if (await seedDemo()) say("Seeded the demo data.");
-    if (!external || process.argv.includes("--seed-demo")) {
+    if (demo.print) {
       say("Demo accounts (local demo only):");
       for (const user of DEMO_USERS) say(`  ${user.roles.join("+").padEnd(9)} ${user.email.padEnd(24)} password: ${user.password}`);
     }
