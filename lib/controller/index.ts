@@ -1,0 +1,9 @@
+// The controller DSL: views as functions of params, their results, and the stateless call.
+// No React, no database: definitions import it, and so does the server's dispatcher.
+
+export { controller, ControllerDefinitionError, type Controller, type ControllerDefinition, type SummaryItem } from "./controller";
+export { combinedView, dataView, geometryView, imageView, isSlow, pdfView, plotView, SLOW_VIEW_SECONDS, tableView, webView } from "./views";
+export type { View, ViewContext, ViewMethod, ViewOptions } from "./views";
+export { CallCancelled, InputViolation, UserError, type CallFailure, type FieldViolation } from "./errors";
+export { callView, failureOf, type CallOptions, type CallOutcome } from "./call-view";
+export type * from "./results";
