@@ -5,8 +5,13 @@ import { defineConfig } from "@playwright/test";
  * by the real launcher (embedded PostgreSQL in a fresh data folder).
  * `npm test` builds first; the launcher rebuilds only when sources changed.
  */
-const port = Number(process.env.E2E_PORT ?? 3210);
+// A port of its own for each run (several people or agents may test at once on
+// one machine). Set here in the runner, inherited by its workers.
+process.env.E2E_PORT ??= String(3200 + Math.floor(Math.random() * 700));
+const port = Number(process.env.E2E_PORT);
 export const baseURL = `http://localhost:${port}`;
+/** The e2e server's data folder (its embedded PostgreSQL lives there). */
+export const e2eDataDir = `.data/e2e-${port}`;
 
 export default defineConfig({
   testDir: "e2e",
@@ -27,7 +32,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: "rm -rf .data/e2e && node --import tsx scripts/start.ts",
+    command: `rm -rf ${e2eDataDir} && node --import tsx scripts/start.ts`,
     url: `${baseURL}/sign-in`,
     reuseExistingServer: false,
     timeout: 240_000,
@@ -35,7 +40,7 @@ export default defineConfig({
     stdout: "pipe",
     env: {
       PORT: String(port),
-      GUSSET_DATA_DIR: ".data/e2e",
+      GUSSET_DATA_DIR: e2eDataDir,
       BETTER_AUTH_URL: baseURL,
       NEXT_TELEMETRY_DISABLED: "1",
       // The throttle's own test uses a dedicated account; keep the address

@@ -110,7 +110,7 @@ test("an unreachable DATABASE_URL stops the start with one line naming the host 
 
 test("a production start on an external database creates no demo accounts and insists on shared secrets", async ({ request }) => {
   // The e2e server's embedded PostgreSQL stands in for an external one.
-  const { port: pgPort, password } = JSON.parse(readFileSync(".data/e2e/postgres.json", "utf8")) as { port: number; password: string };
+  const { port: pgPort, password } = JSON.parse(readFileSync(`.data/e2e-${process.env.E2E_PORT}/postgres.json`, "utf8")) as { port: number; password: string };
   const server = `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${pgPort}`;
   const database = `gusset_prod_${process.pid}`;
   const { default: pg } = await import("pg");

@@ -78,7 +78,9 @@ const playwrightReport = z.object({
 
 function playwright(): void {
   rmSync("test-results/e2e.json", { force: true });
-  const ok = run(bin("playwright"), ["test", "--reporter=list,json"], { PLAYWRIGHT_JSON_OUTPUT_FILE: "test-results/e2e.json" });
+  const port = process.env.E2E_PORT ?? String(3200 + Math.floor(Math.random() * 700));
+  const ok = run(bin("playwright"), ["test", "--reporter=list,json"], { PLAYWRIGHT_JSON_OUTPUT_FILE: "test-results/e2e.json", E2E_PORT: port });
+  rmSync(`.data/e2e-${port}`, { recursive: true, force: true });
   if (!existsSync("test-results/e2e.json")) {
     step("browser", false);
     return;
