@@ -2,6 +2,7 @@ import { randomUUID, createHash } from "node:crypto";
 import { Readable } from "node:stream";
 import { db } from "@/lib/db/client";
 import { pool } from "@/lib/db/pool";
+import { s3ConfigFromEnv, s3Storage } from "./storage-s3";
 
 /**
  * VIKTOR's persistent storage: files and JSON kept per workspace, shared by
@@ -18,8 +19,8 @@ export interface StoredObjectInfo {
   readonly key: string;
   readonly contentType: string;
   readonly size: number;
-  /** Hex sha256 of the content. */
-  readonly sha256: string;
+  /** Hex sha256 of the content; null where the backend does not keep it (S3 lists, multipart uploads). */
+  readonly sha256: string | null;
   readonly updatedAt: Date;
 }
 
@@ -47,9 +48,17 @@ type ObjectRow = { id: string; key: string; contentType: string; size: bigint | 
 
 const infoOf = (row: ObjectRow): StoredObjectInfo => ({ key: row.key, contentType: row.contentType, size: Number(row.size), sha256: row.sha256, updatedAt: row.updatedAt });
 
-/** The storage of a workspace. */
+/**
+ * The storage of a workspace: in PostgreSQL, or in an S3-compatible bucket
+ * when GUSSET_S3_BUCKET is set (lib/controller/storage-s3.ts; README).
+ */
 export function storage(workspace = "default"): Storage {
   checkName("workspace", workspace);
+  const s3 = s3ConfigFromEnv();
+  return s3 ? s3Storage(workspace, s3) : postgresStorage(workspace);
+}
+
+function postgresStorage(workspace: string): Storage {
 
   async function put(key: string, body: Body, options: { contentType?: string } = {}): Promise<StoredObjectInfo> {
     checkName("key", key);
@@ -148,25 +157,25 @@ export async function collectOrphanChunks(olderThanMinutes = 60): Promise<number
       AND NOT EXISTS (SELECT 1 FROM storage_object o WHERE o.id = c."objectId")`;
 }
 
-function checkName(what: string, value: string): void {
+export function checkName(what: string, value: string): void {
   if (!value || value.length > 512 || /[\u0000-\u001f]/.test(value)) {
     throw new StorageError(`A storage ${what} must be 1–512 printable characters; got ${JSON.stringify(value.slice(0, 40))}.`);
   }
 }
 
 /** Any body as chunks of at most CHUNK_BYTES, without holding more than one chunk. */
-async function* rechunk(body: Body): AsyncGenerator<Buffer> {
+export async function* rechunk(body: Body, size = CHUNK_BYTES): AsyncGenerator<Buffer> {
   if (typeof body === "string" || body instanceof Uint8Array) {
     const bytes = Buffer.from(body);
-    for (let at = 0; at < bytes.length; at += CHUNK_BYTES) yield bytes.subarray(at, at + CHUNK_BYTES);
+    for (let at = 0; at < bytes.length; at += size) yield bytes.subarray(at, at + size);
     return;
   }
   let pending: Buffer[] = [];
   let pendingBytes = 0;
   for await (const piece of body as AsyncIterable<Uint8Array>) {
     let part = Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength);
-    while (pendingBytes + part.length >= CHUNK_BYTES) {
-      const take = CHUNK_BYTES - pendingBytes;
+    while (pendingBytes + part.length >= size) {
+      const take = size - pendingBytes;
       pending.push(part.subarray(0, take));
       yield Buffer.concat(pending);
       pending = [];
