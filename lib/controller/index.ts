@@ -7,3 +7,6 @@ export type { View, ViewContext, ViewMethod, ViewOptions } from "./views";
 export { CallCancelled, InputViolation, UserError, type CallFailure, type FieldViolation } from "./errors";
 export { callView, failureOf, type CallOptions, type CallOutcome } from "./call-view";
 export type * from "./results";
+export { actionButton, binaryFile, downloadButton, isLong, optimizationButton, setParamsButton, textFile } from "./buttons";
+export type { ActionResult, Button, ButtonKind, ButtonOptions, ButtonResult, DownloadResult, OptimizationResult, SetParamsResult } from "./buttons";
+export { callButton } from "./call-button";

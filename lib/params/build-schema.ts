@@ -71,6 +71,7 @@ function valueSchema(node: Node, source: ParamsSource): z.ZodType {
       return rowsSchema(objectOf(node.children, source), node);
     case "markdown":
     case "lineBreak":
+    case "button":
     case "image":
       return z.never();
   }

@@ -12,7 +12,7 @@ import { isChoice, lineageOf, walkLayout, type LocatedNode } from "./layout-tree
 const KEY = /^[A-Za-z][A-Za-z0-9_]*$/;
 
 const COLUMN_KINDS = ["number", "integer", "text", "boolean", "option", "autocomplete", "date", "color"] as const;
-const DISPLAY_KINDS = ["markdown", "lineBreak", "image"] as const;
+const DISPLAY_KINDS = ["markdown", "lineBreak", "image", "button"] as const;
 const ROW_ITEM_KINDS = [...COLUMN_KINDS, "textarea", "multiSelect", "entity", "file", ...DISPLAY_KINDS] as const;
 const SECTION_KINDS = [...ROW_ITEM_KINDS, "table", "dynamicArray"] as const;
 

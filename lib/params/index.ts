@@ -5,7 +5,7 @@ export { parametrization, type Parametrization, type ParamsOf } from "./parametr
 export { boolean, color, date, entity, file, integer, number, text, textarea } from "./value-fields";
 export { autocomplete, multiSelect, option } from "./choice-fields";
 export { dynamicArray, table } from "./row-fields";
-export { image, lineBreak, markdown, section, step, tab } from "./layout-nodes";
+export { button, image, lineBreak, markdown, section, step, tab } from "./layout-nodes";
 
 export { validateParams, type ValidateOptions } from "./validate-params";
 export type { ParamsSource } from "./build-schema";

@@ -1,4 +1,6 @@
 import type {
+  ButtonConfig,
+  ButtonItem,
   GroupConfig,
   ImageConfig,
   ImageItem,
@@ -51,6 +53,16 @@ export function markdown(text: string, config?: Pick<NodeConfig, "flex">): Markd
 /** Ends the current row of the form, so that the next node starts a new one. Carries no value. */
 export function lineBreak(): LineBreakItem {
   return { kind: "lineBreak" };
+}
+
+/**
+ * Places a button of the entity type's controller in the form (download,
+ * optimization, set-params, action). The controller declares what it does;
+ * `controller()` refuses a placement naming a button it does not have.
+ * @example button("report")
+ */
+export function button(name: string, config?: ButtonConfig): ButtonItem {
+  return { kind: "button", button: name, ...config };
 }
 
 /**

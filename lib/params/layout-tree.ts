@@ -63,7 +63,7 @@ export function lineageOf(located: LocatedNode): LocatedNode[] {
 
 /** @internal Whether a node holds a value in params (display items hold none). */
 export function holdsValue(node: Node): boolean {
-  return node.kind !== "markdown" && node.kind !== "lineBreak" && node.kind !== "image";
+  return node.kind !== "markdown" && node.kind !== "lineBreak" && node.kind !== "image" && node.kind !== "button";
 }
 
 const NAME = /^[A-Za-z_$][\w$]*$/;

@@ -22,6 +22,7 @@ const EXPECTED: Record<NodeKind, string> = {
   dynamicArray: "a list of rows, each an object of field values",
   markdown: "absent (it holds no value)",
   lineBreak: "absent (it holds no value)",
+  button: "absent (it holds no value)",
   image: "absent (it holds no value)",
 };
 

@@ -67,6 +67,7 @@ export const NODE_KINDS = [
   "markdown",
   "lineBreak",
   "image",
+  "button",
 ] as const;
 export type NodeKind = (typeof NODE_KINDS)[number];
 
@@ -328,7 +329,20 @@ export interface ImageItem extends ImageConfig {
   readonly src: string;
 }
 
-export type DisplayItem = MarkdownItem | LineBreakItem | ImageItem;
+/** Options of `button` display items. */
+export interface ButtonConfig extends NodeConfig {
+  /** Shown beside the button as help. Default: none. */
+  readonly description?: string;
+}
+
+/** Where a controller's button sits in the form; the controller declares what it does. */
+export interface ButtonItem extends ButtonConfig {
+  readonly kind: "button";
+  /** The name of the button in the entity type's controller (`buttons: { report: … }`). */
+  readonly button: string;
+}
+
+export type DisplayItem = MarkdownItem | LineBreakItem | ImageItem | ButtonItem;
 
 // ---------------------------------------------------------------------------------------------
 // Groups
@@ -398,4 +412,5 @@ export const DEFAULT_FLEX: Record<NodeKind, number> = {
   markdown: 100,
   lineBreak: 100,
   image: 100,
+  button: 33,
 };

@@ -41,6 +41,7 @@ export function defaultValueOf(node: Node): unknown {
       return (node.default ?? []).map((row) => fillNodes(node.children, row));
     case "markdown":
     case "lineBreak":
+    case "button":
     case "image":
       return undefined;
     default:
