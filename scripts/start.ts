@@ -2,16 +2,18 @@
  * `npm start` (and `npm run dev` with --dev): the launcher. Plain Node, no Next.
  *
  *   1. PostgreSQL: DATABASE_URL if set, else the embedded server in .data/
- *   2. migrations, then the demo data once (local demo only, see README)
+ *   2. migrations and the job queue's schema, the flows checked, then the demo data once
+ *      (local demo only, see README)
  *   3. the production bundle, built when missing or older than the sources
- *   4. `next start` (or `next dev`) as a child process
- *   5. Ctrl-C/SIGTERM: Next drains its requests, then PostgreSQL stops
+ *   4. `next start` (or `next dev`) and one job worker (scripts/worker.ts) as child processes
+ *   5. Ctrl-C/SIGTERM: Next drains its requests and the worker finishes its jobs, then PostgreSQL stops
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { claimDataDir, connectOrExplain, ensureSecrets, needsBuild, waitForHttp } from "./launcher";
 import { databaseUrl, ensureDatabase, isPortFree, startEmbeddedDatabase, type EmbeddedDatabase } from "@/lib/db/embedded";
 import { migrate } from "@/lib/db/migrate";
+import { migrateQueue } from "@/lib/jobs/migrate-queue";
 import { demoPolicy } from "./seed-policy";
 
 const dev = process.argv.includes("--dev");
@@ -40,6 +42,11 @@ async function main(): Promise<void> {
 
   const applied = await migrate(url);
   if (applied.length) say(`Applied ${applied.length} migration(s): ${applied.join(", ")}.`);
+  await migrateQueue(url);
+  // A flow that cannot run stops the start here, with every problem listed (checkFlow).
+  const { flows } = await import("@/definitions/registry");
+  const { loadFlows } = await import("@/lib/flow/runtime/registry");
+  loadFlows(flows);
 
   const production = process.env.NODE_ENV === "production" && Boolean(external);
   const env: NodeJS.ProcessEnv = {
@@ -68,7 +75,8 @@ async function main(): Promise<void> {
     throw new Error(`Port ${port} on ${host} is in use: is Gusset already running? Set PORT to use another.`);
   }
 
-  const distDir = dev ? ".next-dev" : ".next";
+  // GUSSET_DIST_DIR: a build folder of one's own, so parallel builds and test runs in one tree do not clobber each other's.
+  const distDir = dev ? ".next-dev" : (process.env.GUSSET_DIST_DIR ?? ".next");
   env.GUSSET_DIST_DIR = distDir;
   if (!dev && (await needsBuild(distDir))) {
     say("Building the production bundle (missing or older than the sources; this takes a minute or two)…");
@@ -79,6 +87,20 @@ async function main(): Promise<void> {
   const children: ChildProcess[] = [next];
 
   let stopping = false;
+  // One job worker beside Next, never inside it (shared/notes/integration.md, traps 6 and 7).
+  // If it dies, another takes its place; the heartbeat hands its jobs back.
+  const startWorker = () => {
+    const worker = spawn(process.execPath, ["--import", "tsx", path.join("scripts", "worker.ts")], { env, stdio: "inherit" });
+    children.push(worker);
+    worker.on("exit", (code, signal) => {
+      children.splice(children.indexOf(worker), 1);
+      if (stopping) return;
+      say(`The job worker exited (${signal ?? code}); starting another in 2 s.`);
+      setTimeout(() => !stopping && startWorker(), 2_000).unref();
+    });
+  };
+  startWorker();
+
   const stop = async (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
@@ -111,7 +133,7 @@ function run(args: string[], env: NodeJS.ProcessEnv): Promise<void> {
   });
 }
 
-/** SIGTERM, then wait: Next drains in-flight requests before it exits. */
+/** SIGTERM, then wait: Next drains in-flight requests, the worker finishes its jobs, before they exit. */
 function terminate(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {

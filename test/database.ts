@@ -32,5 +32,8 @@ process.env.TEST_SERVER_URL = serverUrl;
 afterAll(async () => {
   const { db } = await import("@/lib/db/client");
   await db.$disconnect();
+  // The flow runtime's pool (lib/flow/runtime/pool.ts), when the file used it.
+  const { closeFlowPool } = await import("@/lib/flow/runtime/pool");
+  await closeFlowPool();
   await admin(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
 });

@@ -4,11 +4,13 @@ import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { databaseUrl, startEmbeddedDatabase, type EmbeddedDatabase } from "@/lib/db/embedded";
 import { migrate } from "@/lib/db/migrate";
+import { migrateQueue } from "@/lib/jobs/migrate-queue";
 
 /**
  * Vitest global setup for the integration project: one PostgreSQL server for
  * the run (embedded, or the one DATABASE_URL names) and a migrated template
- * database that every test file clones (test/database.ts).
+ * database (our migrations plus the job queue's schema) that every test file
+ * clones (test/database.ts).
  */
 
 declare module "vitest" {
@@ -30,6 +32,8 @@ export default async function setup(project: TestProject) {
   await admin(serverUrl, `DROP DATABASE IF EXISTS ${templateDatabase}`);
   await admin(serverUrl, `CREATE DATABASE ${templateDatabase}`);
   await migrate(databaseUrl(serverUrl, templateDatabase));
+  // The job queue's schema too, so every test database has it (lib/jobs).
+  await migrateQueue(databaseUrl(serverUrl, templateDatabase));
 
   project.provide("serverUrl", serverUrl);
   project.provide("templateDatabase", templateDatabase);

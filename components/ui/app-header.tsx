@@ -2,9 +2,10 @@ import Link from "next/link";
 import type { SignedInUser } from "@/lib/auth/guard";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import { signOutAction } from "@/app/sign-in/actions";
+import { OpenTaskCounter } from "@/components/inbox/open-task-counter";
 
-/** The bar on every signed-in page: where to go, who you are, sign out. */
-export function AppHeader({ user }: { user: SignedInUser | null }) {
+/** The bar on every signed-in page: where to go (with the live count of open tasks), who you are, sign out. */
+export function AppHeader({ user, openTasks = 0 }: { user: SignedInUser | null; openTasks?: number }) {
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex h-14 max-w-6xl items-center gap-6 px-4">
@@ -15,7 +16,8 @@ export function AppHeader({ user }: { user: SignedInUser | null }) {
         {user && (
           <nav aria-label="Main" className="flex gap-4 text-sm text-slate-600">
             <Link href="/editor" className="hover:text-slate-900">Editor</Link>
-            <Link href="/inbox" className="hover:text-slate-900">Inbox</Link>
+            <OpenTaskCounter initial={openTasks} />
+            <Link href="/flows" className="hover:text-slate-900">Flows</Link>
             {user.roles.includes("admin") && <Link href="/admin/errors" className="hover:text-slate-900">Error queue</Link>}
             {user.roles.includes("admin") && <Link href="/admin/users" className="hover:text-slate-900">Users</Link>}
           </nav>

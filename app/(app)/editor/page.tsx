@@ -1,18 +1,31 @@
 import type { Metadata } from "next";
+import { EntityTree } from "@/components/editor/entity-tree";
 import { requireUser } from "@/lib/auth/guard";
-import { EmptyState } from "@/components/ui/empty-state";
+import { canCreate } from "@/lib/entities/access";
+import { listEntityTypes } from "@/lib/entities/list-entity-types";
+import { listTree } from "@/lib/entities/list-tree";
 
 export const metadata: Metadata = { title: "Editor" };
 
-// GET /editor: the entity tree and the parametric editor.
+// GET /editor: the tree of the entities the user may see; pick one to edit it.
 export default async function EditorPage() {
-  await requireUser("engineer", "reviewer", "admin");
+  const user = await requireUser("engineer", "reviewer", "admin");
+  const entities = await listTree(user);
   return (
-    <div className="space-y-6">
-      <h1 className="text-2xl font-semibold">Editor</h1>
-      <EmptyState title="No entities yet">
-        Entity types are declared in <code>definitions/registry.ts</code>; entities you create from them will be listed here.
-      </EmptyState>
+    <div className="grid gap-8 md:grid-cols-[minmax(16rem,22rem)_1fr]">
+      <div>
+        <EntityTree entities={entities} types={listEntityTypes()} canCreate={canCreate(user)} />
+      </div>
+      <div className="space-y-3">
+        <h1 className="text-2xl font-semibold">Editor</h1>
+        <p className="max-w-prose text-slate-600">
+          {entities.length === 0
+            ? canCreate(user)
+              ? "Start with a project: it holds your steel beams, cubes and sub-projects. Then open an entity to edit its inputs; every save is kept in its history."
+              : "Entities shared with you, or that you review, will be listed here."
+            : "Open an entity from the tree to edit its inputs. Use the ⋯ button next to an entity to create, rename, move, duplicate, share or delete."}
+        </p>
+      </div>
     </div>
   );
 }

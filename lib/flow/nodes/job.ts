@@ -21,10 +21,19 @@ export interface JobStorage {
 
 /** Runs an entity's controller method through the stateless dispatcher (lib/controller). The runtime implements it. */
 export interface JobCompute {
-  call(entityId: string, method: string, options?: { readonly params?: unknown; readonly signal?: AbortSignal }): Promise<unknown>;
+  call(
+    entityId: string,
+    method: string,
+    options?: {
+      readonly params?: unknown;
+      /** The saved revision (its version number) whose params to use when `params` is not given. Default: the current params. */
+      readonly revision?: string;
+      readonly signal?: AbortSignal;
+    },
+  ): Promise<unknown>;
 }
 
-/** What a job receives. The process data is the snapshot taken when the job was scheduled. */
+/** What a job receives. The process data is a snapshot taken when the attempt started. */
 export interface JobContext<D> extends FlowContext<D> {
   readonly storage: JobStorage;
   readonly compute: JobCompute;

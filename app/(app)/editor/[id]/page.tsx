@@ -1,0 +1,68 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { EntityEditor } from "@/components/editor/entity-editor";
+import { EntityTree } from "@/components/editor/entity-tree";
+import { EntityProcesses } from "@/components/inbox/entity-processes";
+import { ancestorsOf, treeModel } from "@/components/editor/tree-model";
+import { EntityViewsPanel } from "@/components/views/entity-views-panel";
+import { entityTypeNamed } from "@/definitions/registry";
+import { requireUser } from "@/lib/auth/guard";
+import { describeViews } from "@/lib/controller/describe-views";
+import { canCreate } from "@/lib/entities/access";
+import { findEntityForUser } from "@/lib/entities/get-entity";
+import { listEntityTypes } from "@/lib/entities/list-entity-types";
+import { listTree } from "@/lib/entities/list-tree";
+import { flowsForEntity } from "@/lib/flow/inbox/flows-for-entity";
+import { listEntityProcesses } from "@/lib/flow/inbox/get-process-page";
+
+type Props = { params: Promise<{ id: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const user = await requireUser("engineer", "reviewer", "admin");
+  const entity = await findEntityForUser(user, (await params).id);
+  return { title: entity ? entity.name : "Not found" };
+}
+
+// GET /editor/:id: the tree, the entity's params form, and its views.
+export default async function EntityPage({ params }: Props) {
+  const user = await requireUser("engineer", "reviewer", "admin");
+  const { id } = await params;
+  const entity = await findEntityForUser(user, id);
+  if (!entity) notFound();
+  const entities = await listTree(user);
+  const ancestors = ancestorsOf(treeModel(entities), entity.id);
+  const typeLabel = entityTypeNamed(entity.type)?.label ?? entity.type;
+  const processes = await listEntityProcesses(entity.id);
+
+  return (
+    // Wider than the app's column: tree, form and views side by side.
+    <div className="mx-[calc(50%-50vw+1.5rem)] grid gap-6 lg:grid-cols-[15rem_minmax(0,1fr)]">
+      <aside className="min-w-0">
+        <EntityTree entities={entities} types={listEntityTypes()} currentId={entity.id} canCreate={canCreate(user)} />
+      </aside>
+      <div className="min-w-0 space-y-2">
+        <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
+          <ol className="flex flex-wrap items-center gap-1">
+            <li><Link href="/editor" className="hover:text-slate-900">Editor</Link></li>
+            {ancestors.map((ancestor) => (
+              <li key={ancestor.id} className="flex items-center gap-1">
+                <span aria-hidden>/</span>
+                <Link href={`/editor/${ancestor.id}`} className="hover:text-slate-900">{ancestor.name}</Link>
+              </li>
+            ))}
+          </ol>
+        </nav>
+        <EntityEditor
+          key={entity.id}
+          entity={entity}
+          typeLabel={typeLabel}
+          // The views panel: the entity's views on the form's live params (components/views).
+          viewsSlot={<EntityViewsPanel views={describeViews(entityTypeNamed(entity.type)?.controller ?? null)} />}
+        />
+        {/* The flows this entity may start, and the processes it is part of (components/inbox). */}
+        <EntityProcesses entityId={entity.id} entityName={entity.name} version={entity.version} startable={entity.canEdit ? flowsForEntity(user) : []} processes={processes} />
+      </div>
+    </div>
+  );
+}

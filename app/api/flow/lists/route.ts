@@ -1,0 +1,44 @@
+import { NextResponse } from "next/server";
+import { z } from "zod";
+import { withUser } from "@/lib/auth/guard";
+import { countOpenTasks } from "@/lib/flow/inbox/count-open-tasks";
+import { listArchive, listStartedProcesses } from "@/lib/flow/inbox/list-archive";
+import { listErrorQueue } from "@/lib/flow/inbox/list-error-queue";
+import { listInbox } from "@/lib/flow/inbox/list-inbox";
+import { listQueue } from "@/lib/flow/inbox/list-queue";
+
+export const dynamic = "force-dynamic";
+
+const query = z.object({
+  list: z.enum(["inbox", "queue", "archive", "started", "errors", "count"]),
+  flow: z.string().max(100).nullish(),
+  status: z.string().max(20).nullish(),
+  node: z.string().max(100).nullish(),
+  search: z.string().max(200).nullish(),
+  cursor: z.string().max(400).nullish(),
+});
+
+// GET /api/flow/lists?list=inbox|queue|archive|started|errors|count&flow&status&search&cursor: a page of the signed-in user's list (react-query refetches it live).
+export const GET = withUser(
+  async (request, { user }) => {
+    const parsed = query.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+    if (!parsed.success) return NextResponse.json({ error: "That request was not understood." }, { status: 400 });
+    const { list, ...filters } = parsed.data;
+    switch (list) {
+      case "inbox":
+        return NextResponse.json(await listInbox(user, filters));
+      case "queue":
+        return NextResponse.json(await listQueue(user, filters));
+      case "archive":
+        return NextResponse.json(await listArchive(user, filters));
+      case "started":
+        return NextResponse.json(await listStartedProcesses(user, filters));
+      case "count":
+        return NextResponse.json({ count: await countOpenTasks(user) });
+      case "errors":
+        if (!user.roles.includes("admin")) return NextResponse.json({ error: "Only admins see the error queue." }, { status: 403 });
+        return NextResponse.json(await listErrorQueue(user, filters));
+    }
+  },
+  { roles: ["engineer", "reviewer", "admin"] },
+);

@@ -1,0 +1,65 @@
+"use client";
+
+import { useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { startFlowForEntityAction } from "@/app/(app)/flows/actions";
+import { FLOW_QUERY_KEY } from "@/components/live/use-live-flow";
+import { formatTime, processHref } from "./format";
+import { RefreshOnFlowChange } from "./live-flow";
+import { StatusBadge } from "./status-badge";
+
+export interface EntityProcessesProps {
+  readonly entityId: string;
+  readonly entityName: string;
+  readonly version: number;
+  readonly startable: readonly { readonly flow: string; readonly label: string }[];
+  readonly processes: readonly { readonly id: string; readonly flowName: string; readonly status: string; readonly createdAt: string; readonly current: readonly string[] }[];
+}
+
+/** On an entity's page: start a flow for it (e.g. "Submit for review" of the saved version), and the processes it is part of. */
+export function EntityProcesses({ entityId, entityName, version, startable, processes }: EntityProcessesProps) {
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const [pending, startTransition] = useTransition();
+  const [summary, setSummary] = useState(entityName);
+  const [message, setMessage] = useState<{ tone: "error" | "info"; text: string } | null>(null);
+  const start = (flow: string) =>
+    startTransition(async () => {
+      const result = await startFlowForEntityAction({ flow, entityId, summary });
+      setMessage(result.ok ? { tone: "info", text: "Started." } : { tone: "error", text: [result.message, ...result.fields.map((field) => `${field.path}: ${field.message}`)].join(" ") });
+      await queryClient.invalidateQueries({ queryKey: [FLOW_QUERY_KEY] });
+      router.refresh();
+    });
+  return (
+    <section aria-label="Processes" className="space-y-2 rounded-xl border border-slate-200 bg-white p-4 text-sm">
+      <RefreshOnFlowChange scope={`entity:${entityId}`} />
+      <h2 className="font-medium">Processes</h2>
+      {startable.length > 0 && (
+        <div className="flex flex-wrap items-end gap-2">
+          <label className="flex flex-col gap-1">
+            <span className="text-slate-600">Summary (saved version {version})</span>
+            <input value={summary} onChange={(event) => setSummary(event.target.value)} maxLength={500} className="w-72 rounded border border-slate-300 px-2 py-1" />
+          </label>
+          {startable.map((item) => (
+            <button key={item.flow} type="button" disabled={pending} onClick={() => start(item.flow)} className="rounded bg-brand-600 px-3 py-1.5 text-white hover:bg-brand-700 disabled:opacity-50">{item.label}</button>
+          ))}
+        </div>
+      )}
+      {message && <p role={message.tone === "error" ? "alert" : "status"} className={message.tone === "error" ? "text-red-700" : "text-emerald-700"}>{message.text}</p>}
+      {processes.length === 0 ? <p className="text-slate-500">Not part of any process yet.</p> : (
+        <ul className="divide-y divide-slate-100">
+          {processes.map((process) => (
+            <li key={process.id} data-testid="entity-process" className="flex flex-wrap items-center gap-2 py-1.5">
+              <Link href={processHref(process)} className="text-brand-700 hover:underline">{process.flowName}</Link>
+              <StatusBadge status={process.status} />
+              {process.current.length > 0 && <span className="text-slate-600">at {process.current.join(", ")}</span>}
+              <span className="ml-auto text-xs text-slate-400">{formatTime(process.createdAt)}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,216 @@
+"use client";
+
+import { useInfiniteQuery, useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useState, useTransition } from "react";
+import { claimTaskAction } from "@/app/(app)/flows/actions";
+import { FLOW_QUERY_KEY } from "@/components/live/use-live-flow";
+import type { StartedProcess } from "@/lib/flow/inbox/list-archive";
+import type { TaskListItem, TaskPage } from "@/lib/flow/inbox/task-list-item";
+import { formatTime, processHref, taskHref } from "./format";
+import { StatusBadge } from "./status-badge";
+
+export type ListTab = "inbox" | "queue" | "archive";
+
+const TABS: { key: ListTab; label: string }[] = [
+  { key: "inbox", label: "Inbox" },
+  { key: "queue", label: "Queue" },
+  { key: "archive", label: "Archive" },
+];
+
+interface Filters {
+  readonly flow: string;
+  readonly status: string;
+  readonly search: string;
+}
+
+async function fetchList<T>(list: string, filters: Partial<Filters>, cursor: string | null, signal: AbortSignal): Promise<T> {
+  const query = new URLSearchParams({ list });
+  for (const [key, value] of Object.entries(filters)) if (value) query.set(key, value);
+  if (cursor) query.set("cursor", cursor);
+  const response = await fetch(`/api/flow/lists?${query}`, { signal });
+  if (!response.ok) throw new Error(`The list could not be loaded (${response.status}).`);
+  return (await response.json()) as T;
+}
+
+/**
+ * The inbox, queue and archive as tabs, with filters by flow and status and a title search in the
+ * URL; each list is a "flow" query, so it updates live, paged by cursor ("Load more").
+ */
+export function TaskLists({ tab, flows, initial }: { tab: ListTab; flows: readonly string[]; initial: TaskPage }) {
+  const router = useRouter();
+  const pathname = usePathname();
+  const params = useSearchParams();
+  const filters: Filters = { flow: params.get("flow") ?? "", status: params.get("status") ?? "", search: params.get("q") ?? "" };
+  const [search, setSearch] = useState(filters.search);
+
+  const setParam = (key: string, value: string) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    router.replace(`${pathname}?${next}`);
+  };
+
+  return (
+    <div className="space-y-4">
+      <div role="tablist" aria-label="Task lists" className="flex gap-1 border-b border-slate-200">
+        {TABS.map((item) => (
+          <Link
+            key={item.key}
+            role="tab"
+            aria-selected={item.key === tab}
+            href={item.key === "inbox" ? "/inbox" : `/inbox?tab=${item.key}`}
+            className={`-mb-px border-b-2 px-4 py-2 text-sm font-medium ${item.key === tab ? "border-brand-600 text-brand-700" : "border-transparent text-slate-600 hover:text-slate-900"}`}
+          >
+            {item.label}
+          </Link>
+        ))}
+      </div>
+      <form
+        className="flex flex-wrap items-end gap-3 text-sm"
+        onSubmit={(event) => {
+          event.preventDefault();
+          setParam("q", search.trim());
+        }}
+      >
+        <label className="flex flex-col gap-1">
+          <span className="text-slate-600">Flow</span>
+          <select value={filters.flow} onChange={(event) => setParam("flow", event.target.value)} className="rounded border border-slate-300 bg-white px-2 py-1">
+            <option value="">All flows</option>
+            {flows.map((flow) => <option key={flow} value={flow}>{flow}</option>)}
+          </select>
+        </label>
+        {tab === "inbox" && (
+          <label className="flex flex-col gap-1">
+            <span className="text-slate-600">Status</span>
+            <select value={filters.status} onChange={(event) => setParam("status", event.target.value)} className="rounded border border-slate-300 bg-white px-2 py-1">
+              <option value="">Open</option>
+              <option value="assigned">Assigned</option>
+              <option value="started">Started</option>
+            </select>
+          </label>
+        )}
+        <label className="flex flex-col gap-1">
+          <span className="text-slate-600">Search titles</span>
+          <input type="search" value={search} onChange={(event) => setSearch(event.target.value)} className="w-64 rounded border border-slate-300 bg-white px-2 py-1" placeholder="e.g. girder" />
+        </label>
+        <button type="submit" className="rounded border border-slate-300 bg-white px-3 py-1 hover:bg-slate-50">Search</button>
+      </form>
+      <TaskTable key={`${tab}|${filters.flow}|${filters.status}|${filters.search}`} tab={tab} filters={filters} initial={initial} />
+      {tab === "archive" && <StartedProcesses flow={filters.flow} />}
+    </div>
+  );
+}
+
+function TaskTable({ tab, filters, initial }: { tab: ListTab; filters: Filters; initial: TaskPage }) {
+  const queryClient = useQueryClient();
+  const [message, setMessage] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+  const query = useInfiniteQuery({
+    queryKey: [FLOW_QUERY_KEY, "list", tab, filters],
+    queryFn: ({ pageParam, signal }) => fetchList<TaskPage>(tab, filters, pageParam, signal),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+    initialData: { pages: [initial], pageParams: [null] },
+    staleTime: 0,
+    refetchOnMount: false,
+  });
+  const items = query.data.pages.flatMap((page) => page.items);
+
+  const claim = (task: TaskListItem) =>
+    startTransition(async () => {
+      const result = await claimTaskAction({ flow: task.flowName, processId: task.processId, taskId: task.id });
+      setMessage(result.ok ? `“${task.title}” is now in your inbox.` : result.message);
+      await queryClient.invalidateQueries({ queryKey: [FLOW_QUERY_KEY] });
+    });
+
+  if (items.length === 0) {
+    return (
+      <p className="rounded-xl border border-dashed border-slate-300 bg-white px-6 py-10 text-center text-sm text-slate-500">
+        {tab === "inbox" ? "No tasks for you. Tasks assigned to you appear here as soon as a process needs you." : tab === "queue" ? "Nothing waiting in your queues." : "You have not completed any task yet."}
+      </p>
+    );
+  }
+  return (
+    <div className="space-y-3">
+      {message && <p role="status" className="rounded bg-slate-100 px-3 py-2 text-sm text-slate-700">{message}</p>}
+      <div className="overflow-hidden rounded-xl border border-slate-200 bg-white">
+        <table className="w-full text-left text-sm">
+          <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
+            <tr>
+              <th className="px-3 py-2">Task</th>
+              <th className="px-3 py-2">Process</th>
+              <th className="px-3 py-2">Entity</th>
+              <th className="px-3 py-2">Status</th>
+              <th className="px-3 py-2">{tab === "archive" ? "Finished" : "Due"}</th>
+              {tab === "queue" && <th className="px-3 py-2"><span className="sr-only">Actions</span></th>}
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {items.map((task) => (
+              <tr key={task.id} data-testid="task-row">
+                <td className="px-3 py-2">
+                  <Link href={taskHref(task)} className="font-medium text-brand-700 hover:underline">{task.title}</Link>
+                  {task.description && <div className="text-xs text-slate-500">{task.description}</div>}
+                </td>
+                <td className="px-3 py-2 text-slate-600">
+                  <Link href={processHref({ flowName: task.flowName, id: task.processId })} className="hover:underline">{task.flowName}</Link>
+                  <div className="text-xs text-slate-400">by {task.startedByName}, {formatTime(task.createdAt)}</div>
+                </td>
+                <td className="px-3 py-2">{task.entity ? <Link href={`/editor/${task.entity.id}`} className="hover:underline">{task.entity.name}</Link> : <span className="text-slate-400">—</span>}</td>
+                <td className="px-3 py-2"><StatusBadge status={task.status} /></td>
+                <td className="px-3 py-2">
+                  {tab === "archive" ? formatTime(task.finishedAt) : (
+                    <span className={task.overdue ? "font-medium text-red-700" : "text-slate-600"}>
+                      {formatTime(task.dueAt)}{task.overdue && " · overdue"}
+                    </span>
+                  )}
+                </td>
+                {tab === "queue" && (
+                  <td className="px-3 py-2 text-right">
+                    <button type="button" disabled={pending} onClick={() => claim(task)} className="rounded bg-brand-600 px-3 py-1 text-white hover:bg-brand-700 disabled:opacity-50">Assign to me</button>
+                  </td>
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {query.hasNextPage && (
+        <button type="button" onClick={() => void query.fetchNextPage()} disabled={query.isFetchingNextPage} className="rounded border border-slate-300 bg-white px-3 py-1 text-sm hover:bg-slate-50">
+          {query.isFetchingNextPage ? "Loading…" : "Load more"}
+        </button>
+      )}
+    </div>
+  );
+}
+
+function StartedProcesses({ flow }: { flow: string }) {
+  const query = useInfiniteQuery({
+    queryKey: [FLOW_QUERY_KEY, "list", "started", flow],
+    queryFn: ({ pageParam, signal }) => fetchList<{ items: StartedProcess[]; nextCursor: string | null }>("started", { flow }, pageParam, signal),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+  });
+  const items = query.data?.pages.flatMap((page) => page.items) ?? [];
+  return (
+    <section className="space-y-2">
+      <h2 className="text-lg font-semibold">Processes I started</h2>
+      {items.length === 0 ? <p className="text-sm text-slate-500">{query.isPending ? "Loading…" : "None yet."}</p> : (
+        <ul className="divide-y divide-slate-100 rounded-xl border border-slate-200 bg-white text-sm">
+          {items.map((process) => (
+            <li key={process.id} className="flex items-center gap-3 px-3 py-2">
+              <Link href={processHref(process)} className="font-medium text-brand-700 hover:underline">{process.flowName}</Link>
+              <span className="text-slate-600">{process.entity?.name}</span>
+              <StatusBadge status={process.status} />
+              {process.outcome && <span className="text-slate-600">→ {process.outcome}</span>}
+              <span className="ml-auto text-xs text-slate-400">{formatTime(process.createdAt)}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      {query.hasNextPage && <button type="button" onClick={() => void query.fetchNextPage()} className="rounded border border-slate-300 bg-white px-3 py-1 text-sm">Load more</button>}
+    </section>
+  );
+}

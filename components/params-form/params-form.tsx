@@ -1,0 +1,115 @@
+"use client";
+
+import { useId, useMemo, useRef, useState, type Dispatch, type KeyboardEvent } from "react";
+import { resolveLayout, type ParamsDraft, type Parametrization, type ResolvedNode } from "@/lib/params";
+
+/** An error to show at a field: from validating the draft, or reported by a view. */
+export interface FieldError {
+  /** A value path, as `ParamsError.path`: `loads.pointLoads[0].x`. */
+  readonly path: string;
+  readonly message: string;
+}
+import { FormContext, type FormContextValue } from "./form-context";
+import type { FormAction } from "./form-state";
+import { FormNodes } from "./form-node";
+
+export interface ParamsFormProps {
+  readonly parametrization: Parametrization;
+  readonly draft: ParamsDraft;
+  readonly dispatch: Dispatch<FormAction>;
+  /** The errors to show at their fields: the draft's, validated as you type (see useParamsForm). */
+  readonly errors: readonly FieldError[];
+  readonly readOnly?: boolean;
+}
+
+/**
+ * The form generated from a parametrization: tabs (or steps), sections and every field kind, laid
+ * out by `resolveLayout` for the current draft, so computed options, bounds and visibility follow
+ * every keystroke without a server round trip.
+ */
+export function ParamsForm({ parametrization, draft, dispatch, errors, readOnly = false }: ParamsFormProps) {
+  const idPrefix = useId().replace(/[^A-Za-z0-9_-]/g, "");
+  const layout = useMemo(() => resolveLayout(parametrization, draft), [parametrization, draft]);
+  const errorsByPath = useMemo(() => {
+    const byPath = new Map<string, string[]>();
+    for (const error of errors) byPath.set(error.path, [...(byPath.get(error.path) ?? []), error.message]);
+    return byPath;
+  }, [errors]);
+  const context = useMemo<FormContextValue>(() => ({ dispatch, errors: errorsByPath, readOnly, idPrefix }), [dispatch, errorsByPath, readOnly, idPrefix]);
+
+  return (
+    <FormContext.Provider value={context}>
+      {layout.navigation === "none" ? (
+        <FormNodes nodes={layout.nodes} draft={draft} />
+      ) : (
+        <FormPages pages={layout.nodes.filter((node) => node.visible)} draft={draft} errors={errors} steps={layout.navigation === "steps"} idPrefix={idPrefix} />
+      )}
+    </FormContext.Provider>
+  );
+}
+
+/**
+ * Tabs as the WAI-ARIA tabs pattern: a tablist of tabs (arrow keys, Home and End move between
+ * them, only the selected one is in the Tab order), each controlling its tabpanel. A tab with
+ * errors shows how many, so an error on another tab is never out of sight. Steps are shown the
+ * same way, numbered.
+ */
+function FormPages({ pages, draft, errors, steps, idPrefix }: { pages: readonly ResolvedNode[]; draft: ParamsDraft; errors: readonly FieldError[]; steps: boolean; idPrefix: string }) {
+  const [selectedKey, setSelectedKey] = useState(pages[0]?.key ?? "");
+  const tabs = useRef<(HTMLButtonElement | null)[]>([]);
+  const selectedIndex = Math.max(0, pages.findIndex((page) => page.key === selectedKey));
+  const selected = pages[selectedIndex];
+
+  const errorCount = (page: ResolvedNode) => errors.filter((error) => error.path === page.path || error.path.startsWith(`${page.path}.`) || error.path.startsWith(`${page.path}[`)).length;
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const last = pages.length - 1;
+    const next =
+      event.key === "ArrowRight" ? (selectedIndex === last ? 0 : selectedIndex + 1)
+      : event.key === "ArrowLeft" ? (selectedIndex === 0 ? last : selectedIndex - 1)
+      : event.key === "Home" ? 0
+      : event.key === "End" ? last
+      : null;
+    if (next === null) return;
+    event.preventDefault();
+    setSelectedKey(pages[next]!.key);
+    tabs.current[next]?.focus();
+  };
+
+  return (
+    <div className="space-y-4">
+      <div role="tablist" aria-label={steps ? "Steps" : "Input tabs"} aria-orientation="horizontal" className="flex gap-1 border-b border-slate-200" onKeyDown={onKeyDown}>
+        {pages.map((page, index) => {
+          const isSelected = index === selectedIndex;
+          const count = errorCount(page);
+          return (
+            <button
+              key={page.key}
+              ref={(element) => {
+                tabs.current[index] = element;
+              }}
+              type="button"
+              role="tab"
+              id={`${idPrefix}-tab-${page.key}`}
+              aria-selected={isSelected}
+              aria-controls={`${idPrefix}-panel-${page.key}`}
+              tabIndex={isSelected ? 0 : -1}
+              onClick={() => setSelectedKey(page.key)}
+              className={`-mb-px flex items-center gap-2 border-b-2 px-4 py-2 text-sm font-medium ${isSelected ? "border-brand-600 text-brand-700" : "border-transparent text-slate-600 hover:text-slate-900"}`}
+            >
+              {steps && <span className="text-xs text-slate-400">{index + 1}.</span>}
+              {"label" in page.definition ? page.definition.label : page.key}
+              {count > 0 && <span className="rounded-full bg-red-100 px-1.5 text-xs text-red-700">{count} {count === 1 ? "error" : "errors"}</span>}
+            </button>
+          );
+        })}
+      </div>
+      {selected && (
+        <div role="tabpanel" id={`${idPrefix}-panel-${selected.key}`} aria-labelledby={`${idPrefix}-tab-${selected.key}`} tabIndex={0} className="focus:outline-none">
+          {"description" in selected.definition && selected.definition.description && <p className="mb-3 text-sm text-slate-500">{selected.definition.description}</p>}
+          <FormNodes nodes={selected.children ?? []} draft={draft} />
+        </div>
+      )}
+    </div>
+  );
+}

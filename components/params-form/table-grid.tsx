@@ -1,0 +1,186 @@
+"use client";
+
+import { useEffect, useRef, type ClipboardEvent, type KeyboardEvent } from "react";
+import { newRow, type ColumnField, type ParamsDraft, type ResolvedNode, type TableField } from "@/lib/params";
+import { fieldId, useFormContext } from "./form-context";
+import { OptionSelect } from "./field-control";
+import { NumberInput } from "./number-input";
+import { isCellBlock, parseClipboardRows, pasteIntoRows } from "./paste-rows";
+
+const CELL =
+  "w-full min-w-[5rem] rounded border border-transparent bg-transparent px-2 py-1 text-sm hover:border-slate-300 focus:border-brand-500 focus:bg-white focus:outline-none focus:ring-2 focus:ring-brand-100 disabled:text-slate-500 aria-[invalid=true]:border-red-500 aria-[invalid=true]:bg-red-50";
+const ICON_BUTTON = "rounded px-1.5 py-0.5 text-slate-500 hover:bg-slate-100 hover:text-slate-900 disabled:opacity-30";
+
+/**
+ * A table field as an editable grid. Each cell's accessible name is its column's label and row
+ * number ("Force row 2"). Keyboard: Tab moves along the row, Enter (Shift+Enter) and the up/down
+ * arrows move down (up) a column, Enter on the last row adds a row; the "Add row" button and each
+ * row's move and remove buttons are ordinary buttons. Pasting tab-separated cells copied from a
+ * spreadsheet fills the grid from the cell pasted into, adding rows as needed.
+ */
+export function TableGrid({ node, value }: { node: ResolvedNode; value: unknown }) {
+  const { dispatch, errors, readOnly, idPrefix } = useFormContext();
+  const field = node.definition as TableField;
+  const rows = (Array.isArray(value) ? value : []) as ParamsDraft[];
+  const columns = node.columns ?? [];
+  const id = fieldId(idPrefix, node.path);
+  const tableRef = useRef<HTMLTableElement>(null);
+  const focusAfterRender = useRef<{ row: number; column: number } | null>(null);
+  const full = field.maxRows !== undefined && rows.length >= field.maxRows;
+  const tableErrors = errors.get(node.path) ?? [];
+
+  useEffect(() => {
+    const target = focusAfterRender.current;
+    if (!target) return;
+    focusAfterRender.current = null;
+    tableRef.current?.querySelector<HTMLElement>(`[data-row="${target.row}"][data-column="${target.column}"]`)?.focus();
+  });
+
+  const addRow = (index: number, focusColumn: number | null) => {
+    if (full) return;
+    dispatch({ type: "insertRow", path: node.path, index, row: newRow(field) });
+    if (focusColumn !== null) focusAfterRender.current = { row: index, column: focusColumn };
+  };
+
+  const focusCell = (row: number, column: number) => {
+    tableRef.current?.querySelector<HTMLElement>(`[data-row="${row}"][data-column="${column}"]`)?.focus();
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLTableElement>) => {
+    const target = event.target as HTMLElement;
+    const row = Number(target.dataset.row);
+    const column = Number(target.dataset.column);
+    if (Number.isNaN(row) || Number.isNaN(column) || event.altKey || event.ctrlKey || event.metaKey) return;
+    const isSelect = target.tagName === "SELECT";
+    if (event.key === "Enter") {
+      event.preventDefault();
+      if (event.shiftKey) focusCell(Math.max(0, row - 1), column);
+      else if (row + 1 < rows.length) focusCell(row + 1, column);
+      else if (!readOnly) addRow(rows.length, column);
+    } else if (!isSelect && event.key === "ArrowDown" && row + 1 < rows.length) {
+      event.preventDefault();
+      focusCell(row + 1, column);
+    } else if (!isSelect && event.key === "ArrowUp" && row > 0) {
+      event.preventDefault();
+      focusCell(row - 1, column);
+    }
+  };
+
+  const onPaste = (event: ClipboardEvent<HTMLTableElement>) => {
+    const target = event.target as HTMLElement;
+    const row = Number(target.dataset.row);
+    const column = Number(target.dataset.column);
+    const text = event.clipboardData.getData("text/plain");
+    if (readOnly || Number.isNaN(row) || Number.isNaN(column) || !isCellBlock(text)) return;
+    event.preventDefault();
+    const entries = Object.entries(field.columns) as [string, ColumnField][];
+    const next = pasteIntoRows(rows, entries, row, column, parseClipboardRows(text), () => newRow(field), field.maxRows);
+    dispatch({ type: "set", path: node.path, value: next });
+  };
+
+  return (
+    <div className="min-w-0 space-y-2">
+      <div className="flex items-baseline justify-between gap-2">
+        <span id={`${id}-label`} className="text-sm font-medium text-slate-700">{field.label}</span>
+        <span className="text-xs text-slate-500">{rows.length} {rows.length === 1 ? "row" : "rows"}</span>
+      </div>
+      {field.description && <p id={`${id}-description`} className="text-xs text-slate-500">{field.description}</p>}
+      <div className="overflow-x-auto rounded-md border border-slate-200 bg-white">
+        <table ref={tableRef} role="grid" aria-labelledby={`${id}-label`} aria-describedby={tableErrors.length > 0 ? `${id}-error` : undefined}
+          className="w-full border-collapse text-sm" onKeyDown={onKeyDown} onPaste={onPaste}>
+          <thead className="bg-slate-50 text-left text-xs font-medium text-slate-600">
+            <tr>
+              <th scope="col" className="w-8 px-2 py-1.5 text-right">#</th>
+              {columns.map((column) => {
+                const suffix = "suffix" in column.definition ? column.definition.suffix : undefined;
+                return (
+                  <th key={column.key} scope="col" className="px-2 py-1.5">
+                    {"label" in column.definition ? column.definition.label : column.key}
+                    {suffix && <span className="ml-1 font-normal text-slate-400">[{suffix}]</span>}
+                  </th>
+                );
+              })}
+              {!readOnly && <th scope="col" className="w-24 px-2 py-1.5"><span className="sr-only">Row actions</span></th>}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.length === 0 && (
+              <tr>
+                <td colSpan={columns.length + 2} className="px-3 py-3 text-center text-xs text-slate-500">No rows yet.</td>
+              </tr>
+            )}
+            {rows.map((row, rowIndex) => (
+              <tr key={rowIndex} className="border-t border-slate-100">
+                <td className="px-2 py-1 text-right text-xs text-slate-400">{rowIndex + 1}</td>
+                {columns.map((column, columnIndex) => {
+                  const path = `${node.path}[${rowIndex}].${column.key}`;
+                  const messages = errors.get(path) ?? [];
+                  const cellId = fieldId(idPrefix, path);
+                  return (
+                    <td key={column.key} className="px-1 py-0.5 align-top">
+                      <Cell column={column} value={row[column.key]} path={path} id={cellId} rowIndex={rowIndex} columnIndex={columnIndex} invalid={messages.length > 0} />
+                      {messages.length > 0 && <p id={`${cellId}-error`} className="px-2 pb-1 text-xs font-medium text-red-700">{messages.join("; ")}</p>}
+                    </td>
+                  );
+                })}
+                {!readOnly && (
+                  <td className="whitespace-nowrap px-1 py-0.5 text-right">
+                    <button type="button" className={ICON_BUTTON} disabled={rowIndex === 0} aria-label={`Move row ${rowIndex + 1} of ${field.label} up`}
+                      onClick={() => dispatch({ type: "moveRow", path: node.path, from: rowIndex, to: rowIndex - 1 })}>↑</button>
+                    <button type="button" className={ICON_BUTTON} disabled={rowIndex === rows.length - 1} aria-label={`Move row ${rowIndex + 1} of ${field.label} down`}
+                      onClick={() => dispatch({ type: "moveRow", path: node.path, from: rowIndex, to: rowIndex + 1 })}>↓</button>
+                    <button type="button" className={ICON_BUTTON} aria-label={`Remove row ${rowIndex + 1} of ${field.label}`}
+                      onClick={() => dispatch({ type: "removeRow", path: node.path, index: rowIndex })}>✕</button>
+                  </td>
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {!readOnly && (
+        <div className="flex items-center gap-3">
+          <button type="button" disabled={full} onClick={() => addRow(rows.length, 0)} aria-label={`Add row to ${field.label}`}
+            className="rounded-md border border-slate-300 bg-white px-2.5 py-1 text-xs font-medium text-slate-700 hover:bg-slate-50 disabled:opacity-50">
+            + Add row
+          </button>
+          <span className="text-xs text-slate-400">Enter on the last row adds one; paste cells from a spreadsheet.</span>
+        </div>
+      )}
+      {tableErrors.length > 0 && <p id={`${id}-error`} className="text-xs font-medium text-red-700">{tableErrors.join("; ")}</p>}
+    </div>
+  );
+}
+
+function Cell({ column, value, path, id, rowIndex, columnIndex, invalid }: {
+  column: ResolvedNode; value: unknown; path: string; id: string; rowIndex: number; columnIndex: number; invalid: boolean;
+}) {
+  const { dispatch, readOnly } = useFormContext();
+  const definition = column.definition as ColumnField;
+  const set = (next: unknown) => dispatch({ type: "set", path, value: next });
+  const common = {
+    id,
+    disabled: readOnly,
+    "aria-label": `${definition.label} row ${rowIndex + 1}`,
+    "aria-invalid": invalid,
+    "aria-describedby": invalid ? `${id}-error` : undefined,
+    "data-row": rowIndex,
+    "data-column": columnIndex,
+  };
+  switch (definition.kind) {
+    case "number":
+    case "integer":
+      return <NumberInput {...common} className={CELL} value={value} onValueChange={set} decimals={definition.decimals} />;
+    case "boolean":
+      return <input {...common} type="checkbox" className="m-2 h-4 w-4 accent-brand-600" checked={value === true} onChange={(event) => set(event.target.checked)} />;
+    case "option":
+    case "autocomplete":
+      return <OptionSelect {...common} className={CELL} options={column.options ?? []} value={value} onChange={set} optional={definition.optional === true} />;
+    case "date":
+      return <input {...common} type="date" className={CELL} value={typeof value === "string" ? value : ""} onChange={(event) => set(event.target.value || null)} />;
+    case "color":
+      return <input {...common} type="color" className="m-1 h-7 w-12" value={typeof value === "string" ? value : "#000000"} onChange={(event) => set(event.target.value)} />;
+    default:
+      return <input {...common} type="text" className={CELL} value={typeof value === "string" ? value : ""} onChange={(event) => set(event.target.value === "" ? null : event.target.value)} />;
+  }
+}

@@ -1,0 +1,16 @@
+"use client";
+
+import { useEntityDraft } from "@/components/editor/entity-draft";
+import type { ViewInfo } from "@/lib/controller/describe-views";
+import type { FieldViolation } from "@/lib/controller/errors";
+import { EntityViews } from "./entity-views";
+
+/**
+ * The editor page's views panel: the entity's views on the form's live params
+ * (the editor's draft context). `views` comes from the server
+ * (`describeViews(type.controller)`), so no request is needed to show the tabs.
+ */
+export function EntityViewsPanel({ views, onFieldErrors }: { views: readonly ViewInfo[]; onFieldErrors?: (fields: readonly FieldViolation[]) => void }) {
+  const { entity, params } = useEntityDraft();
+  return <EntityViews entityId={entity.id} entityType={entity.type} params={params} views={views} onFieldErrors={onFieldErrors} />;
+}

@@ -1,0 +1,67 @@
+import type { CallOutcome } from "@/lib/controller/call-view";
+import { isOutcomeLine, NDJSON, ndjsonSplitter } from "@/lib/controller/ndjson";
+
+export interface FetchViewOptions {
+  /** Aborts the request; the server's call sees it through request.signal and stops. */
+  readonly signal?: AbortSignal;
+  /** Asks for a progress stream (slow views) and reports each line. */
+  readonly onProgress?: (fraction: number, message?: string) => void;
+}
+
+/** Thrown for an answer that is not a view outcome: signed out, refused, a proxy's error page. */
+export class ViewRequestError extends Error {
+  override name = "ViewRequestError";
+  constructor(
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+  }
+}
+
+/** The URL of one view call. */
+export function viewUrl(entityId: string, view: string): string {
+  return `/api/entities/${encodeURIComponent(entityId)}/views/${encodeURIComponent(view)}`;
+}
+
+/**
+ * Runs one view of an entity on the given params over HTTP, the browser's way
+ * (`POST /api/entities/:id/views/:view`). Answers the call's outcome, a
+ * failure included; throws a ViewRequestError when the answer is not one, and
+ * the fetch's AbortError when `signal` aborts.
+ */
+export async function fetchView(entityId: string, view: string, params: unknown, options: FetchViewOptions = {}): Promise<CallOutcome> {
+  const stream = Boolean(options.onProgress);
+  const response = await fetch(viewUrl(entityId, view), {
+    method: "POST",
+    headers: { "content-type": "application/json", accept: stream ? NDJSON : "application/json" },
+    body: JSON.stringify({ params }),
+    signal: options.signal,
+  });
+  const type = response.headers.get("content-type") ?? "";
+  if (type.includes(NDJSON) && response.body) return readProgressStream(response.body, options.onProgress);
+  if (!type.includes("application/json")) throw new ViewRequestError(`The server answered ${response.status} ${response.statusText}.`, response.status);
+  const body = (await response.json()) as Partial<CallOutcome> & { error?: string };
+  if (typeof body.ok !== "boolean") throw new ViewRequestError(body.error ?? `The server answered ${response.status}.`, response.status);
+  return body as CallOutcome;
+}
+
+async function readProgressStream(body: ReadableStream<Uint8Array>, onProgress: FetchViewOptions["onProgress"]): Promise<CallOutcome> {
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
+  const splitter = ndjsonSplitter();
+  for (;;) {
+    const { value, done } = await reader.read();
+    const lines = done ? splitter.end() : splitter.push(decoder.decode(value, { stream: true }));
+    for (const line of lines) {
+      if (isOutcomeLine(line)) {
+        // The outcome is the last line: read on to the end, so the request completes rather than
+        // being cut off (which the server would see as the client going away).
+        while (!done && !(await reader.read()).done);
+        return line as CallOutcome;
+      }
+      onProgress?.(line.progress, line.message);
+    }
+    if (done) throw new ViewRequestError("The view's answer ended before its result.", 200);
+  }
+}

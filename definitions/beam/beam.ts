@@ -1,0 +1,6 @@
+import { entityType } from "@/lib/entities/entity-type";
+import { beamController } from "./controller";
+import { beamParams } from "./params";
+
+/** A steel beam: nodes, supports, a rolled I-section and loads. */
+export const beam = entityType({ name: "beam", label: "Steel beam", params: beamParams, controller: beamController });

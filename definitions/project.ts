@@ -1,0 +1,16 @@
+import { entityType } from "@/lib/entities/entity-type";
+import { parametrization, textarea, type ParamsOf } from "@/lib/params";
+
+/** A project only holds other entities: sub-projects, beams and cubes. */
+export const projectParams = parametrization({
+  description: textarea("Description", { optional: true, maxLength: 2000, placeholder: "What this project is about" }),
+});
+
+export type ProjectParams = ParamsOf<typeof projectParams>;
+
+export const project = entityType({
+  name: "project",
+  label: "Project",
+  params: projectParams,
+  children: ["project", "beam", "cube"],
+});

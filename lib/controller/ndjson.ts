@@ -1,0 +1,49 @@
+/**
+ * Progress of a slow view travels as NDJSON on the same POST that runs it: one
+ * JSON object a line, `{ "progress": 0.4, "message": "…" }` while it runs, then
+ * the outcome `{ "ok": … }` as the last line. Pure, used by both ends.
+ */
+import type { CallFailure } from "./errors";
+import type { ViewResult } from "./results";
+
+export const NDJSON = "application/x-ndjson";
+
+export interface ProgressLine {
+  readonly progress: number;
+  readonly message?: string;
+}
+
+export type OutcomeLine = { readonly ok: true; readonly result: ViewResult } | { readonly ok: false; readonly failure: CallFailure };
+
+export type StreamLine = ProgressLine | OutcomeLine;
+
+export function isOutcomeLine(line: StreamLine): line is OutcomeLine {
+  return "ok" in line;
+}
+
+/** One line, newline included. */
+export function ndjsonLine(value: StreamLine): string {
+  return `${JSON.stringify(value)}\n`;
+}
+
+/**
+ * Splits a stream of text chunks into parsed lines, whatever the chunk
+ * boundaries: feed it chunks, it returns the complete lines so far and keeps
+ * the rest. Blank lines are skipped. Throws on a line that is not JSON.
+ */
+export function ndjsonSplitter(): { push(chunk: string): StreamLine[]; end(): StreamLine[] } {
+  let rest = "";
+  const parse = (lines: string[]) => lines.filter((line) => line.trim() !== "").map((line) => JSON.parse(line) as StreamLine);
+  return {
+    push(chunk) {
+      const parts = (rest + chunk).split("\n");
+      rest = parts.pop() ?? "";
+      return parse(parts);
+    },
+    end() {
+      const last = rest;
+      rest = "";
+      return parse([last]);
+    },
+  };
+}

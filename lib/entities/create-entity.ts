@@ -1,0 +1,56 @@
+import { randomUUID } from "node:crypto";
+import { entityTypeNamed, rootEntityTypes } from "@/definitions/registry";
+import { db } from "@/lib/db/client";
+import { validateParams, withDefaults } from "@/lib/params";
+import { canCreate, canEdit, canRead } from "./access";
+import { computeSummary } from "./compute-summary";
+import { checkEntityName } from "./entity-name";
+import { asJson } from "./json";
+import { loadEntityAccess } from "./load-access";
+import { placementProblem } from "./placement";
+import { failed, NOT_FOUND, READ_ONLY, succeeded, type Actor, type EntityResult } from "./types";
+
+/**
+ * Creates an entity of a registered type with its default params, under `parentId` (which the
+ * actor must edit, and whose type must allow this one) or at the top of the tree. The actor owns
+ * it; version 1 is its first revision.
+ */
+export async function createEntity(
+  actor: Actor,
+  input: { type: string; name: string; parentId: string | null },
+): Promise<EntityResult<{ id: string }>> {
+  if (!canCreate(actor)) return failed({ kind: "forbidden", message: "Only engineers and admins create entities." });
+  const type = entityTypeNamed(input.type);
+  if (!type) return failed({ kind: "refused", message: `There is no entity type "${input.type}".` });
+  const name = checkEntityName(input.name);
+  if (!name.ok) return failed({ kind: "refused", message: name.message });
+
+  let parent = null;
+  if (input.parentId !== null) {
+    const access = await loadEntityAccess(input.parentId);
+    if (!access || !canRead(actor, access)) return failed(NOT_FOUND);
+    if (!canEdit(actor, access)) return failed(READ_ONLY);
+    parent = { id: access.id, type: entityTypeNamed(access.type), ancestorIds: access.ancestorIds };
+  }
+  const problem = placementProblem({ type, entityId: null, parent, rootTypes: rootEntityTypes.map((t) => t.name) });
+  if (problem) return failed({ kind: "refused", message: problem });
+
+  const params = withDefaults(type.params, {});
+  const valid = validateParams(type.params, params, { source: "browser" });
+  const summary = valid.ok ? await computeSummary(type, valid.params) : {};
+  const id = randomUUID();
+  await db.entity.create({
+    data: {
+      id,
+      type: type.name,
+      name: name.name,
+      parentId: input.parentId,
+      params: asJson(params),
+      summary: asJson(summary),
+      ownerId: actor.id,
+      version: 1,
+      revisions: { create: { id: randomUUID(), version: 1, params: asJson(params), savedById: actor.id } },
+    },
+  });
+  return succeeded({ id });
+}

@@ -1,0 +1,51 @@
+import { db, type Prisma } from "@/lib/db/client";
+import type { AccessFacts } from "./access";
+
+/** A client to read with: the shared one, or a transaction's. */
+export type Reader = Pick<Prisma.TransactionClient, "$queryRaw">;
+
+/** @internal What the access predicates and the tree checks need to know about one entity. */
+export interface EntityAccess extends AccessFacts {
+  readonly id: string;
+  readonly type: string;
+  readonly parentId: string | null;
+  readonly ownerId: string;
+  readonly version: number;
+  /** The entity's ancestors, nearest first. */
+  readonly ancestorIds: readonly string[];
+}
+
+type ChainRow = { id: string; type: string; parentId: string | null; ownerId: string; version: number; depth: number; shared: string[] };
+
+/**
+ * @internal The entity and its chain of ancestors in one query: each one's owner and the users it
+ * is shared with make up the members. Null when there is no such entity. The depth bound stops a
+ * cycle (which moves refuse, under a lock) from running forever should one ever be stored.
+ */
+export async function loadEntityAccess(id: string, reader: Reader = db): Promise<EntityAccess | null> {
+  const rows = await reader.$queryRaw<ChainRow[]>`
+    WITH RECURSIVE chain AS (
+      SELECT e."id", e."type", e."parentId", e."ownerId", e."version", 0 AS depth
+        FROM "entity" e WHERE e."id" = ${id}
+      UNION ALL
+      SELECT p."id", p."type", p."parentId", p."ownerId", p."version", c.depth + 1
+        FROM "entity" p JOIN chain c ON p."id" = c."parentId"
+       WHERE c.depth < 1000
+    )
+    SELECT c."id", c."type", c."parentId", c."ownerId", c."version", c.depth,
+           COALESCE(array_agg(s."userId") FILTER (WHERE s."userId" IS NOT NULL), '{}') AS shared
+      FROM chain c LEFT JOIN "entity_share" s ON s."entityId" = c."id"
+     GROUP BY c."id", c."type", c."parentId", c."ownerId", c."version", c.depth
+     ORDER BY c.depth`;
+  const [self, ...ancestors] = rows;
+  if (!self) return null;
+  return {
+    id: self.id,
+    type: self.type,
+    parentId: self.parentId,
+    ownerId: self.ownerId,
+    version: self.version,
+    ancestorIds: ancestors.map((row) => row.id),
+    memberIds: [...new Set(rows.flatMap((row) => [row.ownerId, ...row.shared]))],
+  };
+}

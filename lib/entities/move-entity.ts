@@ -1,0 +1,41 @@
+import { entityTypeNamed, rootEntityTypes } from "@/definitions/registry";
+import { db } from "@/lib/db/client";
+import { canEdit, canRead } from "./access";
+import { loadEntityAccess } from "./load-access";
+import { placementProblem } from "./placement";
+import { failed, NOT_FOUND, READ_ONLY, succeeded, type Actor, type EntityResult } from "./types";
+
+/** Any constant: the advisory lock that serialises moves (see below). */
+const MOVE_LOCK = 7_311_101;
+
+/**
+ * Moves an entity (with its subtree) under another parent, or to the top of the tree
+ * (`parentId: null`). The actor must edit both; the new parent's type must allow the entity's
+ * type; an entity cannot go into its own subtree.
+ *
+ * Moves take one transaction-wide advisory lock and check the tree inside it: two moves that are
+ * each fine alone (A into B, B into A) would otherwise both pass their check and store a cycle.
+ * Moves are rare, so one lock for all of them costs nothing that matters.
+ */
+export async function moveEntity(actor: Actor, input: { id: string; parentId: string | null }): Promise<EntityResult<{ parentId: string | null }>> {
+  return db.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${MOVE_LOCK}::bigint)`;
+    const access = await loadEntityAccess(input.id, tx);
+    if (!access || !canRead(actor, access)) return failed(NOT_FOUND);
+    if (!canEdit(actor, access)) return failed(READ_ONLY);
+    const type = entityTypeNamed(access.type);
+    if (!type) return failed({ kind: "refused", message: "This entity's type is no longer installed; it cannot be moved." });
+
+    let parent = null;
+    if (input.parentId !== null) {
+      const target = await loadEntityAccess(input.parentId, tx);
+      if (!target || !canRead(actor, target)) return failed(NOT_FOUND);
+      if (!canEdit(actor, target)) return failed(READ_ONLY);
+      parent = { id: target.id, type: entityTypeNamed(target.type), ancestorIds: target.ancestorIds };
+    }
+    const problem = placementProblem({ type, entityId: access.id, parent, rootTypes: rootEntityTypes.map((t) => t.name) });
+    if (problem) return failed({ kind: "refused", message: problem });
+    await tx.entity.update({ where: { id: input.id }, data: { parentId: input.parentId } });
+    return succeeded({ parentId: input.parentId });
+  });
+}

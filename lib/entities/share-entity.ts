@@ -1,0 +1,24 @@
+import { db } from "@/lib/db/client";
+import { canEdit, canRead } from "./access";
+import { loadEntityAccess } from "./load-access";
+import { failed, NOT_FOUND, READ_ONLY, succeeded, type Actor, type EntityResult, type UserRef } from "./types";
+
+/**
+ * Shares an entity the actor edits, and everything below it, with another engineer, who may then
+ * read and edit it. Sharing twice is harmless.
+ */
+export async function shareEntity(actor: Actor, input: { id: string; email: string }): Promise<EntityResult<{ user: UserRef }>> {
+  const access = await loadEntityAccess(input.id);
+  if (!access || !canRead(actor, access)) return failed(NOT_FOUND);
+  if (!canEdit(actor, access)) return failed(READ_ONLY);
+  const user = await db.user.findUnique({ where: { email: input.email.trim().toLowerCase() }, select: { id: true, name: true, roles: true, disabled: true } });
+  if (!user || user.disabled || !user.roles.includes("engineer")) {
+    return failed({ kind: "refused", message: `There is no engineer with the email address ${input.email.trim()}.` });
+  }
+  await db.entityShare.upsert({
+    where: { entityId_userId: { entityId: input.id, userId: user.id } },
+    create: { entityId: input.id, userId: user.id },
+    update: {},
+  });
+  return succeeded({ user: { id: user.id, name: user.name } });
+}

@@ -1,0 +1,116 @@
+/**
+ * The entity repository's words and the shapes its operations answer with.
+ *
+ * Glossary (lib/entities uses these words, and only these):
+ *
+ * - **entity type**: what an author declares (`entityType(…)`) and lists in definitions/registry.ts.
+ * - **entity**: one stored object of an entity type: a row with a name, params and a summary.
+ * - **tree**: entities hold child entities; a type says which child types it allows. An entity
+ *   without a parent is a **root**.
+ * - **subtree**: an entity and every entity below it.
+ * - **actor**: the signed-in user an operation acts for: `{ id, roles }`. Every operation takes it first.
+ * - **member**: the owner of an entity or of one of its ancestors, or a user one of them is shared
+ *   with. Members who are engineers edit the entity; reviewers read every entity; admins do anything.
+ * - **version**: a counter on the entity, raised by every save. A save names the version it started
+ *   from (**expected version**) and is refused with a **conflict** when another save came first.
+ * - **revision**: the params of one saved version, with who saved them and when; version 1 is the
+ *   entity as created. Restoring an old revision saves its params as a new revision.
+ * - **summary**: values of the type's data views, computed on save and shown in lists.
+ */
+import type { Role } from "@/lib/auth/roles";
+import type { ParamsDraft, ParamsError } from "@/lib/params";
+
+/** The user an operation acts for. */
+export interface Actor {
+  readonly id: string;
+  readonly roles: readonly Role[];
+}
+
+/** A user as the history and conflict messages name them. */
+export interface UserRef {
+  readonly id: string;
+  readonly name: string;
+}
+
+/** Why an operation was refused. Expected failures are values, not throws. */
+export type EntityFailure =
+  /** No such entity, or one the actor may not see: the two are answered alike so existence does not leak. */
+  | { readonly kind: "not_found"; readonly message: string }
+  /** The actor may read the entity but not change it (a reviewer). */
+  | { readonly kind: "forbidden"; readonly message: string }
+  /** Params that do not pass the type's parametrization, each error at its field's path. */
+  | { readonly kind: "invalid"; readonly message: string; readonly errors: readonly ParamsError[] }
+  /** Another save came first; what it saved, so that the form can show the difference. */
+  | {
+      readonly kind: "conflict";
+      readonly message: string;
+      readonly version: number;
+      readonly savedBy: UserRef;
+      readonly savedAt: string;
+      readonly params: ParamsDraft;
+    }
+  /** A change the tree does not allow: a cycle, a child type the parent does not hold, an empty name. */
+  | { readonly kind: "refused"; readonly message: string };
+
+export type EntityResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly failure: EntityFailure };
+
+export function succeeded<T>(value: T): EntityResult<T> {
+  return { ok: true, value };
+}
+
+export function failed<T = never>(failure: EntityFailure): EntityResult<T> {
+  return { ok: false, failure };
+}
+
+export const NOT_FOUND: EntityFailure = { kind: "not_found", message: "There is no such entity, or you may not see it." };
+export const READ_ONLY: EntityFailure = { kind: "forbidden", message: "You may read this entity but not change it." };
+
+/** One entity as the tree shows it. */
+export interface TreeEntity {
+  readonly id: string;
+  readonly type: string;
+  readonly name: string;
+  /** The parent's id; null for a root, and for an entity whose parent the actor may not see. */
+  readonly parentId: string | null;
+  readonly owner: UserRef;
+  readonly version: number;
+  readonly updatedAt: string;
+  readonly summary: Readonly<Record<string, unknown>>;
+  readonly canEdit: boolean;
+}
+
+/** One entity as its page shows it. */
+export interface EntityDetail {
+  readonly id: string;
+  readonly type: string;
+  readonly name: string;
+  readonly parentId: string | null;
+  /** The stored params with defaults filled in and removed fields left out (read with `source: "storage"`). */
+  readonly params: ParamsDraft;
+  readonly summary: Readonly<Record<string, unknown>>;
+  readonly version: number;
+  readonly owner: UserRef;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly canEdit: boolean;
+}
+
+/** One saved version of an entity's params. */
+export interface Revision {
+  readonly version: number;
+  readonly params: ParamsDraft;
+  readonly savedBy: UserRef;
+  readonly savedAt: string;
+  /** The version this one restored, if it was made by restoring. */
+  readonly restoredFrom: number | null;
+}
+
+/** What the browser needs to know of an entity type: serialisable, no params, no controller. */
+export interface EntityTypeInfo {
+  readonly name: string;
+  readonly label: string;
+  /** The child types it holds, by name. */
+  readonly children: readonly string[];
+  /** Whether it may sit at the top of the tree. */
+  readonly atRoot: boolean;
+}

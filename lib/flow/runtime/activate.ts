@@ -1,0 +1,423 @@
+/**
+ * Activations: what each node kind does when the process reaches it, inside the transaction that
+ * holds the process lock (lib/flow/index.ts describes each kind). Views wait for a person, jobs for
+ * the queue, joins for their branches; every other kind runs at once, and the nodes after it too.
+ *
+ * Failures follow the seed's two strategies (FlowWork's mode): after a person's task, anything a
+ * node throws rolls the whole transaction back; after a job, the failing node is saved in error,
+ * with its stack, for the admin error queue, and what went before it stands.
+ */
+import { randomUUID } from "node:crypto";
+import {
+  assigneeOf,
+  descriptionOf,
+  dueAt,
+  joinState,
+  nextNodes,
+  priorityOf,
+  titleOf,
+  type AnyFlow,
+  type AnyNode,
+  type BranchState,
+  type FlowContext,
+  type ObsoleteNode,
+} from "@/lib/flow";
+import { fieldErrors, FlowError } from "./errors";
+import type { FlowWork, LoadedProcess } from "./flow-work";
+import { selectOpenChildProcesses, selectTaskOwner } from "./queries";
+import type { TaskRow } from "./rows";
+
+/** The nodes of one kind, with their names. */
+export type NodeOfKind<K extends AnyNode["kind"]> = Extract<AnyNode, { readonly kind: K }>;
+
+/** A node the process is about to reach, and where from. */
+export interface Pending {
+  /** The id its task gets; default: a new uuid. */
+  readonly id?: string;
+  readonly node: AnyNode;
+  /** The tasks it comes from. */
+  readonly previous: readonly string[];
+  /** The split branch it is on. */
+  readonly token: string | null;
+  /** Task data to start with (a revived task keeps its predecessor's). */
+  readonly data?: unknown;
+  readonly revivedFromId?: string;
+}
+
+/** What a split stores on its task: the branch tokens it opened. */
+export interface SplitData {
+  readonly branches: readonly string[];
+}
+
+/** What a join stores on its task: its split's task and the branches it waits for. */
+export interface JoinData {
+  readonly split: string;
+  readonly branches: readonly string[];
+}
+
+/** Runs the nodes a process reaches, and the ones after them, until each path waits or ends. */
+export async function runNodes(work: FlowWork, process: LoadedProcess, pending: readonly Pending[]): Promise<void> {
+  const queue = [...pending];
+  for (let item = queue.shift(); item !== undefined; item = queue.shift()) {
+    // An end node finished the process: the other paths stop with it.
+    if (process.row.status === "done" || process.row.status === "canceled") return;
+    if (work.mode === "user") {
+      queue.push(...(await activate(work, process, item)));
+      continue;
+    }
+    const checkpoint = work.checkpoint();
+    try {
+      queue.push(...(await activate(work, process, item)));
+    } catch (error) {
+      if (!isNodeFailure(error)) throw error;
+      work.restore(checkpoint);
+      saveFailedNode(work, process, item, error);
+    }
+  }
+}
+
+/** The nodes after `task`: its node's targets (or `names`), on its branch unless told otherwise. */
+export function after(process: LoadedProcess, task: TaskRow, names: readonly string[], token: string | null = task.token): Pending[] {
+  return names.map((name) => ({ node: nodeNamed(process.flow, name), previous: [task.id], token }));
+}
+
+/** The targets of a node with one `next` edge. */
+export function nextOf(node: AnyNode | ObsoleteNode): string[] {
+  return node.edges.map((edge) => edge.to);
+}
+
+async function activate(work: FlowWork, process: LoadedProcess, item: Pending): Promise<Pending[]> {
+  const { node } = item;
+  if (node.kind === "view") {
+    await createView(work, process, node, item);
+    return [];
+  }
+  if (node.kind === "job") {
+    const task = work.addTask(process, fields(work, process, node, item, item.id ?? null));
+    work.move(task, "schedule");
+    work.enqueue(task);
+    return [];
+  }
+  if (node.kind === "join") return arriveAtJoin(work, process, node, item);
+  // checkFlow refuses edges into a start node.
+  if (node.kind === "start" || node.kind === "startHandle") throw new Error(`Node "${node.name}" is a start node; nothing leads to it.`);
+
+  const task = work.addTask(process, fields(work, process, node, item, item.id ?? null));
+  work.move(task, "activate");
+  const ctx = { process: work.processView(process), task: work.taskView(task) };
+  switch (node.kind) {
+    case "handler": {
+      const patch = authored(node, () => node.run(ctx));
+      mergeData(work, process, node, patch ?? {});
+      work.move(task, "complete");
+      return after(process, task, nextOf(node));
+    }
+    case "if":
+    case "switch": {
+      const names = authored(node, () => nextNodes(node, ctx));
+      work.move(task, "complete", {}, { to: names });
+      return after(process, task, names);
+    }
+    case "split": {
+      const opened = authored(node, () =>
+        node.edges.flatMap((edge, index) => ((edge.when?.(ctx) ?? true) ? [{ to: edge.to, token: branchToken(task, index) }] : [])),
+      );
+      if (opened.length === 0) throw nodeFailed(node, new Error("no branch's condition holds, so no branch opened"));
+      const data: SplitData = { branches: opened.map((branch) => branch.token) };
+      work.move(task, "complete", { data });
+      return opened.map((branch) => ({ node: nodeNamed(process.flow, branch.to), previous: [task.id], token: branch.token }));
+    }
+    case "subprocess":
+      await startChild(work, process, node, task);
+      return [];
+    case "end":
+      await finishProcess(work, process, task);
+      return [];
+  }
+}
+
+// ─── Kinds that wait ─────────────────────────────────────────────────────────
+
+async function createView(work: FlowWork, process: LoadedProcess, node: NodeOfKind<"view">, item: Pending): Promise<TaskRow> {
+  const id = item.id ?? randomUUID();
+  const ctx: FlowContext<unknown> = { process: work.processView(process), task: { id, node: node.name, ownerId: null } };
+  const assignee = authored(node, () => assigneeOf(node.assign, ctx));
+  const due = authored(node, () => dueAt(node.due, ctx, work.now));
+  const task = work.addTask(process, {
+    ...fields(work, process, node, item, id),
+    priority: authored(node, () => priorityOf(node.priority, ctx)),
+    dueAt: due ? due.toISOString() : null,
+  });
+  if ("user" in assignee) work.move(task, "assign", { assigneeId: assignee.user });
+  else work.update(task, { ownerRole: assignee.role });
+  if (node.onCreate) {
+    const onCreate = node.onCreate;
+    await authoredAsync(node, () => onCreate({ process: work.processView(process), task: work.taskView(task) }));
+  }
+  return task;
+}
+
+/** The fields every new task gets: title and description (computed from the process), branch, links. */
+function fields(work: FlowWork, process: LoadedProcess, node: AnyNode, item: Pending, given: string | null) {
+  const id = given ?? randomUUID();
+  const ctx: FlowContext<unknown> = { process: work.processView(process), task: { id, node: node.name, ownerId: null } };
+  return {
+    id,
+    node,
+    previous: item.previous,
+    token: item.token,
+    title: authored(node, () => titleOf(node, ctx)),
+    description: authored(node, () => descriptionOf(node, ctx)),
+    data: item.data ?? null,
+    revivedFromId: item.revivedFromId ?? null,
+  };
+}
+
+// ─── Split and join ──────────────────────────────────────────────────────────
+
+/** A branch's token: the split's own token, then the split task and the branch's index. */
+function branchToken(split: TaskRow, index: number): string {
+  return `${split.token ? `${split.token}/` : ""}${split.id}.${index}`;
+}
+
+/** The split task a branch token names, and the token its join carries on. */
+function parseToken(token: string): { splitId: string; outer: string | null } {
+  const cut = token.lastIndexOf("/");
+  const last = token.slice(cut + 1);
+  return { splitId: last.slice(0, last.lastIndexOf(".")), outer: cut === -1 ? null : token.slice(0, cut) };
+}
+
+async function arriveAtJoin(work: FlowWork, process: LoadedProcess, node: NodeOfKind<"join">, item: Pending): Promise<Pending[]> {
+  if (!item.token) throw nodeFailed(node, new Error("a task reached the join outside any split"));
+  const { splitId, outer } = parseToken(item.token);
+  let join = work
+    .openTasks(process)
+    .find((task) => task.nodeName === node.name && task.status === "started" && (task.data as JoinData | null)?.split === splitId);
+  if (join) {
+    for (const previousId of item.previous) work.link(join, previousId);
+  } else {
+    const split = await work.task(process, splitId);
+    const data: JoinData = { split: splitId, branches: (split?.data as SplitData | null)?.branches ?? [] };
+    join = work.addTask(process, { ...fields(work, process, node, { ...item, token: outer }, null), data });
+    work.move(join, "activate");
+  }
+  return evaluateJoin(work, process, join);
+}
+
+/**
+ * Goes on from a join once every branch its split opened has arrived; fails it into the error queue
+ * when a branch can no longer arrive (nothing open is left on it).
+ */
+export async function evaluateJoin(work: FlowWork, process: LoadedProcess, join: TaskRow): Promise<Pending[]> {
+  const { branches } = join.data as JoinData;
+  const arrivals = await work.arrivalsAt(join);
+  const open = work.openTasks(process).filter((task) => task.id !== join.id);
+  const states = branches.map((branch): BranchState => {
+    if (arrivals.some((arrival) => arrival.token === branch)) return "arrived";
+    const onBranch = open.find((task) => task.token === branch || task.token?.startsWith(`${branch}/`));
+    return onBranch ? onBranch.status : "canceled";
+  });
+  const state = joinState(states);
+  const node = work.nodeOf(process, join);
+  if (state === "ready") {
+    work.move(join, "complete");
+    return after(process, join, nextOf(node));
+  }
+  if (state === "stuck") {
+    const waiting = branches.filter((_, index) => states[index] !== "arrived").join(", ");
+    failTask(work, process, join, new Error(`A branch can no longer reach "${join.title}" (branches not arrived: ${waiting}).`));
+  }
+  return [];
+}
+
+/** Re-checks every waiting join of a process, after a task on a branch was canceled. */
+export async function recheckJoins(work: FlowWork, process: LoadedProcess): Promise<void> {
+  for (const join of work.openTasks(process)) {
+    if (join.nodeKind !== "join" || join.status !== "started") continue;
+    const next = await evaluateJoin(work, process, join);
+    await runNodes(work, process, next);
+  }
+}
+
+// ─── Starting and ending processes ───────────────────────────────────────────
+
+/**
+ * Creates a process at a start node: the start task is activated and completed for `createdById`,
+ * and the nodes after it run.
+ */
+export async function startProcessAt(
+  work: FlowWork,
+  flow: AnyFlow,
+  start: NodeOfKind<"start" | "startHandle">,
+  data: Record<string, unknown>,
+  createdById: string,
+  parentTaskId: string | null,
+  formData: unknown = null,
+): Promise<{ process: LoadedProcess; startTask: TaskRow }> {
+  const process = work.createProcess(flow, data, createdById, parentTaskId);
+  const startTask = work.addTask(process, { node: start, previous: [], token: null, title: titleOf(start), description: descriptionOf(start), data: formData });
+  work.move(startTask, "activate");
+  work.move(startTask, "complete", { finishedById: work.actorId ?? createdById });
+  await runNodes(work, process, after(process, startTask, nextOf(start)));
+  return { process, startTask };
+}
+
+async function startChild(work: FlowWork, parent: LoadedProcess, node: NodeOfKind<"subprocess">, task: TaskRow): Promise<void> {
+  const flow = work.registry.get(node.flow.name);
+  const start = flow.nodes[node.start];
+  if (start?.kind !== "startHandle") throw nodeFailed(node, new Error(`flow "${flow.name}" has no start handle "${node.start}"`));
+  const input = authored(node, () => node.data({ process: work.processView(parent), task: work.taskView(task) }));
+  const parsed = flow.process.safeParse(input);
+  if (!parsed.success) {
+    throw new FlowError("handler_failed", `${node.name}: data for "${flow.name}" is invalid: ${parsed.error.message}`, {
+      userMessage: `"${titleOf(node)}" could not start "${flow.name}": its data is not valid.`,
+      fields: fieldErrors(parsed.error.issues),
+    });
+  }
+  await startProcessAt(work, flow, start, parsed.data, parent.row.createdById, task.id);
+}
+
+/** An end node: the process's other open tasks are canceled, the process is done, and a parent waiting for it goes on. */
+async function finishProcess(work: FlowWork, process: LoadedProcess, endTask: TaskRow): Promise<void> {
+  for (const task of work.openTasks(process)) if (task.id !== endTask.id) await cancelOpenTask(work, process, task);
+  work.move(endTask, "complete");
+  work.moveProcess(process, "finish");
+  const parent = await parentOf(work, process);
+  if (!parent) return;
+  const { process: parentProcess, task } = parent;
+  const node = work.nodeOf(parentProcess, task);
+  if (node.kind !== "subprocess" || task.status !== "started") return;
+  const patch = authored(node, () =>
+    node.merge({ process: work.processView(parentProcess), task: work.taskView(task), child: work.processView(process) }),
+  );
+  mergeData(work, parentProcess, node, patch);
+  work.move(task, "complete");
+  await runNodes(work, parentProcess, after(parentProcess, task, nextOf(node)));
+}
+
+/** The subprocess task (and its locked process) that started `process`, when one did. */
+async function parentOf(work: FlowWork, process: LoadedProcess): Promise<{ process: LoadedProcess; task: TaskRow } | null> {
+  const parentTaskId = process.row.parentTaskId;
+  if (!parentTaskId) return null;
+  // Created in this very work (a child that ran to its end at once), or in the database.
+  const known = work.known(parentTaskId);
+  const owner = known ? { processId: known.processId, flowName: known.flowName } : await selectTaskOwner(work.tx, parentTaskId);
+  if (!owner) return null;
+  const parentProcess = await work.lock(owner.processId, owner.flowName);
+  const task = await work.task(parentProcess, parentTaskId);
+  return task ? { process: parentProcess, task } : null;
+}
+
+/** Cancels an open task; a subprocess task takes its child processes with it. */
+export async function cancelOpenTask(work: FlowWork, process: LoadedProcess, task: TaskRow, details: Record<string, unknown> | null = null): Promise<void> {
+  work.move(task, "cancel", {}, details);
+  if (task.nodeKind === "subprocess") {
+    for (const child of await selectOpenChildProcesses(work.tx, task.id)) {
+      await cancelProcessTree(work, await work.lock(child.id, child.flowName), { parentCanceled: true });
+    }
+  }
+}
+
+/**
+ * Cancels a process and every open task in it (and their child processes). A process a subprocess
+ * started fails its parent's task, unless that task is being canceled itself.
+ */
+export async function cancelProcessTree(work: FlowWork, process: LoadedProcess, options: { parentCanceled?: boolean } = {}): Promise<void> {
+  for (const task of work.openTasks(process)) await cancelOpenTask(work, process, task);
+  work.moveProcess(process, "cancel");
+  if (options.parentCanceled) return;
+  const parent = await parentOf(work, process);
+  if (parent && parent.task.status === "started") {
+    failTask(work, parent.process, parent.task, new Error(`Its process "${process.row.flowName}" (${process.row.id}) was canceled.`));
+  }
+}
+
+// ─── Failures ────────────────────────────────────────────────────────────────
+
+/** Puts a task in error with the failure on its row, and the process in error with it. */
+export function failTask(work: FlowWork, process: LoadedProcess, task: TaskRow, error: unknown): void {
+  work.move(task, "fail", { error: describeError(error, task.attempts) }, { message: messageOf(error) });
+  work.moveProcess(process, "fail", { taskId: task.id });
+}
+
+/** Back from error to running once no task of the process is in error any more. */
+export function recoverIfClear(work: FlowWork, process: LoadedProcess): void {
+  if (process.row.status !== "error") return;
+  if (work.openTasks(process).some((task) => task.status === "error")) return;
+  work.moveProcess(process, "recover");
+}
+
+/** A node that failed after a job: its task is saved in error (created for it if it had none yet). */
+function saveFailedNode(work: FlowWork, process: LoadedProcess, item: Pending, error: FlowError): void {
+  const task = work.addTask(process, {
+    ...(item.id ? { id: item.id } : {}),
+    node: item.node,
+    previous: item.previous,
+    token: item.token,
+    title: titleOf(item.node),
+    data: item.data ?? null,
+    revivedFromId: item.revivedFromId ?? null,
+  });
+  if (item.node.kind !== "view" && item.node.kind !== "job" && item.node.kind !== "join") work.move(task, "activate");
+  failTask(work, process, task, error.cause ?? error);
+}
+
+export function describeError(error: unknown, attempts: number): TaskRow["error"] {
+  return { message: messageOf(error), stack: error instanceof Error ? (error.stack ?? null) : null, attempts };
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function isNodeFailure(error: unknown): error is FlowError {
+  return error instanceof FlowError && (error.code === "handler_failed" || error.code === "invalid_input");
+}
+
+/** Author code throwing: the message names the step, and the person sees it. */
+function nodeFailed(node: AnyNode, cause: unknown): FlowError {
+  const message = messageOf(cause);
+  return new FlowError("handler_failed", `Node "${node.name}" failed: ${message}`, {
+    userMessage: `The step "${titleOf(node)}" failed: ${message}`,
+    cause,
+  });
+}
+
+/** Runs author code (a handler, condition, assignment, title…) and names the step when it throws. */
+export function authored<T>(node: AnyNode, run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    throw nodeFailed(node, error);
+  }
+}
+
+export async function authoredAsync<T>(node: AnyNode, run: () => Promise<T> | T): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    throw nodeFailed(node, error);
+  }
+}
+
+/**
+ * Merges a patch into the process data and parses the result with the flow's schema.
+ * @throws {FlowError} invalid_input, with the process fields that failed
+ */
+export function mergeData(work: FlowWork, process: LoadedProcess, node: AnyNode, patch: object): void {
+  if (Object.keys(patch).length === 0) return;
+  const parsed = process.flow.process.safeParse({ ...process.row.data, ...patch });
+  if (!parsed.success) {
+    throw new FlowError("invalid_input", `Node "${node.name}" made process data the schema refuses: ${parsed.error.message}`, {
+      userMessage: `The step "${titleOf(node)}" gave data the process does not accept.`,
+      fields: fieldErrors(parsed.error.issues),
+    });
+  }
+  work.setData(process, parsed.data);
+}
+
+function nodeNamed(flow: AnyFlow, name: string): AnyNode {
+  const node = flow.nodes[name];
+  if (!node) throw new Error(`Flow "${flow.name}" has no node "${name}" (checkFlow should have refused it).`);
+  return node;
+}

@@ -1,0 +1,82 @@
+/**
+ * A job worker: graphile-worker running flow jobs (`runJob`), with its own pg pool, no signal
+ * handlers of its own, and a heartbeat. Its owner (scripts/worker.ts) stops it on SIGTERM.
+ */
+import { EventEmitter } from "node:events";
+import { run, type WorkerEvents } from "graphile-worker";
+import pg from "pg";
+import { z } from "zod";
+import type { FlowRegistry } from "@/lib/flow/runtime/registry";
+import { runJob, type JobOutcome, type JobServices } from "@/lib/flow/runtime/run-job";
+import { startHeartbeat, type HeartbeatOptions } from "./heartbeat";
+import { silentLogger } from "./migrate-queue";
+
+/** The one task identifier of the queue: a flow's job task (lib/flow/runtime/flow-work.ts enqueues it). */
+export const FLOW_JOB = "flow_job";
+
+const payloadSchema = z.object({ taskId: z.string(), processId: z.string(), flowName: z.string() });
+
+export interface WorkerOptions {
+  readonly connectionString: string;
+  readonly registry: FlowRegistry;
+  readonly services: JobServices;
+  /** Jobs run at once by this process. Default: 4. */
+  readonly concurrency?: number;
+  readonly heartbeat?: HeartbeatOptions;
+  /** Told about every delivery (for logs and tests). */
+  readonly onJob?: (event: { taskId: string; outcome: JobOutcome | "error"; error?: unknown }) => void;
+}
+
+export interface RunningWorker {
+  /** The graphile-worker pool ids of this process (what `locked_by` holds). */
+  readonly workerIds: () => string[];
+  /** Lets running jobs finish, then closes its connections. */
+  stop(): Promise<void>;
+}
+
+export async function startWorker(options: WorkerOptions): Promise<RunningWorker> {
+  const concurrency = options.concurrency ?? 4;
+  // One pool for the queue and for the flow transactions the jobs run (lock-process.ts).
+  const pool = new pg.Pool({ connectionString: options.connectionString, max: concurrency * 2 + 2, lock_timeout: 30_000 });
+  // An idle client's connection dropping (a database restart) must not crash the worker.
+  pool.on("error", (error) => console.error(`[worker] database connection lost: ${error.message}`));
+  pool.on("connect", (client) => client.on("error", (error) => console.error(`[worker] database connection lost: ${error.message}`)));
+  const ids = new Set<string>();
+  const events: WorkerEvents = new EventEmitter();
+  events.on("pool:create", ({ workerPool }: { workerPool: { id: string } }) => ids.add(workerPool.id));
+
+  const runner = await run({
+    pgPool: pool,
+    concurrency,
+    // We stop it ourselves, in the order that keeps job completions (integration.md, trap 7).
+    noHandleSignals: true,
+    logger: silentLogger,
+    events,
+    taskList: {
+      [FLOW_JOB]: async (payload, helpers) => {
+        const job = payloadSchema.parse(payload);
+        try {
+          const outcome = await runJob(job, { db: pool, registry: options.registry, services: options.services, signal: helpers.abortSignal });
+          options.onJob?.({ taskId: job.taskId, outcome });
+        } catch (error) {
+          // Only the database failing gets here; the queue retries the delivery.
+          options.onJob?.({ taskId: job.taskId, outcome: "error", error });
+          throw error;
+        }
+      },
+    },
+  });
+  const heartbeat = startHeartbeat(pool, () => [...ids], options.heartbeat);
+
+  return {
+    workerIds: () => [...ids],
+    async stop() {
+      await heartbeat.stop();
+      await runner.stop();
+      // graphile-worker sends a job's completion after releasing its client; ending the pool at once
+      // loses it and the job runs again 4 hours later (integration.md, trap 7: ≥ 50 ms fixed it).
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      await pool.end();
+    },
+  };
+}

@@ -1,0 +1,56 @@
+/**
+ * `npm run worker`: a job worker, as its own process (never inside Next: shared/notes/integration.md,
+ * traps 6 and 7). The launcher spawns one; run more on other machines with the same DATABASE_URL and
+ * the queue hands each job to one of them. SIGTERM or Ctrl-C: running jobs finish, then it exits.
+ *
+ * Environment: DATABASE_URL (required); GUSSET_WORKER_CONCURRENCY (jobs at once, default 4);
+ * GUSSET_WORKER_HEARTBEAT_MS (default 5000) and GUSSET_WORKER_STALE_MS (default 30000): how often
+ * it says it is alive, and after how long a silent worker's jobs are handed to another.
+ */
+import { entityTypeNamed, flows } from "@/definitions/registry";
+import { loadFlows } from "@/lib/flow/runtime/registry";
+import { jobServices } from "@/lib/jobs/job-services";
+import { migrateQueue } from "@/lib/jobs/migrate-queue";
+import { startWorker } from "@/lib/jobs/start-worker";
+
+const say = (line: string) => console.log(`[worker] ${line}`);
+const number = (name: string) => (process.env[name] ? Number(process.env[name]) : undefined);
+
+async function main(): Promise<void> {
+  const connectionString = process.env.DATABASE_URL;
+  if (!connectionString) throw new Error("DATABASE_URL is not set.");
+  const registry = loadFlows(flows);
+  await migrateQueue(connectionString);
+  const worker = await startWorker({
+    connectionString,
+    registry,
+    services: jobServices((type) => entityTypeNamed(type)?.controller ?? null),
+    concurrency: number("GUSSET_WORKER_CONCURRENCY"),
+    heartbeat: {
+      intervalMs: number("GUSSET_WORKER_HEARTBEAT_MS"),
+      staleAfterMs: number("GUSSET_WORKER_STALE_MS"),
+      onUnlock: (ids) => say(`Handed back the jobs of worker(s) not seen for too long: ${ids.join(", ")}.`),
+    },
+    onJob: ({ taskId, outcome, error }) => {
+      if (outcome === "error") console.error(`[worker] job for task ${taskId} failed in the database; the queue retries it:`, error);
+    },
+  });
+  say(`Running ${registry.flows.length} flow(s): ${registry.flows.map((f) => f.name).join(", ")}.`);
+
+  let stopping = false;
+  const stop = async (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    say(`${signal}: finishing running jobs…`);
+    await worker.stop();
+    say("Stopped.");
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+  process.on("SIGINT", () => void stop("SIGINT"));
+}
+
+main().catch((error: unknown) => {
+  console.error(`[worker] ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  process.exit(1);
+});
