@@ -15,8 +15,6 @@ export { undoTask } from "./undo-task";
 export { reviveTask } from "./revive-task";
 export { cancelProcess } from "./cancel-process";
 export { runJob } from "./run-job";
-export { listErrorQueue } from "./list-error-queue";
-export type { ErrorQueueEntry } from "./list-error-queue";
 export type { JobOutcome, JobPayload, JobServices, RunJobOptions } from "./run-job";
 export { loadFlows, currentRegistry } from "./registry";
 export type { FlowRegistry } from "./registry";
