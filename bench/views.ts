@@ -18,6 +18,7 @@ import { readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
+import pg from "pg";
 import { freePort } from "@/lib/db/embedded";
 
 const dataDir = ".data/bench-views";
@@ -66,7 +67,7 @@ async function signIn(base: string): Promise<string> {
 }
 
 /** Creates a project with a Cube and a beam in it through the entity repository, as the engineer. */
-async function createEntities(): Promise<{ cube: string; beam: string }> {
+async function createEntities(): Promise<{ cube: string; beam: string; databaseUrl: string }> {
   const { databaseUrl } = await import("@/lib/db/embedded");
   const settings = JSON.parse(await readFile(path.join(dataDir, "postgres.json"), "utf8")) as { port: number; password: string };
   process.env.DATABASE_URL = databaseUrl(`postgresql://postgres:${encodeURIComponent(settings.password)}@127.0.0.1:${settings.port}/postgres`, "gusset");
@@ -82,7 +83,28 @@ async function createEntities(): Promise<{ cube: string; beam: string }> {
   const project = await made("project", "Benchmark", null);
   const ids = { cube: await made("cube", "Bench cube", project), beam: await made("beam", "Bench beam", project) };
   await db.$disconnect();
-  return ids;
+  return { ...ids, databaseUrl: process.env.DATABASE_URL };
+}
+
+/**
+ * Statements a call costs the database: the growth of pg_stat_database's committed transactions
+ * (every statement outside a transaction is one) over 100 calls one after another. An idle
+ * backend publishes its counts within 10 s (PGSTAT_IDLE_INTERVAL), hence the wait; measured with
+ * 1.5 s instead, the counts came out short and uneven (0.3 statements for the session check).
+ */
+async function queriesPerCall(databaseUrl: string, call: () => Promise<unknown>): Promise<number> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  const committed = async () => {
+    await new Promise((resolve) => setTimeout(resolve, 11_000));
+    const { rows } = await client.query<{ n: string }>("SELECT xact_commit AS n FROM pg_stat_database WHERE datname = current_database()");
+    return Number(rows[0]!.n);
+  };
+  const before = await committed();
+  for (let i = 0; i < 100; i++) await call();
+  const after = await committed();
+  await client.end();
+  return (after - before - 1) / 100; // less the reading query itself
 }
 
 interface Measured {
@@ -117,7 +139,7 @@ export async function main(): Promise<void> {
   const server = await startServer(port);
   try {
     const cookie = await signIn(base);
-    const { cube, beam } = await createEntities();
+    const { cube, beam, databaseUrl } = await createEntities();
     const headers = { cookie, origin: base, "content-type": "application/json" };
     const cubeParams = JSON.stringify({ params: { length: 2, width: 3, height: 4 } });
     const beamParams = JSON.stringify({
@@ -149,16 +171,22 @@ export async function main(): Promise<void> {
     // Warm up every route (JIT, connection pools) before measuring.
     for (const target of targets) await measure(target.label, 10, { ...target.options }).catch(() => undefined);
 
+    const queries = new Map<string, number>();
+    for (const target of targets) {
+      const { url, method, headers: sent, body } = target.options as { url: string; method: string; headers?: Record<string, string>; body?: string };
+      queries.set(target.label, await queriesPerCall(databaseUrl, () => fetch(url, { method, headers: sent, body }).then((r) => r.arrayBuffer())));
+    }
+
     const rows: Measured[] = [];
     for (const editors of CONCURRENCY) for (const target of targets) rows.push(await measure(target.label, editors, target.options));
 
     const bare = (editors: number) => rows.find((row) => row.editors === editors && row.label.startsWith("bare"))!;
     const ms = (value: number) => `${value.toFixed(1)} ms`;
     console.log();
-    console.log(`  | target | editors | req/s | p50 | p95 | p50 ÷ bare | errors |`);
-    console.log(`  | --- | ---: | ---: | ---: | ---: | ---: | ---: |`);
+    console.log(`  | target | DB statements a call | editors | req/s | p50 | p95 | p50 ÷ bare | errors |`);
+    console.log(`  | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |`);
     for (const row of rows) {
-      console.log(`  | ${row.label} | ${row.editors} | ${Math.round(row.rps)} | ${ms(row.p50)} | ${ms(row.p95)} | ${(row.p50 / bare(row.editors).p50).toFixed(2)}× | ${row.errors} |`);
+      console.log(`  | ${row.label} | ${queries.get(row.label)!.toFixed(1)} | ${row.editors} | ${Math.round(row.rps)} | ${ms(row.p50)} | ${ms(row.p95)} | ${(row.p50 / bare(row.editors).p50).toFixed(2)}× | ${row.errors} |`);
     }
     const cube10 = rows.find((row) => row.editors === 10 && row.label.startsWith("Cube"))!;
     console.log();

@@ -137,3 +137,28 @@ test("the slow full analysis runs only on Update, shows progress, says 'outdated
   await expect(result.locator("[data-status]").first()).not.toHaveText(governingBefore ?? "");
   expect(calls.count("fullAnalysis")).toBe(3);
 });
+
+test("the view route answers a failure as JSON with its status, and refuses other origins", async ({ page, baseURL }) => {
+  await signIn(page, "engineer", "/editor");
+  const url = await createEntity(page, "cube", "Route check");
+  const id = url.split("/").pop()!;
+  const post = (path: string, data: unknown, headers: Record<string, string> = {}) => page.request.post(path, { data, headers: { origin: baseURL!, ...headers } });
+
+  const ok = await post(`/api/entities/${id}/views/volume`, { params: { length: 2, width: 3, height: 4 } });
+  expect(ok.status()).toBe(200);
+  expect(await ok.json()).toEqual({ ok: true, result: { kind: "data", items: expect.arrayContaining([{ label: "Volume", value: 24, suffix: "m³", decimals: 3 }]) } });
+
+  const cases: [string, unknown, number, unknown][] = [
+    [`/api/entities/${id}/views/volume`, { params: { length: 500, width: 1, height: 1 } }, 422, { kind: "input", fields: [{ path: "length" }] }],
+    [`/api/entities/${id}/views/nope`, { params: {} }, 404, { kind: "not_found", message: 'There is no view or button "nope".' }],
+    [`/api/entities/00000000-0000-0000-0000-000000000000/views/volume`, { params: {} }, 404, { kind: "not_found", message: "There is no such entity, or you may not see it." }],
+    [`/api/entities/${id}/views/volume`, { nothing: true }, 400, { kind: "input", message: "Send { params: { … } } as JSON." }],
+  ];
+  for (const [path, data, status, failure] of cases) {
+    const response = await post(path, data);
+    expect(response.status(), path).toBe(status);
+    expect(await response.json()).toMatchObject({ ok: false, failure });
+  }
+  const foreign = await post(`/api/entities/${id}/views/volume`, { params: {} }, { origin: "https://evil.example" });
+  expect(foreign.status()).toBe(403);
+});

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { expect, type Page } from "@playwright/test";
 
 export const DEMO = {
@@ -18,4 +19,10 @@ export async function signIn(page: Page, role: DemoRole, next = "/"): Promise<vo
   // even if the cookie was refused (shared/notes/integration.md, trap 13).
   await page.reload();
   await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+}
+
+/** The e2e server's database (its embedded PostgreSQL, in the run's data folder), for tests that set what no page may. */
+export function e2eDatabaseUrl(): string {
+  const { port, password } = JSON.parse(readFileSync(`.data/e2e-${process.env.E2E_PORT}/postgres.json`, "utf8")) as { port: number; password: string };
+  return `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/gusset`;
 }

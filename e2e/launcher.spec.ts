@@ -26,7 +26,8 @@ function launch(dataDir: string, port: number, env: Record<string, string> = {})
 }
 
 async function ready(launched: Launch): Promise<void> {
-  await expect.poll(launched.output, { timeout: 90_000 }).toMatch(/Ready in/);
+  // The launcher's own line, not Next's "✓ Ready in 134ms", which comes first.
+  await expect.poll(launched.output, { timeout: 90_000 }).toMatch(/\[gusset\] Ready in [\d.]+ s: open http:\/\/localhost:\d+/);
 }
 
 async function stop(launched: Launch): Promise<void> {

@@ -46,6 +46,7 @@ test("each view kind of the steel beam, its slow view running and outdated, and 
   await views.tab("Full analysis").click();
   await views.panel.getByRole("button", { name: "Update" }).click();
   await expect(views.panel.getByRole("progressbar")).toBeVisible();
+  await expect(views.panel.getByRole("status").filter({ hasText: /Load position [2-9]\d\d of 600/ })).toBeVisible();
   await page.mouse.move(0, 0);
   await views.root.screenshot({ path: `${dir}/view-slow-progress.png` });
   await shoot("Full analysis", (p) => expect(p.locator("[data-view-kind=combined]")).toBeVisible({ timeout: 60_000 }), "view-combined.png");

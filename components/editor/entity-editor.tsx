@@ -7,7 +7,9 @@ import { ParamsForm } from "@/components/params-form/params-form";
 import { useParamsForm } from "@/components/params-form/use-params-form";
 import { BUTTON, PRIMARY_BUTTON } from "@/components/ui/dialog";
 import { parametrizationOf } from "@/definitions/params-registry";
+import { paramsToJson } from "@/lib/entities/file-import";
 import type { EntityDetail, EntityFailure, Revision } from "@/lib/entities/types";
+import { downloadText } from "@/components/params-form/download";
 import type { Parametrization, ParamsDraft } from "@/lib/params";
 import type { FieldError } from "@/components/params-form/params-form";
 import { DiffList } from "./diff-list";
@@ -147,6 +149,8 @@ function Editor({ entity, typeLabel, viewsSlot, parametrization }: EntityEditorP
                   Unsaved changes
                 </span>
               )}
+              <button type="button" className={BUTTON} onClick={() => downloadText(`${entity.name.replace(/[^\w.-]+/g, "-")}.json`, "application/json", paramsToJson({ type: entity.type, name: entity.name, params: state.baseline }))}
+                title="Download the saved params as a Gusset JSON file, which New from file reads back">Export params</button>
               <button type="button" className={BUTTON} onClick={() => setHistoryOpen(true)}>History</button>
               {!readOnly && (
                 <button type="button" className={PRIMARY_BUTTON} disabled={saving || !dirty} onClick={() => save()} aria-keyshortcuts="Control+S Meta+S" title="Save (Ctrl+S)">
@@ -192,7 +196,7 @@ function Editor({ entity, typeLabel, viewsSlot, parametrization }: EntityEditorP
             // Saving is explicit (Save, Ctrl/Cmd-S): Enter in a field never submits.
             onSubmit={(event) => event.preventDefault()}
           >
-            <ParamsForm parametrization={parametrization} draft={state.draft} dispatch={dispatch} errors={shownErrors} readOnly={readOnly} />
+            <ParamsForm parametrization={parametrization} draft={state.draft} dispatch={dispatch} errors={shownErrors} readOnly={readOnly} entity={draft.entity} />
           </form>
         </div>
         <div className="min-w-0">

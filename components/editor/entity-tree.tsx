@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useRef, useState, useTransition, type FormEvent } from "react";
 import {
   createEntityAction,
+  createEntityFromFileAction,
   deleteEntityAction,
   duplicateEntityAction,
   moveEntityAction,
@@ -13,10 +14,12 @@ import {
 } from "@/app/(app)/editor/actions";
 import type { EntityResult, TreeEntity } from "@/lib/entities/types";
 import { BUTTON, DANGER_BUTTON, Dialog, PRIMARY_BUTTON } from "@/components/ui/dialog";
+import { FromFileDialog } from "./from-file-dialog";
 import { moveTargets, subtreeOf, treeModel, type TreeModel, type TypeInfo } from "./tree-model";
 
 type Task =
   | { kind: "create"; parentId: string | null; types: readonly TypeInfo[] }
+  | { kind: "fromFile"; parentId: string; types: readonly TypeInfo[] }
   | { kind: "rename" | "move" | "delete" | "share"; entity: TreeEntity };
 
 export interface EntityTreeProps {
@@ -170,6 +173,9 @@ function ActionsMenu({ entity, type, types, onTask }: { entity: TreeEntity; type
           {childTypes.length > 0 && (
             <button type="button" className={item} onClick={() => run({ kind: "create", parentId: entity.id, types: childTypes })}>New inside…</button>
           )}
+          {childTypes.some((t) => t.fromFiles.length > 0) && (
+            <button type="button" className={item} onClick={() => run({ kind: "fromFile", parentId: entity.id, types: childTypes })}>New from file…</button>
+          )}
           <button type="button" className={item} onClick={() => run({ kind: "rename", entity })}>Rename…</button>
           <button type="button" className={item} onClick={() => run({ kind: "move", entity })}>Move…</button>
           <button type="button" className={item} onClick={duplicate}>Duplicate</button>
@@ -212,6 +218,10 @@ function TaskDialog({ task, model, types, currentId, onClose, onNotice }: {
   const input = "mt-1 w-full rounded-md border border-slate-300 px-2.5 py-1.5 text-sm focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-100";
 
   switch (task.kind) {
+    case "fromFile": {
+      const parent = model.byId.get(task.parentId);
+      return <FromFileDialog parentId={task.parentId} parentName={parent?.name ?? "the project"} types={task.types} action={createEntityFromFileAction} onClose={onClose} />;
+    }
     case "create": {
       const parent = task.parentId ? model.byId.get(task.parentId) : null;
       return (

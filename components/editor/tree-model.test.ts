@@ -6,8 +6,8 @@ const entity = (id: string, type: string, parentId: string | null, canEdit = tru
   id, type, name: id, parentId, canEdit, owner: { id: "u", name: "U" }, version: 1, updatedAt: "", summary: {},
 });
 const types: TypeInfo[] = [
-  { name: "project", label: "Project", children: ["project", "beam"], atRoot: true },
-  { name: "beam", label: "Steel beam", children: [], atRoot: false },
+  { name: "project", label: "Project", children: ["project", "beam"], atRoot: true, fromFiles: [] },
+  { name: "beam", label: "Steel beam", children: [], atRoot: false, fromFiles: [] },
 ];
 const model = treeModel([
   entity("A", "project", null),

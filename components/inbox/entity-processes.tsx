@@ -6,6 +6,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { startFlowForEntityAction } from "@/app/(app)/flows/actions";
 import { FLOW_QUERY_KEY } from "@/components/live/use-live-flow";
+import type { FlowSnapshot } from "@/lib/events/flow-snapshot";
 import { formatTime, processHref } from "./format";
 import { RefreshOnFlowChange } from "./live-flow";
 import { StatusBadge } from "./status-badge";
@@ -16,10 +17,12 @@ export interface EntityProcessesProps {
   readonly version: number;
   readonly startable: readonly { readonly flow: string; readonly label: string }[];
   readonly processes: readonly { readonly id: string; readonly flowName: string; readonly status: string; readonly createdAt: string; readonly current: readonly string[] }[];
+  /** What the processes were read from (readFlowSnapshot). */
+  readonly snapshot: FlowSnapshot;
 }
 
 /** On an entity's page: start a flow for it (e.g. "Submit for review" of the saved version), and the processes it is part of. */
-export function EntityProcesses({ entityId, entityName, version, startable, processes }: EntityProcessesProps) {
+export function EntityProcesses({ entityId, entityName, version, startable, processes, snapshot }: EntityProcessesProps) {
   const router = useRouter();
   const queryClient = useQueryClient();
   const [pending, startTransition] = useTransition();
@@ -34,7 +37,7 @@ export function EntityProcesses({ entityId, entityName, version, startable, proc
     });
   return (
     <section aria-label="Processes" className="space-y-2 rounded-xl border border-slate-200 bg-white p-4 text-sm">
-      <RefreshOnFlowChange scope={`entity:${entityId}`} />
+      <RefreshOnFlowChange scope={`entity:${entityId}`} snapshot={snapshot} />
       <h2 className="font-medium">Processes</h2>
       {startable.length > 0 && (
         <div className="flex flex-wrap items-end gap-2">

@@ -3,9 +3,10 @@
 import { useInfiniteQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useEffect, useState, useTransition } from "react";
 import { claimTaskAction } from "@/app/(app)/flows/actions";
-import { FLOW_QUERY_KEY } from "@/components/live/use-live-flow";
+import { FLOW_QUERY_KEY, missedFlowChange } from "@/components/live/use-live-flow";
+import type { FlowSnapshot } from "@/lib/events/flow-snapshot";
 import type { StartedProcess } from "@/lib/flow/inbox/list-archive";
 import type { TaskListItem, TaskPage } from "@/lib/flow/inbox/task-list-item";
 import { formatTime, processHref, taskHref } from "./format";
@@ -38,7 +39,7 @@ async function fetchList<T>(list: string, filters: Partial<Filters>, cursor: str
  * The inbox, queue and archive as tabs, with filters by flow and status and a title search in the
  * URL; each list is a "flow" query, so it updates live, paged by cursor ("Load more").
  */
-export function TaskLists({ tab, flows, initial }: { tab: ListTab; flows: readonly string[]; initial: TaskPage }) {
+export function TaskLists({ tab, flows, initial, snapshot }: { tab: ListTab; flows: readonly string[]; initial: TaskPage; snapshot: FlowSnapshot }) {
   const router = useRouter();
   const pathname = usePathname();
   const params = useSearchParams();
@@ -97,13 +98,13 @@ export function TaskLists({ tab, flows, initial }: { tab: ListTab; flows: readon
         </label>
         <button type="submit" className="rounded border border-slate-300 bg-white px-3 py-1 hover:bg-slate-50">Search</button>
       </form>
-      <TaskTable key={`${tab}|${filters.flow}|${filters.status}|${filters.search}`} tab={tab} filters={filters} initial={initial} />
+      <TaskTable key={`${tab}|${filters.flow}|${filters.status}|${filters.search}`} tab={tab} filters={filters} initial={initial} snapshot={snapshot} />
       {tab === "archive" && <StartedProcesses flow={filters.flow} />}
     </div>
   );
 }
 
-function TaskTable({ tab, filters, initial }: { tab: ListTab; filters: Filters; initial: TaskPage }) {
+function TaskTable({ tab, filters, initial, snapshot }: { tab: ListTab; filters: Filters; initial: TaskPage; snapshot: FlowSnapshot }) {
   const queryClient = useQueryClient();
   const [message, setMessage] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
@@ -112,10 +113,14 @@ function TaskTable({ tab, filters, initial }: { tab: ListTab; filters: Filters; 
     queryFn: ({ pageParam, signal }) => fetchList<TaskPage>(tab, filters, pageParam, signal),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
+    // The server's first page, fresh until a flow event says otherwise: invalidated while the list was
+    // away, it refetches when it comes back; heard of while this page was on its way, below.
     initialData: { pages: [initial], pageParams: [null] },
-    staleTime: 0,
-    refetchOnMount: false,
+    staleTime: Infinity,
   });
+  useEffect(() => {
+    if (missedFlowChange(snapshot)) void queryClient.invalidateQueries({ queryKey: [FLOW_QUERY_KEY, "list", tab] });
+  }, [queryClient, snapshot, tab]);
   const items = query.data.pages.flatMap((page) => page.items);
 
   const claim = (task: TaskListItem) =>
@@ -125,16 +130,20 @@ function TaskTable({ tab, filters, initial }: { tab: ListTab; filters: Filters; 
       await queryClient.invalidateQueries({ queryKey: [FLOW_QUERY_KEY] });
     });
 
+  const status = message && <p role="status" className="rounded bg-slate-100 px-3 py-2 text-sm text-slate-700">{message}</p>;
   if (items.length === 0) {
     return (
-      <p className="rounded-xl border border-dashed border-slate-300 bg-white px-6 py-10 text-center text-sm text-slate-500">
-        {tab === "inbox" ? "No tasks for you. Tasks assigned to you appear here as soon as a process needs you." : tab === "queue" ? "Nothing waiting in your queues." : "You have not completed any task yet."}
-      </p>
+      <div className="space-y-3">
+        {status}
+        <p className="rounded-xl border border-dashed border-slate-300 bg-white px-6 py-10 text-center text-sm text-slate-500">
+          {tab === "inbox" ? "No tasks for you. Tasks assigned to you appear here as soon as a process needs you." : tab === "queue" ? "Nothing waiting in your queues." : "You have not completed any task yet."}
+        </p>
+      </div>
     );
   }
   return (
     <div className="space-y-3">
-      {message && <p role="status" className="rounded bg-slate-100 px-3 py-2 text-sm text-slate-700">{message}</p>}
+      {status}
       <div className="overflow-hidden rounded-xl border border-slate-200 bg-white">
         <table className="w-full text-left text-sm">
           <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-500">

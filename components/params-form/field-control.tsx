@@ -2,6 +2,7 @@
 
 import type { ResolvedNode, ResolvedOption, ScalarField } from "@/lib/params";
 import { fieldId, useFormContext } from "./form-context";
+import { FileControl } from "./file-control";
 import { NumberInput } from "./number-input";
 
 const INPUT =
@@ -12,7 +13,7 @@ const INPUT =
  * its unit, description and errors. Errors sit at the field (`aria-invalid`, `aria-describedby`).
  */
 export function FieldControl({ node, value }: { node: ResolvedNode; value: unknown }) {
-  const { dispatch, errors, readOnly, idPrefix } = useFormContext();
+  const { dispatch, errors, readOnly, idPrefix, entity } = useFormContext();
   const field = node.definition as ScalarField;
   const id = fieldId(idPrefix, node.path);
   const messages = errors.get(node.path) ?? [];
@@ -66,7 +67,7 @@ export function FieldControl({ node, value }: { node: ResolvedNode; value: unkno
       case "multiSelect":
         return <CheckboxGroup id={id} options={node.options ?? []} value={value} onChange={set} disabled={readOnly} describedBy={describedBy} />;
       case "file":
-        return <p id={id} className="text-sm text-slate-500">Uploading files is not available in this form yet.</p>;
+        return <FileControl id={id} field={field} path={node.path} value={value} entityType={entity?.type} disabled={readOnly} describedBy={describedBy} invalid={messages.length > 0} onChange={set} />;
     }
   })();
 

@@ -11,6 +11,10 @@ export interface FormContextValue {
   readonly readOnly: boolean;
   /** Prefix of every element id of this form (from useId), so two forms on a page never clash. */
   readonly idPrefix: string;
+  /** The entity the form edits, when it edits one: file fields upload for its type, buttons run on it. */
+  readonly entity?: { readonly id: string; readonly type: string; readonly name: string };
+  /** The whole draft, for buttons that run on the current params. */
+  readonly draft?: unknown;
 }
 
 export const FormContext = createContext<FormContextValue | null>(null);

@@ -3,6 +3,7 @@
 import { newRow, type DynamicArrayField, type Page, type ResolvedNode, type Section } from "@/lib/params";
 import { getAt } from "./form-state";
 import { fieldId, useFormContext } from "./form-context";
+import { ButtonControl } from "./button-control";
 import { FieldControl } from "./field-control";
 import { MarkdownText } from "./markdown-text";
 import { TableGrid } from "./table-grid";
@@ -41,6 +42,8 @@ export function FormNode({ node, draft }: { node: ResolvedNode; draft: unknown }
       return <MarkdownText text={definition.text} />;
     case "lineBreak":
       return null;
+    case "button":
+      return <ButtonControl item={definition} />;
     case "image":
       return (
         <figure className="space-y-1">

@@ -58,6 +58,8 @@ export type FormAction =
   | { readonly type: "moveRow"; readonly path: string; readonly from: number; readonly to: number }
   /** Saved: the draft as it was sent becomes the baseline (edits typed meanwhile stay unsaved). */
   | { readonly type: "saved"; readonly params: ParamsDraft; readonly version: number }
+  /** New params from a button (set params, a picked candidate): the draft only, so they stay unsaved and can be rejected. */
+  | { readonly type: "replace"; readonly params: ParamsDraft }
   /** Loaded from the server (theirs after a conflict, a restored revision): draft and baseline both. */
   | { readonly type: "load"; readonly params: ParamsDraft; readonly version: number };
 
@@ -81,6 +83,8 @@ export function formReducer(state: FormState, action: FormAction): FormState {
       rows.splice(action.to, 0, row);
       return { ...state, draft: setAt(state.draft, action.path, rows) };
     }
+    case "replace":
+      return { ...state, draft: action.params };
     case "saved":
       return { ...state, baseline: action.params, version: action.version };
     case "load":

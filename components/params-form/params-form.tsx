@@ -20,6 +20,8 @@ export interface ParamsFormProps {
   /** The errors to show at their fields: the draft's, validated as you type (see useParamsForm). */
   readonly errors: readonly FieldError[];
   readonly readOnly?: boolean;
+  /** The entity the form edits: file fields upload for its type, and buttons run on it. Without it, neither is offered. */
+  readonly entity?: { readonly id: string; readonly type: string; readonly name: string };
 }
 
 /**
@@ -27,7 +29,7 @@ export interface ParamsFormProps {
  * out by `resolveLayout` for the current draft, so computed options, bounds and visibility follow
  * every keystroke without a server round trip.
  */
-export function ParamsForm({ parametrization, draft, dispatch, errors, readOnly = false }: ParamsFormProps) {
+export function ParamsForm({ parametrization, draft, dispatch, errors, readOnly = false, entity }: ParamsFormProps) {
   const idPrefix = useId().replace(/[^A-Za-z0-9_-]/g, "");
   const layout = useMemo(() => resolveLayout(parametrization, draft), [parametrization, draft]);
   const errorsByPath = useMemo(() => {
@@ -35,7 +37,7 @@ export function ParamsForm({ parametrization, draft, dispatch, errors, readOnly 
     for (const error of errors) byPath.set(error.path, [...(byPath.get(error.path) ?? []), error.message]);
     return byPath;
   }, [errors]);
-  const context = useMemo<FormContextValue>(() => ({ dispatch, errors: errorsByPath, readOnly, idPrefix }), [dispatch, errorsByPath, readOnly, idPrefix]);
+  const context = useMemo<FormContextValue>(() => ({ dispatch, errors: errorsByPath, readOnly, idPrefix, entity, draft }), [dispatch, errorsByPath, readOnly, idPrefix, entity, draft]);
 
   return (
     <FormContext.Provider value={context}>

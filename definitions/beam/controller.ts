@@ -19,6 +19,7 @@ import {
   type SceneObject,
 } from "@/lib/controller";
 import { analyseBeam, beamModel, type BeamAnalysis } from "./analyse-beam";
+import { beamButtons } from "./buttons";
 import type { CheckItem } from "./check";
 import { drawStructure, escapeXml, num } from "./draw-structure";
 import { fullAnalysis } from "./full-analysis";
@@ -135,6 +136,7 @@ export const beamController = controller(beamParams, {
     }),
   },
   summary: { maxUnityCheck: { label: "Max UC", view: "check", item: "Max unity check" } },
+  buttons: beamButtons,
 });
 
 function worst(checks: readonly CheckItem[]): CheckItem {

@@ -1,4 +1,4 @@
-import { boolean, markdown, number, option, parametrization, section, tab, table, text, type ParamsOf } from "@/lib/params";
+import { boolean, button, markdown, number, option, parametrization, section, tab, table, text, type ParamsOf } from "@/lib/params";
 import { profileFamilies, profilesOf } from "./profiles";
 import { steelGrades } from "./steel";
 
@@ -73,6 +73,15 @@ export const beamParams = parametrization(
       ),
       selfWeight: boolean("Include self-weight", { default: true }),
       loadFactor: number("Load factor", { min: 1, max: 2, default: 1.35, step: 0.05, decimals: 2 }),
+      // The controller's buttons (buttons.ts). Placed in the tab itself, not in a section: a section
+      // would add an (empty) value group to every beam's params.
+      toolsHeading: markdown("**Report and tools**: run on the inputs as they are in the form, saved or not."),
+      report: button("report"),
+      forces: button("forces"),
+      lightest: button("lightest"),
+      resetLoads: button("resetLoads"),
+      mirror: button("mirror"),
+      send: button("send", { description: "Writes an order with the profile, length and mass for the fabricator." }),
     }),
   },
   {

@@ -63,12 +63,17 @@ export const designReview = flow("design-review", {
       merge: ({ form, user }) => ({ ...form, revisionAuthorId: user.id, approved: undefined, comment: undefined }),
     }).next("review"),
     report: job(
-      async ({ process, compute, storage, signal }) => {
+      async ({ process, compute, storage, faults, signal }) => {
+        // An operator rehearsing the error queue turns this on in the database (README, "Rehearsing a failure").
+        if (await faults.isOn("reportJob")) throw new Error("The report job's fault switch is on (setting faults.reportJob).");
         const result = pdf.parse(await compute.call(process.data.entityId, "report", { revision: process.data.revision, signal }));
         const file = await storage.put(result.fileName, Buffer.from(result.data, "base64"), { contentType: "application/pdf" });
         return { reportFile: file.key };
       },
-      { title: "Render the report", retries: 3 },
+      // The report is rendered from saved params, so a failure is almost always the view's own and
+      // recurs: two retries 5 s apart ride out a worker restart or a database blip, then the task
+      // waits in the error queue (about 10 s after the approval) for someone to fix and retry it.
+      { title: "Render the report", retries: 2, backoff: { kind: "fixed", delay: { seconds: 5 } } },
     ).next("approved"),
     approved: end({ title: "Approved" }),
   }),

@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { isPermitted, type JobCompute, type JobStorage, type StoredFile } from "@/lib/flow";
+import { afterFailedAttempt, isPermitted, type JobCompute, type JobFaults, type JobStorage, type StoredFile } from "@/lib/flow";
 import { loadFlows } from "@/lib/flow/runtime/registry";
 import { flows } from "../registry";
 import { designReview } from "./design-review";
 import { helloWorld } from "./hello-world";
 
 const task = { id: "t1", node: "n", ownerId: null };
+const off: JobFaults = { isOn: async () => false };
 
 describe("the shipped flows", () => {
   it("pass checkFlow, as the launcher and the worker run it at startup", () => {
@@ -52,7 +53,7 @@ describe("design review", () => {
       },
       get: async () => null,
     };
-    const patch = await designReview.nodes.report.run({ process, task, compute, storage, attempt: 1, signal: new AbortController().signal });
+    const patch = await designReview.nodes.report.run({ process, task, compute, storage, faults: off, attempt: 1, signal: new AbortController().signal });
     expect(patch).toEqual({ reportFile: "p1/beam-report.pdf" });
     expect(calls).toEqual([{ entityId: "e1", method: "report", revision: "2" }]);
     expect(saved.map((s) => [s.name, Buffer.from(s.bytes).toString(), s.contentType])).toEqual([["beam-report.pdf", "%PDF-1.4 bytes", "application/pdf"]]);
@@ -61,6 +62,22 @@ describe("design review", () => {
   it("fails the attempt when the view does not answer a PDF", async () => {
     const compute: JobCompute = { call: async () => ({ kind: "data", items: [] }) };
     const storage: JobStorage = { put: () => Promise.reject(new Error("not reached")), get: async () => null };
-    await expect(designReview.nodes.report.run({ process, task, compute, storage, attempt: 1, signal: new AbortController().signal })).rejects.toThrow();
+    await expect(designReview.nodes.report.run({ process, task, compute, storage, faults: off, attempt: 1, signal: new AbortController().signal })).rejects.toThrow();
+  });
+
+  it("fails the attempt before rendering while the fault switch faults.reportJob is on, then goes to the error queue after two retries 5 s apart", async () => {
+    const asked: string[] = [];
+    const compute: JobCompute = { call: () => Promise.reject(new Error("not reached")) };
+    const storage: JobStorage = { put: () => Promise.reject(new Error("not reached")), get: async () => null };
+    const faults: JobFaults = { isOn: async (name) => (asked.push(name), true) };
+    await expect(designReview.nodes.report.run({ process, task, compute, storage, faults, attempt: 1, signal: new AbortController().signal })).rejects.toThrow(
+      "The report job's fault switch is on (setting faults.reportJob).",
+    );
+    expect(asked).toEqual(["reportJob"]);
+    expect([1, 2, 3].map((attempt) => afterFailedAttempt(designReview.nodes.report, attempt))).toEqual([
+      { action: "reschedule", delayMs: 5_000 },
+      { action: "reschedule", delayMs: 5_000 },
+      { action: "fail" },
+    ]);
   });
 });

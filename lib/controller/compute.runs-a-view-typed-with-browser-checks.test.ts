@@ -1,7 +1,7 @@
 import { describe, expect, expectTypeOf, it } from "vitest";
 import { cubeController } from "@/definitions/cube/cube";
 import { number, parametrization } from "@/lib/params";
-import { compute, controller, dataView, plotView, type CallOutcome, type Controller, type DataResult, type GeometryResult, type PlotResult } from "./index";
+import { actionButton, compute, controller, dataView, downloadButton, plotView, textFile, type ActionResult, type CallOutcome, type Controller, type DataResult, type DownloadResult, type GeometryResult, type PlotResult } from "./index";
 
 const spanParams = parametrization({ span: number("Span", { min: 1, max: 30, default: 6, suffix: "m" }) });
 const seen: unknown[] = [];
@@ -12,6 +12,10 @@ const spans = controller(spanParams, {
       return { kind: "data", items: [{ label: "Span", value: params.span }] };
     }),
     moments: plotView("Moments", ({ params }) => ({ kind: "plot", x: { label: "x", unit: "m" }, y: { label: "M", unit: "kNm" }, series: [{ name: "M", type: "line", points: [[0, 0], [params.span, 0]] }] })),
+  },
+  buttons: {
+    csv: downloadButton("CSV", ({ params, entity }) => textFile(`${entity?.name}.csv`, "text/csv", `span\n${params.span}\n`)),
+    send: actionButton("Send", () => ({ kind: "action", message: "Sent." }), { disabled: ({ params }) => (params.span > 20 ? "Too long to send." : null) }),
   },
 });
 const entity = { id: "e1", name: "Beam 1", type: "span", controller: spans };
@@ -42,7 +46,21 @@ describe("compute(entity, view, params): the headless dispatcher", () => {
     // A type looked up by name at run time (the route handler): any string, any params, checked at run time.
     const untyped: Controller = spans;
     const lookedUp = { ...entity, controller: untyped };
-    expect(await compute(lookedUp, "constructor", {})).toEqual({ ok: false, failure: { kind: "not_found", message: 'There is no view "constructor".' } });
+    expect(await compute(lookedUp, "constructor", {})).toEqual({ ok: false, failure: { kind: "not_found", message: 'There is no view or button "constructor".' } });
     expect(await compute(lookedUp, "moments", { span: 2, extra: 1 })).toMatchObject({ ok: false, failure: { kind: "input" } });
+  });
+});
+
+describe("compute(entity, button, params): buttons through the same dispatcher", () => {
+  it("presses a button with the entity it is for, typed by the button", async () => {
+    const outcome = await compute(entity, "csv", { span: 4 });
+    expectTypeOf(outcome).toEqualTypeOf<CallOutcome<DownloadResult>>();
+    expect(outcome).toEqual({ ok: true, result: { kind: "download", fileName: "Beam 1.csv", contentType: "text/csv", data: "span\n4\n", encoding: "utf8" } });
+    expectTypeOf(compute(entity, "send", { span: 4 })).resolves.toExtend<CallOutcome<ActionResult>>();
+  });
+
+  it("gets a button's checks: validated params, and a disabled button's reason", async () => {
+    expect(await compute(entity, "send", { span: 25 })).toEqual({ ok: false, failure: { kind: "user", message: "Too long to send." } });
+    expect(await compute(entity, "send", { span: 40 })).toMatchObject({ ok: false, failure: { kind: "input" } });
   });
 });

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { entityTypeNamed, rootEntityTypes } from "@/definitions/registry";
 import { db } from "@/lib/db/client";
+import { foreignFileRefs } from "@/lib/files/check-file-refs";
 import { validateParams, withDefaults } from "@/lib/params";
 import { canCreate, canEdit, canRead } from "./access";
 import { computeSummary } from "./compute-summary";
@@ -11,13 +12,14 @@ import { placementProblem } from "./placement";
 import { failed, NOT_FOUND, READ_ONLY, succeeded, type Actor, type EntityResult } from "./types";
 
 /**
- * Creates an entity of a registered type with its default params, under `parentId` (which the
+ * Creates an entity of a registered type with its default params (or `params`, already validated
+ * against the type, e.g. read from a file by create-entity-from-file.ts), under `parentId` (which the
  * actor must edit, and whose type must allow this one) or at the top of the tree. The actor owns
  * it; version 1 is its first revision.
  */
 export async function createEntity(
   actor: Actor,
-  input: { type: string; name: string; parentId: string | null },
+  input: { type: string; name: string; parentId: string | null; params?: unknown },
 ): Promise<EntityResult<{ id: string }>> {
   if (!canCreate(actor)) return failed({ kind: "forbidden", message: "Only engineers and admins create entities." });
   const type = entityTypeNamed(input.type);
@@ -35,7 +37,9 @@ export async function createEntity(
   const problem = placementProblem({ type, entityId: null, parent, rootTypes: rootEntityTypes.map((t) => t.name) });
   if (problem) return failed({ kind: "refused", message: problem });
 
-  const params = withDefaults(type.params, {});
+  const params = input.params === undefined ? withDefaults(type.params, {}) : input.params;
+  const foreign = await foreignFileRefs(actor, null, params);
+  if (foreign.length) return failed({ kind: "invalid", message: `${foreign[0]!.path}: ${foreign[0]!.message}`, errors: foreign.map((f) => ({ ...f, rule: "fileType" as const })) });
   const valid = validateParams(type.params, params, { source: "browser" });
   const summary = valid.ok ? await computeSummary(type, valid.params) : {};
   const id = randomUUID();

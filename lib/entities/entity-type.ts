@@ -1,5 +1,6 @@
 import type { Controller } from "@/lib/controller";
 import type { Parametrization } from "@/lib/params";
+import { paramsJsonParser, type FromFile } from "./file-import";
 
 /**
  * An entity type: what an app author declares in definitions/ and lists in
@@ -17,6 +18,11 @@ export interface EntityType<P extends Parametrization = Parametrization> {
   readonly controller: Controller<P> | null;
   /** The types an entity of this type may hold as children, by name. Default: none. */
   readonly children: readonly string[];
+  /**
+   * How an entity of this type is created from an uploaded file: the author's (`fromFile`), then
+   * the JSON import of a params export, which every type gets.
+   */
+  readonly fromFiles: readonly FromFile<P>[];
 }
 
 export interface EntityTypeDefinition<P extends Parametrization> {
@@ -26,6 +32,8 @@ export interface EntityTypeDefinition<P extends Parametrization> {
   readonly params: P;
   readonly controller?: Controller<P>;
   readonly children?: readonly string[];
+  /** Creates entities of this type from an uploaded file (VIKTOR's ParamsFromFile). Default: only the JSON import every type has. */
+  readonly fromFile?: FromFile<P> | readonly FromFile<P>[];
 }
 
 export function entityType<P extends Parametrization>(definition: EntityTypeDefinition<P>): EntityType<P> {
@@ -42,5 +50,16 @@ export function entityType<P extends Parametrization>(definition: EntityTypeDefi
     params: definition.params,
     controller: definition.controller ?? null,
     children: Object.freeze([...(definition.children ?? [])]),
+    fromFiles: Object.freeze([...authorFromFiles(definition.fromFile), jsonImport<P>(definition.name, definition.label)]),
   });
+}
+
+function authorFromFiles<P extends Parametrization>(fromFile: FromFile<P> | readonly FromFile<P>[] | undefined): readonly FromFile<P>[] {
+  if (!fromFile) return [];
+  return "parse" in fromFile ? [fromFile] : fromFile;
+}
+
+/** The JSON import of `paramsToJson` exports (the editor's "Export params"), which every type has. */
+function jsonImport<P extends Parametrization>(name: string, label: string): FromFile<P> {
+  return { label: `${label} from a Gusset JSON export`, accept: [".json"], parse: paramsJsonParser(name) };
 }

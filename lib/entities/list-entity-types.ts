@@ -8,5 +8,6 @@ export function listEntityTypes(): EntityTypeInfo[] {
     label: type.label,
     children: [...type.children],
     atRoot: rootEntityTypes.some((root) => root.name === type.name),
+    fromFiles: type.fromFiles.map(({ label, accept }) => ({ label, accept: [...accept] })),
   }));
 }

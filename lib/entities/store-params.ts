@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db/client";
 import { keepIgnoredValues, validateParams, withDefaults } from "@/lib/params";
+import { foreignFileRefs } from "@/lib/files/check-file-refs";
 import { computeSummary } from "./compute-summary";
 import type { EntityType } from "./entity-type";
 import { asJson } from "./json";
@@ -31,6 +32,8 @@ export async function storeParams(
     const count = valid.errors.length;
     return failed({ kind: "invalid", message: count === 1 ? valid.errors[0]!.message : `${count} inputs need attention.`, errors: valid.errors });
   }
+  const foreign = await foreignFileRefs(actor, id, valid.params);
+  if (foreign.length) return failed({ kind: "invalid", message: foreign[0]!.message, errors: foreign.map((f) => ({ ...f, rule: "fileType" as const })) });
   const summary = await computeSummary(type, valid.params);
 
   const outcome = await db.$transaction(async (tx) => {

@@ -19,6 +19,7 @@
  */
 import type { Role } from "@/lib/auth/roles";
 import type { ParamsDraft, ParamsError } from "@/lib/params";
+import type { FileProblem } from "./file-import";
 
 /** The user an operation acts for. */
 export interface Actor {
@@ -50,7 +51,9 @@ export type EntityFailure =
       readonly params: ParamsDraft;
     }
   /** A change the tree does not allow: a cycle, a child type the parent does not hold, an empty name. */
-  | { readonly kind: "refused"; readonly message: string };
+  | { readonly kind: "refused"; readonly message: string }
+  /** An uploaded file the type could not read: each problem names a line and column, or a field. */
+  | { readonly kind: "bad_file"; readonly message: string; readonly problems: readonly FileProblem[] };
 
 export type EntityResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly failure: EntityFailure };
 
@@ -113,4 +116,6 @@ export interface EntityTypeInfo {
   readonly children: readonly string[];
   /** Whether it may sit at the top of the tree. */
   readonly atRoot: boolean;
+  /** The files an entity of this type may be created from, by index: the label and the extensions. */
+  readonly fromFiles: readonly { readonly label: string; readonly accept: readonly string[] }[];
 }

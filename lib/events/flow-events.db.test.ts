@@ -22,15 +22,15 @@ function nextEvents(count: number, subscribe = subscribeFlowEvents): Promise<{ e
 }
 
 describe("subscribeFlowEvents", () => {
-  it("relays each committed notification to every subscriber, with only the flow and process", async () => {
+  it("relays each committed notification to every subscriber, with only the flow, process and transaction id", async () => {
     const a = nextEvents(2);
     const b = nextEvents(2);
     await new Promise((resolve) => setTimeout(resolve, 100)); // LISTEN is in place
-    await notify({ flow: "design-review", process: "p1", status: "running", tasks: [{ id: "t1", status: "new" }] });
+    await notify({ flow: "design-review", process: "p1", status: "running", tasks: [{ id: "t1", status: "new" }], tx: "812" });
     await notify({ flow: "hello-world", process: "p2" });
     for (const { events, stop } of [await a, await b]) {
       expect(events).toEqual([
-        { flow: "design-review", process: "p1" },
+        { flow: "design-review", process: "p1", tx: "812" },
         { flow: "hello-world", process: "p2" },
       ]);
       stop();

@@ -14,6 +14,8 @@ export const FLOW_CHANNEL = "gusset_flow";
 export interface FlowEvent {
   readonly flow: string;
   readonly process: string;
+  /** The id of the transaction that committed the change (lib/events/flow-snapshot.ts), when the payload had one. */
+  readonly tx?: string;
 }
 
 const emitter = new EventEmitter();
@@ -24,8 +26,9 @@ let retryMs = 500;
 
 function parse(payload: string | undefined): FlowEvent | null {
   try {
-    const value = JSON.parse(payload ?? "") as { flow?: unknown; process?: unknown };
-    return typeof value.flow === "string" && typeof value.process === "string" ? { flow: value.flow, process: value.process } : null;
+    const value = JSON.parse(payload ?? "") as { flow?: unknown; process?: unknown; tx?: unknown };
+    if (typeof value.flow !== "string" || typeof value.process !== "string") return null;
+    return typeof value.tx === "string" ? { flow: value.flow, process: value.process, tx: value.tx } : { flow: value.flow, process: value.process };
   } catch {
     return null;
   }

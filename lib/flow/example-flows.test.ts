@@ -46,6 +46,7 @@ describe("design review", () => {
       task,
       storage,
       compute,
+      faults: { isOn: async () => false },
       attempt: 1,
       signal: new AbortController().signal,
     });

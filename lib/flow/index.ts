@@ -43,7 +43,7 @@ export { emptyForm } from "./form";
 export type { EmptyForm, FormSchema } from "./form";
 export { addDuration, durationMs } from "./duration";
 export { afterFailedAttempt, DEFAULT_JOB_BACKOFF, DEFAULT_JOB_RETRIES, retryDelayMs } from "./nodes/job";
-export type { Backoff, JobCompute, JobContext, JobFunction, JobNode, JobOptions, JobStorage, StoredFile } from "./nodes/job";
+export type { Backoff, JobCompute, JobContext, JobFaults, JobFunction, JobNode, JobOptions, JobStorage, StoredFile } from "./nodes/job";
 export type { StartContext, StartHandleNode, StartHandleOptions, StartNode, StartOptions } from "./nodes/start";
 export type { CompleteContext, ViewNode, ViewOptions } from "./nodes/view";
 export type { HandlerFunction, HandlerNode } from "./nodes/handler";

@@ -41,6 +41,38 @@ describe("layoutGraph", () => {
     expect(layer("approved")).toBeGreaterThan(layer("report"));
   });
 
+  it("never draws a back edge through a box: its source goes last among tied nodes, or it steps aside first", () => {
+    const crossesABox = (layout: ReturnType<typeof layoutGraph>) =>
+      layout.edges.filter((edge) => edge.back).flatMap((edge) =>
+        edge.points.slice(1).flatMap((end, i) => {
+          const start = edge.points[i]!;
+          const [x1, x2] = [Math.min(start.x, end.x), Math.max(start.x, end.x)];
+          const [y1, y2] = [Math.min(start.y, end.y), Math.max(start.y, end.y)];
+          // Strictly inside a box: touching the source's or target's border is where the edge starts and ends.
+          return layout.nodes.filter((n) => x2 > n.x && x1 < n.x + n.width && y2 > n.y && y1 < n.y + n.height).map((n) => `${edge.from}->${edge.to} through ${n.name}`);
+        }),
+      );
+    const review = layoutGraph(flowGraph(designReview));
+    expect(crossesABox(review)).toEqual([]);
+    const at = (name: string) => review.nodes.find((n) => n.name === name)!;
+    expect(at("revise").y).toBeGreaterThan(at("report").y);
+
+    // Not tied: "b" loops back to "a" but their predecessors put them above "c" and "p", so the
+    // loop steps into the gaps beside their layers.
+    const graph: FlowGraph = {
+      nodes: ["a", "p", "b", "c"].map(node),
+      edges: [
+        { from: "a", to: "b", kind: "next" },
+        { from: "p", to: "c", kind: "next" },
+        { from: "b", to: "a", kind: "next" },
+      ],
+    };
+    const stepped = layoutGraph(graph);
+    expect(crossesABox(stepped)).toEqual([]);
+    const y = (name: string) => stepped.nodes.find((n) => n.name === name)!.y;
+    expect([y("a") < y("p"), y("b") < y("c")]).toEqual([true, true]);
+  });
+
   it("is deterministic and places parallel branches in written order", () => {
     const graph: FlowGraph = {
       nodes: ["s", "x", "y", "j"].map(node),

@@ -39,7 +39,10 @@ export interface LayoutOptions {
  *    (they are drawn as back edges, below the boxes);
  * 2. each node's layer is the longest path to it from a node without predecessors;
  * 3. within a layer, nodes are ordered by the mean position of their predecessors (one barycentre
- *    sweep), ties kept in written order; each layer is centred vertically.
+ *    sweep); of tied nodes, those a back edge leaves or enters go last, so the loop drops straight
+ *    down, and the rest keep written order; each layer is centred vertically;
+ * 4. a back edge goes down from its source, left under every box and up into its target; when a box
+ *    sits below its source (or target), it steps into the gap beside the layer first, never through a box.
  */
 export function layoutGraph(graph: FlowGraph, options: LayoutOptions = {}): GraphLayout {
   const nodeWidth = options.nodeWidth ?? 150;
@@ -52,6 +55,7 @@ export function layoutGraph(graph: FlowGraph, options: LayoutOptions = {}): Grap
   const edges = graph.edges.filter((edge) => known.has(edge.from) && known.has(edge.to));
   const back = backEdges(names, edges);
   const forward = edges.filter((edge) => !back.has(edge));
+  const loopEnds = new Set([...back].flatMap((edge) => [edge.from, edge.to]));
 
   // Longest path layering over the acyclic forward edges (Kahn's order).
   const layer = new Map(names.map((name) => [name, 0]));
@@ -79,7 +83,8 @@ export function layoutGraph(graph: FlowGraph, options: LayoutOptions = {}): Grap
       return from.length ? from.reduce((a, b) => a + b, 0) / from.length : written.get(name)!;
     };
     const scores = new Map(members.map((name) => [name, score(name)]));
-    members.sort((a, b) => scores.get(a)! - scores.get(b)! || written.get(a)! - written.get(b)!);
+    const loops = (name: string) => (loopEnds.has(name) ? 1 : 0);
+    members.sort((a, b) => scores.get(a)! - scores.get(b)! || loops(a) - loops(b) || written.get(a)! - written.get(b)!);
     members.forEach((name, index) => position.set(name, index));
   }
 
@@ -112,16 +117,16 @@ export function layoutGraph(graph: FlowGraph, options: LayoutOptions = {}): Grap
     // A loop back: down from the bottom of the source, left under everything, up into the target.
     loops++;
     const below = margin + columnHeight + backDepth * loops;
-    return {
-      ...edge,
-      back: true,
-      points: [
-        { x: from.x + from.width / 2, y: from.y + from.height },
-        { x: from.x + from.width / 2, y: below },
-        { x: to.x + to.width / 2, y: below },
-        { x: to.x + to.width / 2, y: to.y + to.height },
-      ],
-    };
+    const boxedBelow = (node: PlacedNode) => layers[node.layer]!.some((name) => placed.get(name)!.y > node.y);
+    const right = from.x + from.width + layerGap / 2;
+    const leave = boxedBelow(from)
+      ? [{ x: from.x + from.width, y: from.y + from.height / 2 }, { x: right, y: from.y + from.height / 2 }, { x: right, y: below }]
+      : [{ x: from.x + from.width / 2, y: from.y + from.height }, { x: from.x + from.width / 2, y: below }];
+    const left = to.x - (to.layer === 0 ? margin : layerGap) / 2;
+    const enter = boxedBelow(to)
+      ? [{ x: left, y: below }, { x: left, y: to.y + to.height / 2 }, { x: to.x, y: to.y + to.height / 2 }]
+      : [{ x: to.x + to.width / 2, y: below }, { x: to.x + to.width / 2, y: to.y + to.height }];
+    return { ...edge, back: true, points: [...leave, ...enter] };
   });
   return {
     nodes: [...placed.values()],

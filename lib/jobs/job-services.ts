@@ -1,7 +1,8 @@
 /**
  * What a flow's job gets from the platform: the process's files (lib/controller's storage, in the
- * workspace "flows", under "<process id>/<name>") and compute (an entity's controller view, run by
- * lib/controller's dispatcher on the entity's params, or on those of a saved revision).
+ * workspace "flows", under "<process id>/<name>"), compute (an entity's controller view, run by
+ * lib/controller's dispatcher on the entity's params, or on those of a saved revision) and the
+ * operator's fault switches (settings `faults.<name>`).
  */
 import type { Controller } from "@/lib/controller";
 import { compute } from "@/lib/controller/compute";
@@ -9,6 +10,7 @@ import { storage } from "@/lib/controller/storage";
 import { db } from "@/lib/db/client";
 import type { JobCompute, JobStorage } from "@/lib/flow";
 import type { JobServices } from "@/lib/flow/runtime/run-job";
+import { isFaultSwitchOn } from "./read-fault-switch";
 
 /** The storage workspace of flow files. */
 export const FLOW_FILES_WORKSPACE = "flows";
@@ -58,5 +60,5 @@ export function entityCompute(controllerOf: ControllerOf): JobCompute {
 
 /** The services of a worker in this install. */
 export function jobServices(controllerOf: ControllerOf): JobServices {
-  return { storageFor: processStorage, compute: entityCompute(controllerOf) };
+  return { storageFor: processStorage, compute: entityCompute(controllerOf), faults: { isOn: isFaultSwitchOn } };
 }

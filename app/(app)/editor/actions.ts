@@ -4,7 +4,9 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { requireUser } from "@/lib/auth/guard";
 import { createEntity } from "@/lib/entities/create-entity";
+import { createEntityFromFile, MAX_PARAMS_FILE_CHARS } from "@/lib/entities/create-entity-from-file";
 import { deleteEntity } from "@/lib/entities/delete-entity";
+import { collectUnreferencedFilesSoon } from "@/lib/files/collect-unreferenced-files";
 import { duplicateEntity } from "@/lib/entities/duplicate-entity";
 import { moveEntity } from "@/lib/entities/move-entity";
 import { renameEntity } from "@/lib/entities/rename-entity";
@@ -21,6 +23,7 @@ const id = z.string().min(1).max(100);
 const BAD_INPUT = { ok: false, failure: { kind: "refused", message: "That request was not understood." } } as const;
 
 type Created = EntityResult<{ id: string }>;
+type CreatedFromFile = EntityResult<{ id: string; name: string }>;
 type Renamed = EntityResult<{ name: string }>;
 type Moved = EntityResult<{ parentId: string | null }>;
 type Duplicated = EntityResult<{ id: string; copied: number }>;
@@ -73,7 +76,10 @@ export async function deleteEntityAction(input: unknown): Promise<Deleted> {
   const parsed = z.object({ id }).safeParse(input);
   if (!parsed.success) return BAD_INPUT;
   const result = await deleteEntity(user, parsed.data.id);
-  if (result.ok) refreshEditor();
+  if (result.ok) {
+    refreshEditor();
+    collectUnreferencedFilesSoon(); // its revisions, and the file references in them, are gone
+  }
   return result;
 }
 
@@ -100,6 +106,18 @@ export async function restoreRevisionAction(input: unknown): Promise<Saved> {
   const parsed = z.object({ id, version: z.number().int().min(1), expectedVersion: z.number().int().min(1) }).safeParse(input);
   if (!parsed.success) return BAD_INPUT;
   const result = await restoreRevision(user, parsed.data);
+  if (result.ok) refreshEditor();
+  return result;
+}
+
+export async function createEntityFromFileAction(input: unknown): Promise<CreatedFromFile> {
+  const user = await requireUser("engineer", "admin");
+  const parsed = z
+    .object({ type: z.string().max(100), format: z.number().int().min(0).max(20), parentId: id.nullable(), fileName: z.string().max(500), text: z.string().max(MAX_PARAMS_FILE_CHARS + 1) })
+    .safeParse(input);
+  if (!parsed.success) return BAD_INPUT;
+  const { type, format, parentId, fileName, text } = parsed.data;
+  const result = await createEntityFromFile(user, { type, format, parentId, file: { name: fileName, text } });
   if (result.ok) refreshEditor();
   return result;
 }

@@ -5,6 +5,7 @@ import { requireUser } from "@/lib/auth/guard";
 import { listArchive } from "@/lib/flow/inbox/list-archive";
 import { listInbox } from "@/lib/flow/inbox/list-inbox";
 import { listQueue } from "@/lib/flow/inbox/list-queue";
+import { readFlowSnapshot } from "@/lib/flow/inbox/read-flow-snapshot";
 import { servedFlows } from "@/lib/flow/inbox/served-flows";
 
 export const metadata: Metadata = { title: "Inbox" };
@@ -16,12 +17,13 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
   const one = (value: string | string[] | undefined) => (typeof value === "string" && value ? value : null);
   const tab: ListTab = params.tab === "queue" || params.tab === "archive" ? params.tab : "inbox";
   const filters = { flow: one(params.flow), status: one(params.status), search: one(params.q) };
+  const snapshot = await readFlowSnapshot();
   const initial = tab === "queue" ? await listQueue(user, filters) : tab === "archive" ? await listArchive(user, filters) : await listInbox(user, filters);
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">{tab === "queue" ? "Queue" : tab === "archive" ? "Archive" : "Inbox"}</h1>
       <Suspense>
-        <TaskLists tab={tab} flows={servedFlows().flows.map((flow) => flow.name)} initial={initial} />
+        <TaskLists tab={tab} flows={servedFlows().flows.map((flow) => flow.name)} initial={initial} snapshot={snapshot} />
       </Suspense>
     </div>
   );

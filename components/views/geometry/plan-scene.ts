@@ -2,9 +2,10 @@
  * A geometry result made ready to draw, with no three.js here (so it is cheap
  * to test): groups flattened into named objects, and every box, sphere and
  * cylinder of one material gathered into one batch, drawn as one
- * InstancedMesh. That is what keeps a scene of 10,000 objects interactive: a
- * draw call per material instead of one per object (e2e/geometry-view.spec.ts
- * orbits 10,000 boxes and compares each step with a single box's).
+ * InstancedMesh: a draw call per material instead of one per object. In software GL
+ * (SwiftShader, 640×480) a frame of 10,000 boxes took 379 ms as separate
+ * meshes and 274 ms instanced; merged into one geometry per material, 92 ms
+ * (not adopted; README "10,000 objects").
  */
 import type { Material, SceneObject, Vector3 } from "@/lib/controller/results";
 

@@ -43,10 +43,15 @@ export function createStage(host: HTMLElement, options: StageOptions): Stage {
   const scene = new THREE.Scene();
   const camera = new THREE.PerspectiveCamera(40, 1, 0.01, 1000);
   camera.up.set(0, 0, 1);
-  scene.add(new THREE.HemisphereLight("#ffffff", "#94a3b8", 1.6));
-  const sun = new THREE.DirectionalLight("#ffffff", 1.4);
-  sun.position.set(0.4, -0.3, 1); // relative to the camera: light comes from over the viewer's shoulder
-  camera.add(sun);
+  // Z is up: the sky light comes from +Z (three's default is +Y), the sun from a fixed side above,
+  // so the faces of a box read as three tones; a weak light at the camera keeps back faces legible.
+  const sky = new THREE.HemisphereLight("#ffffff", "#64748b", 1.3);
+  sky.position.set(0, 0, 1);
+  scene.add(sky);
+  const sun = new THREE.DirectionalLight("#ffffff", 1.6);
+  sun.position.set(-0.3, -0.6, 1.2);
+  scene.add(sun);
+  camera.add(new THREE.DirectionalLight("#ffffff", 0.35));
   scene.add(camera);
   const controls = new OrbitControls(camera, renderer.domElement);
   controls.screenSpacePanning = true;

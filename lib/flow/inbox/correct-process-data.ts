@@ -29,6 +29,6 @@ export async function correctProcessData(actor: Actor, ref: ProcessRef, data: un
       data: { processId: ref.processId, userId: actor.id, action: "correct_data", details: { before: row.data as Prisma.InputJsonValue, after } },
     });
     const payload = JSON.stringify({ flow: ref.flow, process: ref.processId, status: row.status, tasks: [] });
-    await tx.$executeRaw`SELECT pg_notify(${FLOW_NOTIFY_CHANNEL}, ${payload})`;
+    await tx.$executeRaw`SELECT pg_notify(${FLOW_NOTIFY_CHANNEL}, (${payload}::jsonb || jsonb_build_object('tx', pg_current_xact_id()::text))::text)`;
   });
 }

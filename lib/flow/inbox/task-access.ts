@@ -15,13 +15,13 @@ export interface TaskFacts {
 }
 
 /**
- * Who may open a task's page: admins; the user it is assigned to, or who finished it; who started
- * its process; and anyone who may take it from their queue (role and the node's permission).
- * An engineer never sees another user's task otherwise.
+ * Who may open a task's page: admins; the user it is assigned to, or who finished it; and anyone who
+ * may take it from their queue (role and the node's permission). Nobody else, not even who started
+ * the process (they follow it on the process page): an engineer never opens another user's task.
  */
 export function maySeeTask(actor: Actor, flow: AnyFlow | null, task: TaskFacts): boolean {
   if (actor.roles.includes("admin")) return true;
-  if (task.assigneeId === actor.id || task.finishedById === actor.id || task.processCreatedById === actor.id) return true;
+  if (task.assigneeId === actor.id || task.finishedById === actor.id) return true;
   return mayClaim(actor, flow, task);
 }
 

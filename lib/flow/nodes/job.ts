@@ -33,10 +33,21 @@ export interface JobCompute {
   ): Promise<unknown>;
 }
 
+/**
+ * Switches an operator turns on to make a job fail on purpose, to rehearse the error queue: the
+ * setting `faults.<name>` holding `true`, written in the database (there is no page or route for it).
+ * A job opts in by asking; the runtime implements it.
+ */
+export interface JobFaults {
+  /** Whether the switch `faults.<name>` is on. */
+  isOn(name: string): Promise<boolean>;
+}
+
 /** What a job receives. The process data is a snapshot taken when the attempt started. */
 export interface JobContext<D> extends FlowContext<D> {
   readonly storage: JobStorage;
   readonly compute: JobCompute;
+  readonly faults: JobFaults;
   /** 1 for the first attempt. */
   readonly attempt: number;
   /** Aborted when the worker shuts down or the task is canceled; pass it on to long calls. */

@@ -140,6 +140,6 @@ describe("events", () => {
       ["finish", "running", "done"],
     ]);
     await expect.poll(() => received.filter((m) => (m as { process: string }).process === processId).length).toBe(2);
-    expect(received.at(-1)).toMatchObject({ flow: "test-review", process: processId, status: "done", tasks: expect.arrayContaining([{ id: review.id, status: "done" }]) });
+    expect(received.at(-1)).toMatchObject({ flow: "test-review", process: processId, status: "done", tasks: expect.arrayContaining([{ id: review.id, status: "done" }]), tx: expect.stringMatching(/^\d+$/) });
   });
 });

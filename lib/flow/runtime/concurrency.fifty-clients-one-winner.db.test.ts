@@ -104,6 +104,7 @@ describe(`${CLIENTS} clients`, () => {
     const services: JobServices = {
       storageFor: () => ({ put: () => Promise.reject(new Error("none")), get: async () => null }),
       compute: { call: () => Promise.reject(new Error("none")) },
+      faults: { isOn: async () => false },
     };
     const { processId } = await startProcessFromCode({ flow: "test-job" }, { data: { failTimes: 0, failAfter: false } , userId: requester.id }, { registry });
     const task = await taskAt(processId, "work");

@@ -93,7 +93,7 @@ export interface Changes {
   readonly previous: readonly { taskId: string; previousId: string }[];
   readonly audit: readonly AuditRow[];
   readonly jobs: readonly JobSpec[];
-  /** Payloads for `pg_notify('gusset_flow', …)`, sent when the transaction commits. */
+  /** Payloads for `pg_notify('gusset_flow', …)`, sent when the transaction commits, each with `tx` added. */
   readonly notifications: readonly string[];
 }
 
@@ -159,7 +159,10 @@ export function writeStatement(changes: Changes): { sql: string; params: unknown
   }
   if (changes.notifications.length > 0) {
     selects.push(
-      `(SELECT count(*) FROM (SELECT pg_notify('${FLOW_NOTIFY_CHANNEL}', n) FROM jsonb_array_elements_text(${param(changes.notifications)}) AS n) AS sent)`,
+      // Each payload gains `tx`, this transaction's id, so a page can tell whether it already shows
+      // the change (lib/events/flow-snapshot.ts).
+      `(SELECT count(*) FROM (SELECT pg_notify('${FLOW_NOTIFY_CHANNEL}', (n::jsonb || jsonb_build_object('tx', pg_current_xact_id()::text))::text)
+        FROM jsonb_array_elements_text(${param(changes.notifications)}) AS n) AS sent)`,
     );
   }
   if (parts.length === 0 && selects.length === 0) return null;

@@ -13,6 +13,7 @@ let users: Awaited<ReturnType<typeof makeUsers>>;
 const services: JobServices = {
   storageFor: () => ({ put: async () => Promise.reject(new Error("no storage in this test")), get: async () => null }),
   compute: { call: async () => Promise.reject(new Error("no compute in this test")) },
+  faults: { isOn: async () => false },
 };
 const at = (time: string) => ({ registry, services, now: new Date(time) });
 beforeAll(async () => {

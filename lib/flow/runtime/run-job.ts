@@ -1,4 +1,4 @@
-import { afterFailedAttempt, type JobCompute, type JobStorage, type ProcessView, type TaskView } from "@/lib/flow";
+import { afterFailedAttempt, type JobCompute, type JobFaults, type JobStorage, type ProcessView, type TaskView } from "@/lib/flow";
 import { after, describeError, failTask, mergeData, nextOf, runNodes, type NodeOfKind } from "./activate";
 import { FlowError } from "./errors";
 import { inFlowTransaction, type RuntimeOptions } from "./lock-process";
@@ -16,6 +16,8 @@ export interface JobServices {
   readonly storageFor: (processId: string) => JobStorage;
   /** Runs an entity's controller method. */
   readonly compute: JobCompute;
+  /** The operator's fault switches (lib/jobs/read-fault-switch.ts). */
+  readonly faults: JobFaults;
 }
 
 export interface RunJobOptions extends RuntimeOptions {
@@ -112,6 +114,7 @@ function runOutsideLock(
     attempt,
     storage: options.services.storageFor(process.id),
     compute: options.services.compute,
+    faults: options.services.faults,
     signal: options.signal ?? new AbortController().signal,
   });
 }

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { entityTypeNamed, flows } from "@/definitions/registry";
 import { storage } from "@/lib/controller/storage";
+import { db } from "@/lib/db/client";
 import { pool } from "@/lib/db/pool";
 import { createEntity } from "@/lib/entities/create-entity";
 import { jobServices, FLOW_FILES_WORKSPACE } from "@/lib/jobs/job-services";
-import { assignTask, checkInvariants, completeTask, runJob, startProcess } from "./index";
+import { assignTask, checkInvariants, completeTask, reviveTask, runJob, startProcess } from "./index";
 import { loadFlows } from "./registry";
 import { makeUser, processRow, refOf, taskAt, trail } from "./test-support/setup";
 
@@ -66,6 +67,33 @@ describe("design review", () => {
     expect(process).toMatchObject({ status: "done", data: { approved: true, reviewedBy: reviewer.id, reportFile: `${processId}/Main-girder-report.pdf` } });
     const pdf = await storage(FLOW_FILES_WORKSPACE).getBytes(process.data.reportFile as string);
     expect(pdf?.subarray(0, 5).toString()).toBe("%PDF-");
+    expect(await checkInvariants()).toEqual([]);
+  });
+
+  it("with the fault switch faults.reportJob on, the report fails three attempts into the error queue; switched off, an admin's retry ends it with the PDF", { timeout: 30_000 }, async () => {
+    const reviewer = await makeUser(["reviewer"], "reviewer of a failing report");
+    const admin = await makeUser(["admin"], "admin who retries");
+    const project = await createEntity(engineer, { type: "project", name: "Viaduct", parentId: null });
+    if (!project.ok) throw new Error(project.failure.message);
+    const beam = await createEntity(engineer, { type: "beam", name: "Edge beam", parentId: project.value.id });
+    if (!beam.ok) throw new Error(beam.failure.message);
+    const { processId } = await startProcess(engineer, { flow: "design-review" }, { entityId: beam.value.id, revision: "1", summary: "Edge beam" }, options);
+    await completeTask(reviewer, refOf(await taskAt(processId, "review")), { approved: true }, options);
+    const report = await taskAt(processId, "report");
+    const job = { taskId: report.id, processId, flowName: "design-review" };
+
+    await db.setting.create({ data: { key: "faults.reportJob", value: true } });
+    const outcomes = [];
+    for (const seconds of [0, 5, 10]) outcomes.push(await runJob(job, { ...options, services, now: new Date(Date.now() + seconds * 1000) }));
+    expect(outcomes).toEqual(["rescheduled", "rescheduled", "failed"]);
+    const failed = await taskAt(processId, "report");
+    expect(failed).toMatchObject({ status: "error", attempts: 3, error: { message: "The report job's fault switch is on (setting faults.reportJob)." } });
+    expect((await processRow(processId)).status).toBe("error");
+
+    await db.setting.delete({ where: { key: "faults.reportJob" } });
+    const { taskId } = await reviveTask(admin, refOf(failed), options);
+    expect(await runJob({ ...job, taskId }, { ...options, services })).toBe("done");
+    expect(await processRow(processId)).toMatchObject({ status: "done", data: { reportFile: `${processId}/Edge-beam-report.pdf` } });
     expect(await checkInvariants()).toEqual([]);
   });
 });

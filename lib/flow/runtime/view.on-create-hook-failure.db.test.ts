@@ -9,6 +9,7 @@ const options = { registry };
 const services: JobServices = {
   storageFor: () => ({ put: () => Promise.reject(new Error("none")), get: async () => null }),
   compute: { call: () => Promise.reject(new Error("none")) },
+  faults: { isOn: async () => false },
 };
 beforeAll(async () => {
   users = await makeUsers();

@@ -12,6 +12,7 @@ const worker = await startWorker({
   services: {
     storageFor: () => ({ put: () => Promise.reject(new Error("no storage")), get: async () => null }),
     compute: { call: () => Promise.reject(new Error("no compute")) },
+    faults: { isOn: async () => false },
   },
   concurrency: 2,
   heartbeat: { intervalMs: Number(process.env.GUSSET_WORKER_HEARTBEAT_MS ?? 500), staleAfterMs: Number(process.env.GUSSET_WORKER_STALE_MS ?? 3000) },

@@ -8,6 +8,7 @@ import { StatusBadge } from "@/components/inbox/status-badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { requireUser } from "@/lib/auth/guard";
 import { listErrorQueue } from "@/lib/flow/inbox/list-error-queue";
+import { readFlowSnapshot } from "@/lib/flow/inbox/read-flow-snapshot";
 import { servedFlows } from "@/lib/flow/inbox/served-flows";
 
 export const metadata: Metadata = { title: "Error queue" };
@@ -18,10 +19,11 @@ export default async function ErrorQueuePage({ searchParams }: { searchParams: P
   const params = await searchParams;
   const one = (value: string | string[] | undefined) => (typeof value === "string" && value ? value : null);
   const filters = { flow: one(params.flow), node: one(params.node), search: one(params.q) };
+  const snapshot = await readFlowSnapshot();
   const page = await listErrorQueue(user, { ...filters, cursor: one(params.cursor) });
   return (
     <div className="space-y-6">
-      <RefreshOnFlowChange scope="error-queue" />
+      <RefreshOnFlowChange scope="error-queue" snapshot={snapshot} />
       <h1 className="text-2xl font-semibold">Error queue</h1>
       <form className="flex flex-wrap items-end gap-3 text-sm">
         <label className="flex flex-col gap-1">

@@ -15,6 +15,7 @@ import { listEntityTypes } from "@/lib/entities/list-entity-types";
 import { listTree } from "@/lib/entities/list-tree";
 import { flowsForEntity } from "@/lib/flow/inbox/flows-for-entity";
 import { listEntityProcesses } from "@/lib/flow/inbox/get-process-page";
+import { readFlowSnapshot } from "@/lib/flow/inbox/read-flow-snapshot";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -33,6 +34,7 @@ export default async function EntityPage({ params }: Props) {
   const entities = await listTree(user);
   const ancestors = ancestorsOf(treeModel(entities), entity.id);
   const typeLabel = entityTypeNamed(entity.type)?.label ?? entity.type;
+  const snapshot = await readFlowSnapshot();
   const processes = await listEntityProcesses(entity.id);
 
   return (
@@ -61,7 +63,7 @@ export default async function EntityPage({ params }: Props) {
           viewsSlot={<EntityViewsPanel views={describeViews(entityTypeNamed(entity.type)?.controller ?? null)} />}
         />
         {/* The flows this entity may start, and the processes it is part of (components/inbox). */}
-        <EntityProcesses entityId={entity.id} entityName={entity.name} version={entity.version} startable={entity.canEdit ? flowsForEntity(user) : []} processes={processes} />
+        <EntityProcesses entityId={entity.id} entityName={entity.name} version={entity.version} startable={entity.canEdit ? flowsForEntity(user) : []} processes={processes} snapshot={snapshot} />
       </div>
     </div>
   );

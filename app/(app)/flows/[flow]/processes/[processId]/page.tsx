@@ -8,6 +8,7 @@ import { RefreshOnFlowChange } from "@/components/inbox/live-flow";
 import { StatusBadge } from "@/components/inbox/status-badge";
 import { requireUser } from "@/lib/auth/guard";
 import { getProcessPage } from "@/lib/flow/inbox/get-process-page";
+import { readFlowSnapshot } from "@/lib/flow/inbox/read-flow-snapshot";
 
 export const metadata: Metadata = { title: "Process" };
 
@@ -18,6 +19,7 @@ export default async function ProcessPage({ params }: { params: Promise<{ flow: 
   const user = await requireUser("engineer", "reviewer", "admin");
   const { flow: flowParam, processId } = await params;
   const flow = decodeURIComponent(flowParam);
+  const snapshot = await readFlowSnapshot();
   const page = await getProcessPage(user, { flow, processId });
   if (page === "not_found") notFound();
   if (page === "forbidden") forbidden();
@@ -27,7 +29,7 @@ export default async function ProcessPage({ params }: { params: Promise<{ flow: 
   const visited = new Set(tasks.filter((task) => task.status === "done").map((task) => task.nodeName));
   return (
     <div className="space-y-8">
-      <RefreshOnFlowChange scope={`process:${process.id}`} />
+      <RefreshOnFlowChange scope={`process:${process.id}`} snapshot={snapshot} process={process.id} />
       <div className="flex flex-wrap items-start justify-between gap-4">
         <div className="space-y-1">
           <h1 className="text-2xl font-semibold">{process.flowName} <span className="text-base font-normal text-slate-500">#{process.id.slice(0, 8)}</span></h1>
@@ -50,7 +52,7 @@ export default async function ProcessPage({ params }: { params: Promise<{ flow: 
       <div className="grid gap-6 lg:grid-cols-2">
         <section className="space-y-2">
           <h2 className="text-lg font-medium">Data</h2>
-          <pre className="overflow-auto rounded-xl border border-slate-200 bg-white p-3 text-xs">{JSON.stringify(process.data, null, 2)}</pre>
+          <pre className="overflow-auto whitespace-pre-wrap wrap-anywhere rounded-xl border border-slate-200 bg-white p-3 text-xs">{JSON.stringify(process.data, null, 2)}</pre>
         </section>
         <section className="space-y-2">
           <h2 className="text-lg font-medium">Files</h2>

@@ -8,7 +8,7 @@ import { findEntityForUser } from "@/lib/entities/get-entity";
 
 export const dynamic = "force-dynamic";
 
-const body = z.object({ params: z.unknown() });
+const body = z.object({ params: z.record(z.string(), z.unknown()) });
 const NOT_FOUND = { ok: false, failure: { kind: "not_found", message: "There is no such entity, or you may not see it." } } as const;
 
 // POST /api/entities/:id/views/:view: runs one view on the posted params (the editor's, saved or not).
@@ -16,7 +16,7 @@ export const POST = withUser(
   async (request, { params, user }) => {
     const { id, view } = (await params) as { id: string; view: string };
     const parsed = body.safeParse(await request.json().catch(() => undefined));
-    if (!parsed.success) return NextResponse.json({ ok: false, failure: { kind: "input", message: "Send { params } as JSON.", fields: [] } }, { status: 400 });
+    if (!parsed.success) return NextResponse.json({ ok: false, failure: { kind: "input", message: "Send { params: { … } } as JSON.", fields: [] } }, { status: 400 });
     const entity = await findEntityForUser(user, id);
     const controller = entity && entityTypeNamed(entity.type)?.controller;
     if (!entity || !controller) return NextResponse.json(NOT_FOUND, { status: 404 });

@@ -8,6 +8,7 @@ import { TaskForm } from "@/components/inbox/task-form";
 import { EntityViews } from "@/components/views/entity-views";
 import { requireUser } from "@/lib/auth/guard";
 import { getTaskPage } from "@/lib/flow/inbox/get-task-page";
+import { readFlowSnapshot } from "@/lib/flow/inbox/read-flow-snapshot";
 
 export const metadata: Metadata = { title: "Task" };
 
@@ -16,13 +17,14 @@ export default async function TaskPage({ params }: { params: Promise<{ flow: str
   const user = await requireUser("engineer", "reviewer", "admin");
   const { flow, processId, taskId } = await params;
   const ref = { flow: decodeURIComponent(flow), processId, taskId };
+  const snapshot = await readFlowSnapshot();
   const page = await getTaskPage(user, ref);
   if (page === "not_found") notFound();
   if (page === "forbidden") forbidden();
   const { task, process, entity } = page;
   return (
     <div className="space-y-6">
-      <RefreshOnFlowChange scope={`task:${task.id}`} />
+      <RefreshOnFlowChange scope={`task:${task.id}`} snapshot={snapshot} process={task.processId} />
       <div className="space-y-1">
         <nav className="text-sm text-slate-500">
           <Link href="/inbox" className="hover:text-slate-900">Inbox</Link> / <Link href={processHref({ flowName: task.flowName, id: task.processId })} className="hover:text-slate-900">{task.flowName} process</Link>

@@ -1,0 +1,134 @@
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { signIn, type DemoRole } from "./helpers";
+import { createEntity } from "./views-helpers";
+
+// The design review across three signed-in browsers: the engineer submits a beam, the reviewer's
+// queue shows it live, the reviewer claims it, sees the beam's views, rejects with a comment (a
+// missing comment keeps the task open with the error at the field), the engineer changes a load and
+// resubmits the new revision, the reviewer approves, the worker renders the report and the process
+// page offers the PDF.
+
+async function as(browser: Browser, role: DemoRole): Promise<Page> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, role);
+  return page;
+}
+
+/** Waits until the views panel shows a rendered view, not "Computing…". */
+async function viewsRendered(page: Page): Promise<void> {
+  await expect(page.locator("[data-entity-views] [data-state=idle] [data-view-kind]")).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByText("Computing…")).toBeHidden();
+}
+
+/** Submits the beam on the engineer's page for review and answers the new process's page address. */
+async function submitForReview(engineer: Page): Promise<string> {
+  await engineer.getByRole("button", { name: "Submit for review" }).click();
+  const process = engineer.getByTestId("entity-process").first();
+  await expect(process).toContainText("design-review");
+  return (await process.getByRole("link", { name: "design-review" }).getAttribute("href"))!;
+}
+
+test("a beam goes through review and ends with its PDF report", async ({ browser }) => {
+  test.setTimeout(180_000);
+  const engineer = await as(browser, "engineer");
+  const reviewer = await as(browser, "reviewer");
+  const admin = await as(browser, "admin");
+  const beam = `Girder ${Date.now().toString(36)}`;
+  const beamPage = await createEntity(engineer, "beam", beam);
+
+  await reviewer.goto("/inbox?tab=queue");
+  const processPage = await submitForReview(engineer);
+
+  // Live: no reload on the reviewer's side.
+  const row = reviewer.getByTestId("task-row").filter({ hasText: `Review: ${beam}` });
+  await expect(row).toBeVisible({ timeout: 5_000 });
+  await row.getByRole("button", { name: "Assign to me" }).click();
+  await expect(reviewer.getByText("is now in your inbox")).toBeVisible();
+  await expect(reviewer.getByTestId("open-task-count")).not.toHaveText("0");
+  await reviewer.goto("/inbox");
+  await reviewer.getByRole("link", { name: `Review: ${beam}` }).click();
+  await expect(reviewer.getByRole("heading", { level: 1, name: `Review: ${beam}` })).toBeVisible();
+  await expect(reviewer.getByText("beam, revision 1 · read-only")).toBeVisible();
+  await viewsRendered(reviewer);
+  await reviewer.mouse.move(0, 0);
+  await reviewer.screenshot({ path: "docs/screenshots/inbox-task-page.png", fullPage: true });
+
+  // Rejecting without a comment keeps the task open, with the error at the field.
+  await reviewer.getByRole("button", { name: "Complete" }).click();
+  await expect(reviewer.getByText("Some fields are not valid.")).toBeVisible();
+  await expect(reviewer.getByText("Say what to change.")).toBeVisible();
+  await reviewer.getByLabel("Comment").fill("Use a deeper section.");
+  await reviewer.getByRole("button", { name: "Complete" }).click();
+  await reviewer.waitForURL("**/inbox");
+
+  // The engineer's revise task arrives live.
+  await engineer.goto("/inbox");
+  const revise = engineer.getByRole("link", { name: `Revise: ${beam}` });
+  await expect(revise).toBeVisible({ timeout: 5_000 });
+  await engineer.mouse.move(0, 0);
+  await engineer.screenshot({ path: "docs/screenshots/inbox.png", fullPage: true });
+
+  // The engineer revises the beam (a smaller point load) and saves it as version 2…
+  await engineer.goto(beamPage);
+  await engineer.getByRole("tab", { name: "Loads" }).click();
+  await engineer.getByRole("grid", { name: "Point loads" }).getByLabel("Force row 1").fill("35");
+  await engineer.keyboard.press("Control+s");
+  await expect(engineer.getByRole("status").filter({ hasText: "Saved as version 2." })).toBeVisible();
+  // …and resubmits: the revise task offers the latest saved version.
+  await engineer.goto("/inbox");
+  await engineer.getByRole("link", { name: `Revise: ${beam}` }).click();
+  await expect(engineer.getByText("Use a deeper section.")).toBeVisible();
+  await expect(engineer.getByLabel("Revision")).toHaveValue("2");
+  await engineer.getByRole("button", { name: "Complete" }).click();
+  await engineer.waitForURL("**/inbox");
+
+  // The reviewer sees revision 2, with the new load, and approves it.
+  await reviewer.goto("/inbox?tab=queue");
+  await reviewer.getByTestId("task-row").filter({ hasText: `Review: ${beam}` }).getByRole("link", { name: `Review: ${beam}` }).click();
+  await expect(reviewer.getByText("beam, revision 2 · read-only")).toBeVisible();
+  await expect(reviewer.locator('[data-entity-views] img[src*="35%20kN"]')).toBeVisible({ timeout: 20_000 }); // the Structure view's drawing
+  await reviewer.getByLabel("Approved").check();
+  await reviewer.getByRole("button", { name: "Complete" }).click();
+  await reviewer.waitForURL("**/inbox");
+
+  // The worker renders the report; the process page shows it finished, live.
+  await engineer.goto("/inbox?tab=archive");
+  await engineer.locator(`a[href="${processPage}"]`).first().click();
+  await expect(engineer.getByTestId("process-status")).toHaveText("done", { timeout: 30_000 });
+  const pdf = engineer.getByRole("link", { name: /\.pdf$/ });
+  await expect(pdf).toBeVisible();
+  const response = await engineer.request.get((await pdf.getAttribute("href"))!);
+  expect(response.status()).toBe(200);
+  expect(response.headers()["content-type"]).toBe("application/pdf");
+  expect((await response.body()).subarray(0, 5).toString()).toBe("%PDF-");
+  await expect(engineer.getByTestId("flow-graph").locator("[data-node=report]")).toHaveAttribute("data-state", "visited");
+  await engineer.mouse.move(0, 0);
+  await engineer.screenshot({ path: "docs/screenshots/process-page.png", fullPage: true });
+
+  await admin.goto("/flows");
+  await expect(admin.getByTestId("flow-graph").first()).toBeVisible();
+  await admin.screenshot({ path: "docs/screenshots/flows.png", fullPage: true });
+});
+
+
+test("an engineer gets a 403 page for the error queue and for another user's task", async ({ browser }) => {
+  const engineer = await as(browser, "engineer");
+  expect((await engineer.goto("/admin/errors"))?.status()).toBe(403);
+
+  const reviewer = await as(browser, "reviewer");
+  const beam = `Access ${Date.now().toString(36)}`;
+  await createEntity(engineer, "beam", beam);
+  await engineer.getByRole("button", { name: "Submit for review" }).click();
+  await expect(engineer.getByText("Started.")).toBeVisible();
+  await reviewer.goto("/inbox?tab=queue");
+  const row = reviewer.getByTestId("task-row").filter({ hasText: `Review: ${beam}` });
+  await row.getByRole("button", { name: "Assign to me" }).click();
+  await expect(reviewer.getByText("is now in your inbox")).toBeVisible();
+  await reviewer.goto("/inbox");
+  const href = (await reviewer.getByRole("link", { name: `Review: ${beam}` }).getAttribute("href"))!;
+
+  // The reviewer's task: the engineer who started the process may not open it.
+  expect((await engineer.goto(href))?.status()).toBe(403);
+  expect((await engineer.goto("/flows/design-review/processes/nope/tasks/nope"))?.status()).toBe(404);
+});
