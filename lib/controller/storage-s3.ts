@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { Readable } from "node:stream";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import { AwsClient } from "aws4fetch";
-import { checkName, rechunk, StorageError, type Body, type Storage, type StoredObjectInfo } from "./storage";
+import { checkName, rechunk, StorageError, withConveniences, type Body, type Storage, type StoredObjectInfo } from "./storage";
 
 /**
  * Storage in an S3-compatible bucket (AWS S3, MinIO, Ceph, R2…), chosen when
@@ -110,23 +110,9 @@ export function s3Storage(workspace: string, config: S3Config): Storage {
     return { info, body };
   }
 
-  async function getBytes(key: string): Promise<Buffer | null> {
-    const found = await get(key);
-    if (!found) return null;
-    const parts: Buffer[] = [];
-    for await (const part of found.body) parts.push(Buffer.from(part as Uint8Array));
-    return Buffer.concat(parts);
-  }
-
-  return {
+  return withConveniences({
     put,
-    putJson: (key, value) => put(key, JSON.stringify(value), { contentType: "application/json" }),
     get,
-    getBytes,
-    async getJson<T>(key: string): Promise<T | null> {
-      const bytes = await getBytes(key);
-      return bytes ? (JSON.parse(bytes.toString("utf8")) as T) : null;
-    },
     async list(prefix = "") {
       const found: StoredObjectInfo[] = [];
       let token: string | undefined;
@@ -153,7 +139,7 @@ export function s3Storage(workspace: string, config: S3Config): Storage {
       await call(objectUrl(key), { method: "DELETE" }, `delete ${key}`);
       return true;
     },
-  };
+  });
 }
 
 /** A Buffer is a Uint8Array; TS's DOM types only refuse it for its possibly shared backing store. */

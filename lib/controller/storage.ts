@@ -109,23 +109,9 @@ function postgresStorage(workspace: string): Storage {
     return { info: infoOf(row), body: Readable.from(chunks()) };
   }
 
-  async function getBytes(key: string): Promise<Buffer | null> {
-    const found = await get(key);
-    if (!found) return null;
-    const parts: Buffer[] = [];
-    for await (const part of found.body) parts.push(part as Buffer);
-    return Buffer.concat(parts);
-  }
-
-  return {
+  return withConveniences({
     put,
-    putJson: (key, value) => put(key, JSON.stringify(value), { contentType: "application/json" }),
     get,
-    getBytes,
-    async getJson<T>(key: string): Promise<T | null> {
-      const bytes = await getBytes(key);
-      return bytes ? (JSON.parse(bytes.toString("utf8")) as T) : null;
-    },
     async list(prefix = "") {
       const rows = await db.$queryRaw<ObjectRow[]>`
         SELECT id::text, key, "contentType", size, sha256, "updatedAt" FROM storage_object
@@ -134,6 +120,26 @@ function postgresStorage(workspace: string): Storage {
     },
     async delete(key) {
       return (await db.$transaction((tx) => removeObject(tx, workspace, key))) > 0;
+    },
+  });
+}
+
+/** A backend's four operations, plus the conveniences every backend shares. */
+export function withConveniences(base: Pick<Storage, "put" | "get" | "list" | "delete">): Storage {
+  async function getBytes(key: string): Promise<Buffer | null> {
+    const found = await base.get(key);
+    if (!found) return null;
+    const parts: Buffer[] = [];
+    for await (const part of found.body) parts.push(Buffer.from(part as Uint8Array));
+    return Buffer.concat(parts);
+  }
+  return {
+    ...base,
+    putJson: (key, value) => base.put(key, JSON.stringify(value), { contentType: "application/json" }),
+    getBytes,
+    async getJson<T>(key: string): Promise<T | null> {
+      const bytes = await getBytes(key);
+      return bytes ? (JSON.parse(bytes.toString("utf8")) as T) : null;
     },
   };
 }
