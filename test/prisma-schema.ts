@@ -4,6 +4,11 @@ import { readFileSync } from "node:fs";
  * A reader for the subset of schema.prisma this project writes, giving the
  * tables, columns and indexes PostgreSQL should have. Used by the test that
  * holds the schema and the migrated database to the same shape.
+ *
+ * Prisma cannot declare an expression index, so a model names one in a comment
+ * line, the index's name and its keys as PostgreSQL prints them:
+ *
+ *   // @@expressionIndex {"name": "flow_process_entityId_createdAt_idx", "keys": ["(data ->> 'entityId'::text)", "createdAt"]}
  */
 
 export type ExpectedColumn = { name: string; type: string; nullable: boolean };
@@ -39,8 +44,14 @@ const NATIVE: Record<string, string> = {
   Date: "date",
 };
 
+const EXPRESSION_INDEX = /^\s*\/\/\s*@@expressionIndex\s+(.*)$/;
+
 export function readPrismaSchema(file = "prisma/schema.prisma"): ExpectedTable[] {
-  const source = readFileSync(file, "utf8").replace(/\/\/.*$/gm, "");
+  // Expression indexes live in comments: keep those lines (as `@@expressionIndex …`), drop the other comments.
+  const source = readFileSync(file, "utf8")
+    .split("\n")
+    .map((line) => line.replace(EXPRESSION_INDEX, "@@expressionIndex $1").replace(/\/\/.*$/, ""))
+    .join("\n");
   const blocks = [...source.matchAll(/^(model|enum)\s+(\w+)\s*\{([\s\S]*?)^\}/gm)];
   const models = new Set(blocks.filter((b) => b[1] === "model").map((b) => b[2]!));
   const enums = new Set(blocks.filter((b) => b[1] === "enum").map((b) => b[2]!));
@@ -70,6 +81,11 @@ export function readPrismaSchema(file = "prisma/schema.prisma"): ExpectedTable[]
         if (/@unique\b/.test(attributes)) indexes.push({ name: `${table}_${column}_key`, columns: [column], unique: true });
       }
       for (const line of lines) {
+        const expression = line.match(/^@@expressionIndex (.*)$/);
+        if (expression) {
+          indexes.push(expressionIndex(name!, expression[1]!));
+          continue;
+        }
         const block = line.match(/^@@(id|unique|index)\(\[([^\]]+)\]/);
         if (!block) continue;
         const cols = block[2]!.split(",").map((f) => columnOf.get(f.trim().replace(/\(.*\)/, "")) ?? f.trim());
@@ -79,4 +95,18 @@ export function readPrismaSchema(file = "prisma/schema.prisma"): ExpectedTable[]
       }
       return { name: table, columns, indexes };
     });
+}
+
+function expressionIndex(model: string, json: string): ExpectedIndex {
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    value = null;
+  }
+  const { name, keys } = (value ?? {}) as { name?: unknown; keys?: unknown };
+  if (typeof name !== "string" || !Array.isArray(keys) || keys.length === 0 || !keys.every((key) => typeof key === "string")) {
+    throw new Error(`schema.prisma: model ${model} has an @@expressionIndex comment that is not {"name": "…", "keys": ["…"]}: ${json}`);
+  }
+  return { name, columns: keys, unique: false };
 }

@@ -55,7 +55,7 @@ export function EntityProcesses({ entityId, entityName, version, startable, proc
         <ul className="divide-y divide-slate-100">
           {processes.map((process) => (
             <li key={process.id} data-testid="entity-process" className="flex flex-wrap items-center gap-2 py-1.5">
-              <Link href={processHref(process)} className="text-brand-700 hover:underline">{process.flowName}</Link>
+              <Link href={processHref(process)} prefetch={false} className="text-brand-700 hover:underline">{process.flowName}</Link>
               <StatusBadge status={process.status} />
               {process.current.length > 0 && <span className="text-slate-600">at {process.current.join(", ")}</span>}
               <span className="ml-auto text-xs text-slate-400">{formatTime(process.createdAt)}</span>

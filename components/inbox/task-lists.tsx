@@ -156,18 +156,20 @@ function TaskTable({ tab, filters, initial, snapshot }: { tab: ListTab; filters:
               {tab === "queue" && <th className="px-3 py-2"><span className="sr-only">Actions</span></th>}
             </tr>
           </thead>
+          {/* Row links do not prefetch: each prefetch is a server render of a personal page, and a
+              page of 25 rows made 37 of them on load (bench/inbox.ts). */}
           <tbody className="divide-y divide-slate-100">
             {items.map((task) => (
               <tr key={task.id} data-testid="task-row">
                 <td className="px-3 py-2">
-                  <Link href={taskHref(task)} className="font-medium text-brand-700 hover:underline">{task.title}</Link>
+                  <Link href={taskHref(task)} prefetch={false} className="font-medium text-brand-700 hover:underline">{task.title}</Link>
                   {task.description && <div className="text-xs text-slate-500">{task.description}</div>}
                 </td>
                 <td className="px-3 py-2 text-slate-600">
-                  <Link href={processHref({ flowName: task.flowName, id: task.processId })} className="hover:underline">{task.flowName}</Link>
+                  <Link href={processHref({ flowName: task.flowName, id: task.processId })} prefetch={false} className="hover:underline">{task.flowName}</Link>
                   <div className="text-xs text-slate-400">by {task.startedByName}, {formatTime(task.createdAt)}</div>
                 </td>
-                <td className="px-3 py-2">{task.entity ? <Link href={`/editor/${task.entity.id}`} className="hover:underline">{task.entity.name}</Link> : <span className="text-slate-400">—</span>}</td>
+                <td className="px-3 py-2">{task.entity ? <Link href={`/editor/${task.entity.id}`} prefetch={false} className="hover:underline">{task.entity.name}</Link> : <span className="text-slate-400">—</span>}</td>
                 <td className="px-3 py-2"><StatusBadge status={task.status} /></td>
                 <td className="px-3 py-2">
                   {tab === "archive" ? formatTime(task.finishedAt) : (
@@ -210,7 +212,7 @@ function StartedProcesses({ flow }: { flow: string }) {
         <ul className="divide-y divide-slate-100 rounded-xl border border-slate-200 bg-white text-sm">
           {items.map((process) => (
             <li key={process.id} className="flex items-center gap-3 px-3 py-2">
-              <Link href={processHref(process)} className="font-medium text-brand-700 hover:underline">{process.flowName}</Link>
+              <Link href={processHref(process)} prefetch={false} className="font-medium text-brand-700 hover:underline">{process.flowName}</Link>
               <span className="text-slate-600">{process.entity?.name}</span>
               <StatusBadge status={process.status} />
               {process.outcome && <span className="text-slate-600">→ {process.outcome}</span>}

@@ -73,3 +73,10 @@ describe("pasting from a spreadsheet", () => {
     expect(pasteIntoRows(rows, columns, 0, 0, [["1"], ["2"], ["3"]], () => ({}), 2)).toHaveLength(2);
   });
 });
+
+describe("replace (a button's params)", () => {
+  it("changes the draft and keeps the baseline, so the new params are unsaved", () => {
+    const state: FormState = { draft: { a: 1 }, baseline: { a: 1 }, version: 3 };
+    expect(formReducer(state, { type: "replace", params: { a: 2 } })).toEqual({ draft: { a: 2 }, baseline: { a: 1 }, version: 3 });
+  });
+});

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readPrismaSchema, type ExpectedTable } from "@/test/prisma-schema";
 
 // The test database was built by our migrator from prisma/migrations; this
-// holds it to schema.prisma: tables, columns, types, nullability, indexes.
+// holds it to schema.prisma: tables, columns, types, nullability, indexes
+// (expression indexes too, named in schema.prisma by an @@expressionIndex comment).
 
 const expected = readPrismaSchema();
 const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
@@ -24,14 +25,15 @@ beforeAll(async () => {
   ).rows;
   indexes = (
     await client.query<IndexRow>(
+      // A key is its column's name, or for an expression (attnum 0) the expression as PostgreSQL prints it.
       `SELECT t.relname AS table_name, i.relname AS index_name, ix.indisunique AS unique,
-              array_agg(a.attname::text ORDER BY k.ord) AS columns
+              array_agg(coalesce(a.attname::text, pg_get_indexdef(ix.indexrelid, k.ord::int, true)) ORDER BY k.ord) AS columns
          FROM pg_index ix
          JOIN pg_class t ON t.oid = ix.indrelid
          JOIN pg_class i ON i.oid = ix.indexrelid
          JOIN pg_namespace n ON n.oid = t.relnamespace
          JOIN LATERAL unnest(ix.indkey) WITH ORDINALITY AS k(attnum, ord) ON true
-         JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = k.attnum
+         LEFT JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = k.attnum AND k.attnum > 0
         WHERE n.nspname = 'public' AND t.relname <> '_prisma_migrations'
         GROUP BY t.relname, i.relname, ix.indisunique`,
     )

@@ -112,6 +112,9 @@ export function createStage(host: HTMLElement, options: StageOptions): Stage {
     if (!down || Math.hypot(event.clientX - down.x, event.clientY - down.y) > 4 || !built) return;
     const rect = renderer.domElement.getBoundingClientRect();
     const pointer = new THREE.Vector2(((event.clientX - rect.left) / rect.width) * 2 - 1, -((event.clientY - rect.top) / rect.height) * 2 + 1);
+    // The camera may have moved since the last frame (fit to view, then a click before a slow
+    // frame is drawn): the ray must start from where it is now, not from where it was drawn.
+    camera.updateMatrixWorld();
     raycaster.setFromCamera(pointer, camera);
     const [hit] = raycaster.intersectObjects(built.root.children, true);
     options.onPick(hit ? built.nameOf(hit) || "(unnamed object)" : null);

@@ -1,4 +1,5 @@
 import { db } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/generated/prisma/client";
 import { flowGraph, type FlowGraph } from "@/lib/flow";
 import type { Actor, ProcessRef, TaskError } from "@/lib/flow/runtime";
 import { FLOW_FILES_WORKSPACE } from "@/lib/jobs/job-services";
@@ -88,10 +89,18 @@ export async function getProcessPage(actor: Actor, ref: ProcessRef): Promise<Pro
 
 /** @internal The processes of an entity, newest first, with where each one is. The caller has checked the user may see the entity. */
 export async function listEntityProcesses(entityId: string): Promise<{ id: string; flowName: string; status: string; createdAt: string; current: string[] }[]> {
-  const rows = await db.$queryRaw<{ id: string; flowName: string; status: string; createdAt: Date; current: string[] | null }[]>`
+  const rows = await db.$queryRaw<{ id: string; flowName: string; status: string; createdAt: Date; current: string[] | null }[]>(entityProcessesStatement(entityId));
+  return rows.map((row) => ({ id: row.id, flowName: row.flowName, status: row.status, createdAt: row.createdAt.toISOString(), current: row.current ?? [] }));
+}
+
+/**
+ * @internal The statement of listEntityProcesses: one range of flow_process_entityId_createdAt_idx,
+ * read in order (bench/inbox.ts checks the plan).
+ */
+export function entityProcessesStatement(entityId: string): Prisma.Sql {
+  return Prisma.sql`
     SELECT p.id, p."flowName", p.status, p."createdAt",
       (SELECT array_agg(t.title ORDER BY t."createdAt") FROM flow_task t WHERE t."processId" = p.id AND t.status IN ('new', 'assigned', 'scheduled', 'started', 'error')) AS current
     FROM flow_process p WHERE p.data->>'entityId' = ${entityId}
     ORDER BY p."createdAt" DESC LIMIT 50`;
-  return rows.map((row) => ({ id: row.id, flowName: row.flowName, status: row.status, createdAt: row.createdAt.toISOString(), current: row.current ?? [] }));
 }

@@ -13,17 +13,22 @@ export const INBOX_STATUSES = ["new", "assigned", "started"] as const;
  */
 export async function listInbox(actor: Actor, filters: ListFilters = {}, options: { now?: Date; pageSize?: number } = {}): Promise<TaskPage> {
   const size = options.pageSize ?? PAGE_SIZE;
+  const rows = await db.$queryRaw<TaskListRow[]>(inboxStatement(actor, filters, size + 1));
+  const now = options.now ?? new Date();
+  const page = pageOf(rows, size, (row) => ({ at: row.createdAt.toISOString(), id: row.id }));
+  return { items: page.items.map((row) => toListItem(row, now)), nextCursor: page.nextCursor };
+}
+
+/** @internal The statement listInbox runs (bench/inbox.ts checks its plan). */
+export function inboxStatement(actor: Actor, filters: ListFilters, limit: number): Prisma.Sql {
   const cursor = decodeCursor(filters.cursor);
   const statuses = filters.status && (INBOX_STATUSES as readonly string[]).includes(filters.status) ? [filters.status] : [...INBOX_STATUSES];
-  const rows = await db.$queryRaw<TaskListRow[]>`
+  return Prisma.sql`
     SELECT ${TASK_LIST_COLUMNS}
     FROM flow_task t ${TASK_LIST_JOINS}
     WHERE t."assigneeId" = ${actor.id} AND t.status = ANY(${statuses}::text[])
       ${listFilters(filters)}
       ${cursor ? Prisma.sql`AND (t."createdAt", t.id) < (${new Date(cursor.at)}, ${cursor.id})` : Prisma.empty}
     ORDER BY t."createdAt" DESC, t.id DESC
-    LIMIT ${size + 1}`;
-  const now = options.now ?? new Date();
-  const page = pageOf(rows, size, (row) => ({ at: row.createdAt.toISOString(), id: row.id }));
-  return { items: page.items.map((row) => toListItem(row, now)), nextCursor: page.nextCursor };
+    LIMIT ${limit}`;
 }

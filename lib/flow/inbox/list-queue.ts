@@ -40,7 +40,12 @@ export async function listQueue(actor: Actor, filters: ListFilters = {}, options
   return { items: items.map((row) => toListItem(row, now)), nextCursor: next ? encodeCursor(next) : null };
 }
 
-async function queueBatch(roles: readonly string[], filters: ListFilters, cursor: Cursor | null, limit: number): Promise<TaskListRow[]> {
+function queueBatch(roles: readonly string[], filters: ListFilters, cursor: Cursor | null, limit: number): Promise<TaskListRow[]> {
+  return db.$queryRaw<TaskListRow[]>(queueBatchStatement(roles, filters, cursor, limit));
+}
+
+/** @internal The statement of one batch of listQueue (bench/inbox.ts checks its plan). */
+export function queueBatchStatement(roles: readonly string[], filters: ListFilters, cursor: Cursor | null, limit: number): Prisma.Sql {
   const after = cursor ? Prisma.sql`AND (t."createdAt", t.id) < (${new Date(cursor.at)}, ${cursor.id})` : Prisma.empty;
   const perRole = roles.map(
     (role) => Prisma.sql`(
@@ -48,7 +53,7 @@ async function queueBatch(roles: readonly string[], filters: ListFilters, cursor
       WHERE t."ownerRole" = ${role} AND t.status = 'new' AND t."assigneeId" IS NULL ${listFilters(filters)} ${after}
       ORDER BY t."createdAt" DESC, t.id DESC LIMIT ${limit})`,
   );
-  return db.$queryRaw<TaskListRow[]>`
+  return Prisma.sql`
     SELECT ${TASK_LIST_COLUMNS}
     FROM (${Prisma.join(perRole, " UNION ")}) q
     JOIN flow_task t ON t.id = q.id ${TASK_LIST_JOINS}

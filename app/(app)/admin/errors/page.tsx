@@ -53,7 +53,7 @@ export default async function ErrorQueuePage({ searchParams }: { searchParams: P
               <div className="flex flex-wrap items-center gap-3">
                 <StatusBadge status={item.reason === "obsolete" ? "obsolete" : item.status} />
                 <span className="font-medium">{item.title}</span>
-                <Link href={processHref({ flowName: item.flowName, id: item.processId })} className="text-sm text-brand-700 hover:underline">{item.flowName} / {item.nodeName}</Link>
+                <Link href={processHref({ flowName: item.flowName, id: item.processId })} prefetch={false} className="text-sm text-brand-700 hover:underline">{item.flowName} / {item.nodeName}</Link>
                 <span className="ml-auto text-xs text-slate-500">{formatTime(item.updatedAt)}</span>
               </div>
               {item.error ? (

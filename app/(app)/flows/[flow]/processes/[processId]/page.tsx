@@ -79,7 +79,7 @@ export default async function ProcessPage({ params }: { params: Promise<{ flow: 
               {tasks.map((task) => (
                 <tr key={task.id} data-testid="process-task" data-node={task.nodeName} data-status={task.status}>
                   <td className="px-3 py-2">
-                    {task.nodeKind === "view" ? <Link href={taskHref({ flowName: flow, processId: process.id, id: task.id })} className="text-brand-700 hover:underline">{task.title}</Link> : task.title}
+                    {task.nodeKind === "view" ? <Link href={taskHref({ flowName: flow, processId: process.id, id: task.id })} prefetch={false} className="text-brand-700 hover:underline">{task.title}</Link> : task.title}
                     <span className="ml-1 text-xs text-slate-400">{task.nodeName}</span>
                     {task.error && <div className="text-xs text-red-700">{task.error.message}</div>}
                   </td>
