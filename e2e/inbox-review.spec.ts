@@ -70,9 +70,12 @@ test("a beam goes through review and ends with its PDF report", async ({ browser
   await reviewer.getByRole("button", { name: "Complete" }).click();
   await expect(reviewer.getByText("Some fields are not valid.")).toBeVisible();
   await expect(reviewer.getByText("Say what to change.")).toBeVisible();
+  await expect(engineer.getByTestId("entity-process").first()).toContainText(`at Review: ${beam}`);
   await reviewer.getByLabel("Comment").fill("Use a deeper section.");
   await reviewer.getByRole("button", { name: "Complete" }).click();
   await reviewer.waitForURL("**/inbox");
+  // The beam's processes panel, still open on the engineer's side, moves on live.
+  await expect(engineer.getByTestId("entity-process").first()).toContainText(`at Revise: ${beam}`, { timeout: 5_000 });
 
   // The engineer's revise task arrives live.
   await engineer.goto("/inbox");

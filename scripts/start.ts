@@ -122,8 +122,12 @@ async function main(): Promise<void> {
   say(`Ready in ${((Date.now() - started) / 1000).toFixed(1)} s: open http://localhost:${port}`);
 }
 
+// A server render allocates a lot that dies young: a 32 MB young generation (V8's default is 16)
+// halves the scavenges, and the inbox page at 20 users went from 130 to 149 a second (README, Inbox).
+const NODE_FLAGS = ["--max-semi-space-size=32"];
+
 function spawnNext(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
-  return spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), ...args], { env, stdio: "inherit" });
+  return spawn(process.execPath, [...NODE_FLAGS, path.join("node_modules", "next", "dist", "bin", "next"), ...args], { env, stdio: "inherit" });
 }
 
 function run(args: string[], env: NodeJS.ProcessEnv): Promise<void> {

@@ -1,14 +1,13 @@
 "use client";
 
-import { useQueryClient } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useEffect, useState, useTransition } from "react";
 import { startFlowForEntityAction } from "@/app/(app)/flows/actions";
-import { FLOW_QUERY_KEY } from "@/components/live/use-live-flow";
+import { FLOW_QUERY_KEY, missedFlowChange } from "@/components/live/use-live-flow";
 import type { FlowSnapshot } from "@/lib/events/flow-snapshot";
+import { useTimeZone } from "@/components/ui/local-time";
 import { formatTime, processHref } from "./format";
-import { RefreshOnFlowChange } from "./live-flow";
 import { StatusBadge } from "./status-badge";
 
 export interface EntityProcessesProps {
@@ -22,9 +21,24 @@ export interface EntityProcessesProps {
 }
 
 /** On an entity's page: start a flow for it (e.g. "Submit for review" of the saved version), and the processes it is part of. */
-export function EntityProcesses({ entityId, entityName, version, startable, processes, snapshot }: EntityProcessesProps) {
-  const router = useRouter();
+export function EntityProcesses({ entityId, entityName, version, startable, processes: initial, snapshot }: EntityProcessesProps) {
+  const zone = useTimeZone();
   const queryClient = useQueryClient();
+  // A "flow" query: a flow event refetches this list alone, not the editor page around it.
+  const queryKey = [FLOW_QUERY_KEY, "list", "entity", entityId];
+  const { data: processes } = useQuery({
+    queryKey,
+    queryFn: async ({ signal }): Promise<EntityProcessesProps["processes"]> => {
+      const response = await fetch(`/api/flow/lists?list=entity&entity=${encodeURIComponent(entityId)}`, { signal });
+      if (!response.ok) throw new Error(`The processes could not be loaded (${response.status}).`);
+      return (await response.json()) as EntityProcessesProps["processes"];
+    },
+    initialData: initial,
+    staleTime: Infinity,
+  });
+  useEffect(() => {
+    if (missedFlowChange(snapshot)) void queryClient.invalidateQueries({ queryKey: [FLOW_QUERY_KEY, "list", "entity", entityId] });
+  }, [queryClient, snapshot, entityId]);
   const [pending, startTransition] = useTransition();
   const [summary, setSummary] = useState(entityName);
   const [message, setMessage] = useState<{ tone: "error" | "info"; text: string } | null>(null);
@@ -33,11 +47,9 @@ export function EntityProcesses({ entityId, entityName, version, startable, proc
       const result = await startFlowForEntityAction({ flow, entityId, summary });
       setMessage(result.ok ? { tone: "info", text: "Started." } : { tone: "error", text: [result.message, ...result.fields.map((field) => `${field.path}: ${field.message}`)].join(" ") });
       await queryClient.invalidateQueries({ queryKey: [FLOW_QUERY_KEY] });
-      router.refresh();
     });
   return (
     <section aria-label="Processes" className="space-y-2 rounded-xl border border-slate-200 bg-white p-4 text-sm">
-      <RefreshOnFlowChange scope={`entity:${entityId}`} snapshot={snapshot} />
       <h2 className="font-medium">Processes</h2>
       {startable.length > 0 && (
         <div className="flex flex-wrap items-end gap-2">
@@ -58,7 +70,7 @@ export function EntityProcesses({ entityId, entityName, version, startable, proc
               <Link href={processHref(process)} prefetch={false} className="text-brand-700 hover:underline">{process.flowName}</Link>
               <StatusBadge status={process.status} />
               {process.current.length > 0 && <span className="text-slate-600">at {process.current.join(", ")}</span>}
-              <span className="ml-auto text-xs text-slate-400">{formatTime(process.createdAt)}</span>
+              <time dateTime={process.createdAt} className="ml-auto text-xs text-slate-400">{formatTime(process.createdAt, zone)}</time>
             </li>
           ))}
         </ul>

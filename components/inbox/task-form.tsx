@@ -10,6 +10,7 @@ import { useParamsForm } from "@/components/params-form/use-params-form";
 import { formInput } from "@/lib/flow/inbox/form-input";
 import type { TaskRef } from "@/lib/flow/runtime/lock-process";
 import type { Parametrization, ParamsDraft } from "@/lib/params";
+import { useTimeZone } from "@/components/ui/local-time";
 import { formatTime } from "./format";
 
 export interface TaskFormProps {
@@ -34,6 +35,7 @@ export function TaskForm({ taskRef, form, initial, draftSavedAt, can, assigned, 
   const [serverErrors, setServerErrors] = useState<readonly FieldError[]>([]);
   const [message, setMessage] = useState<{ tone: "error" | "info"; text: string } | null>(null);
   const [savedAt, setSavedAt] = useState(draftSavedAt);
+  const zone = useTimeZone();
   const [submitted, setSubmitted] = useState(false);
   const [reassignTo, setReassignTo] = useState(candidates[0]?.id ?? "");
   const [pending, startTransition] = useTransition();
@@ -98,7 +100,7 @@ export function TaskForm({ taskRef, form, initial, draftSavedAt, can, assigned, 
                 Save draft
               </button>
             )}
-            {savedAt && <span className="text-xs text-slate-500">Draft saved {formatTime(savedAt)}</span>}
+            {savedAt && <span className="text-xs text-slate-500">Draft saved {formatTime(savedAt, zone)}</span>}
           </>
         )}
         {can.cancel && (

@@ -9,6 +9,7 @@ import { FLOW_QUERY_KEY, missedFlowChange } from "@/components/live/use-live-flo
 import type { FlowSnapshot } from "@/lib/events/flow-snapshot";
 import type { StartedProcess } from "@/lib/flow/inbox/list-archive";
 import type { TaskListItem, TaskPage } from "@/lib/flow/inbox/task-list-item";
+import { useTimeZone } from "@/components/ui/local-time";
 import { formatTime, processHref, taskHref } from "./format";
 import { StatusBadge } from "./status-badge";
 
@@ -105,6 +106,7 @@ export function TaskLists({ tab, flows, initial, snapshot }: { tab: ListTab; flo
 }
 
 function TaskTable({ tab, filters, initial, snapshot }: { tab: ListTab; filters: Filters; initial: TaskPage; snapshot: FlowSnapshot }) {
+  const zone = useTimeZone();
   const queryClient = useQueryClient();
   const [message, setMessage] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
@@ -167,14 +169,14 @@ function TaskTable({ tab, filters, initial, snapshot }: { tab: ListTab; filters:
                 </td>
                 <td className="px-3 py-2 text-slate-600">
                   <Link href={processHref({ flowName: task.flowName, id: task.processId })} prefetch={false} className="hover:underline">{task.flowName}</Link>
-                  <div className="text-xs text-slate-400">by {task.startedByName}, {formatTime(task.createdAt)}</div>
+                  <div className="text-xs text-slate-400">by {task.startedByName}, {formatTime(task.createdAt, zone)}</div>
                 </td>
                 <td className="px-3 py-2">{task.entity ? <Link href={`/editor/${task.entity.id}`} prefetch={false} className="hover:underline">{task.entity.name}</Link> : <span className="text-slate-400">—</span>}</td>
                 <td className="px-3 py-2"><StatusBadge status={task.status} /></td>
                 <td className="px-3 py-2">
-                  {tab === "archive" ? formatTime(task.finishedAt) : (
+                  {tab === "archive" ? formatTime(task.finishedAt, zone) : (
                     <span className={task.overdue ? "font-medium text-red-700" : "text-slate-600"}>
-                      {formatTime(task.dueAt)}{task.overdue && " · overdue"}
+                      {formatTime(task.dueAt, zone)}{task.overdue && " · overdue"}
                     </span>
                   )}
                 </td>
@@ -198,6 +200,7 @@ function TaskTable({ tab, filters, initial, snapshot }: { tab: ListTab; filters:
 }
 
 function StartedProcesses({ flow }: { flow: string }) {
+  const zone = useTimeZone();
   const query = useInfiniteQuery({
     queryKey: [FLOW_QUERY_KEY, "list", "started", flow],
     queryFn: ({ pageParam, signal }) => fetchList<{ items: StartedProcess[]; nextCursor: string | null }>("started", { flow }, pageParam, signal),
@@ -216,7 +219,7 @@ function StartedProcesses({ flow }: { flow: string }) {
               <span className="text-slate-600">{process.entity?.name}</span>
               <StatusBadge status={process.status} />
               {process.outcome && <span className="text-slate-600">→ {process.outcome}</span>}
-              <span className="ml-auto text-xs text-slate-400">{formatTime(process.createdAt)}</span>
+              <span className="ml-auto text-xs text-slate-400">{formatTime(process.createdAt, zone)}</span>
             </li>
           ))}
         </ul>

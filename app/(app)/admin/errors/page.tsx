@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { CorrectProcessData, TaskRepairButtons } from "@/components/inbox/admin-process-actions";
 import { BulkRetry } from "@/components/inbox/bulk-retry";
-import { formatTime, processHref } from "@/components/inbox/format";
+import { processHref } from "@/components/inbox/format";
+import { LocalTime } from "@/components/ui/local-time";
 import { RefreshOnFlowChange } from "@/components/inbox/live-flow";
 import { StatusBadge } from "@/components/inbox/status-badge";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -54,7 +55,7 @@ export default async function ErrorQueuePage({ searchParams }: { searchParams: P
                 <StatusBadge status={item.reason === "obsolete" ? "obsolete" : item.status} />
                 <span className="font-medium">{item.title}</span>
                 <Link href={processHref({ flowName: item.flowName, id: item.processId })} prefetch={false} className="text-sm text-brand-700 hover:underline">{item.flowName} / {item.nodeName}</Link>
-                <span className="ml-auto text-xs text-slate-500">{formatTime(item.updatedAt)}</span>
+                <span className="ml-auto text-xs text-slate-500"><LocalTime iso={item.updatedAt} /></span>
               </div>
               {item.error ? (
                 <details>

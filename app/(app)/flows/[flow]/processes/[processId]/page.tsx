@@ -3,7 +3,8 @@ import Link from "next/link";
 import { forbidden, notFound } from "next/navigation";
 import { FlowGraphView } from "@/components/flow-graph/flow-graph-view";
 import { CancelProcessButton } from "@/components/inbox/admin-process-actions";
-import { formatTime, taskHref } from "@/components/inbox/format";
+import { taskHref } from "@/components/inbox/format";
+import { LocalTime } from "@/components/ui/local-time";
 import { RefreshOnFlowChange } from "@/components/inbox/live-flow";
 import { StatusBadge } from "@/components/inbox/status-badge";
 import { requireUser } from "@/lib/auth/guard";
@@ -35,8 +36,8 @@ export default async function ProcessPage({ params }: { params: Promise<{ flow: 
           <h1 className="text-2xl font-semibold">{process.flowName} <span className="text-base font-normal text-slate-500">#{process.id.slice(0, 8)}</span></h1>
           <div className="flex flex-wrap items-center gap-3 text-sm text-slate-600">
             <span data-testid="process-status"><StatusBadge status={process.status} /></span>
-            <span>Started by {process.startedByName}, {formatTime(process.createdAt)}</span>
-            {process.finishedAt && <span>Finished {formatTime(process.finishedAt)}</span>}
+            <span>Started by {process.startedByName}, <LocalTime iso={process.createdAt} /></span>
+            {process.finishedAt && <span>Finished <LocalTime iso={process.finishedAt} /></span>}
           </div>
         </div>
         {page.can.cancel && <CancelProcessButton processRef={{ flow, processId }} />}
@@ -85,9 +86,9 @@ export default async function ProcessPage({ params }: { params: Promise<{ flow: 
                   </td>
                   <td className="px-3 py-2"><StatusBadge status={task.status} /></td>
                   <td className="px-3 py-2 text-slate-600">{task.assigneeName ?? task.finishedByName ?? (task.ownerRole ? `${task.ownerRole}s' queue` : "—")}</td>
-                  <td className="px-3 py-2 text-slate-600">{formatTime(task.createdAt)}</td>
-                  <td className="px-3 py-2 text-slate-600">{formatTime(task.startedAt)}</td>
-                  <td className="px-3 py-2 text-slate-600">{formatTime(task.finishedAt)}</td>
+                  <td className="px-3 py-2 text-slate-600"><LocalTime iso={task.createdAt} /></td>
+                  <td className="px-3 py-2 text-slate-600"><LocalTime iso={task.startedAt} /></td>
+                  <td className="px-3 py-2 text-slate-600"><LocalTime iso={task.finishedAt} /></td>
                 </tr>
               ))}
             </tbody>
@@ -99,7 +100,7 @@ export default async function ProcessPage({ params }: { params: Promise<{ flow: 
         <ol className="divide-y divide-slate-100 rounded-xl border border-slate-200 bg-white text-sm">
           {page.audit.map((row) => (
             <li key={row.id} className="flex flex-wrap gap-3 px-3 py-1.5">
-              <span className="w-40 text-slate-500">{formatTime(row.at)}</span>
+              <span className="w-40 text-slate-500"><LocalTime iso={row.at} /></span>
               <span className="font-medium">{row.action}</span>
               {row.fromStatus || row.toStatus ? <span className="text-slate-600">{row.fromStatus ?? "—"} → {row.toStatus ?? "—"}</span> : null}
               <span className="text-slate-600">{row.userName ?? "engine"}</span>

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { forbidden, notFound } from "next/navigation";
-import { formatTime, processHref } from "@/components/inbox/format";
+import { processHref } from "@/components/inbox/format";
+import { LocalTime } from "@/components/ui/local-time";
 import { RefreshOnFlowChange } from "@/components/inbox/live-flow";
 import { StatusBadge } from "@/components/inbox/status-badge";
 import { TaskForm } from "@/components/inbox/task-form";
@@ -34,7 +35,7 @@ export default async function TaskPage({ params }: { params: Promise<{ flow: str
           <StatusBadge status={task.status} />
           <span>{task.assigneeName ? `Assigned to ${task.assigneeName}` : task.ownerRole ? `In the ${task.ownerRole}s' queue` : "Unassigned"}</span>
           <span>Started by {process.startedByName}</span>
-          {task.dueAt && <span>Due {formatTime(task.dueAt)}</span>}
+          {task.dueAt && <span>Due <LocalTime iso={task.dueAt} /></span>}
         </div>
         {task.description && <p className="text-slate-700">{task.description}</p>}
       </div>
