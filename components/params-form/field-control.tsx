@@ -72,9 +72,11 @@ export function FieldControl({ node, value }: { node: ResolvedNode; value: unkno
   })();
 
   return (
-    <div className="min-w-0 space-y-1">
+    // A checkbox sits at the foot of its row, as tall as an input: beside fields it lines up with their
+    // inputs (below their labels); alone on its row it leaves no gap above.
+    <div className={`min-w-0 space-y-1 ${field.kind === "boolean" ? "flex h-full flex-col justify-end" : ""}`}>
       {field.kind === "boolean" ? (
-        <div className="flex items-center gap-2 pt-6">
+        <div className="flex min-h-[34px] items-center gap-2">
           <input {...common} type="checkbox" className="h-4 w-4 rounded border-slate-300 accent-brand-600" checked={value === true} onChange={(event) => set(event.target.checked)} />
           <label htmlFor={id} className="text-sm font-medium text-slate-700">{field.label}</label>
         </div>
