@@ -8,6 +8,7 @@ import pg from "pg";
 import { z } from "zod";
 import type { FlowRegistry } from "@/lib/flow/runtime/registry";
 import { runJob, type JobOutcome, type JobServices } from "@/lib/flow/runtime/run-job";
+import { COLLECT_FILES_CRONTAB, COLLECT_FILES_TASK, collectFilesTask } from "./collect-files-hourly";
 import { startHeartbeat, type HeartbeatOptions } from "./heartbeat";
 import { silentLogger } from "./migrate-queue";
 
@@ -52,7 +53,9 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     noHandleSignals: true,
     logger: silentLogger,
     events,
+    crontab: COLLECT_FILES_CRONTAB,
     taskList: {
+      [COLLECT_FILES_TASK]: collectFilesTask,
       [FLOW_JOB]: async (payload, helpers) => {
         const job = payloadSchema.parse(payload);
         try {
