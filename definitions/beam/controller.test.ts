@@ -158,27 +158,5 @@ describe("the slow full analysis", () => {
     expect(beamController.views.fullAnalysis.durationGuess).toBeGreaterThan(3);
     expect(Object.values(beamController.summary).map((item) => item.view)).toEqual(["check"]);
   });
-
-  it("moves the point loads across the beam, reports progress, and envelopes at least the static moment", async () => {
-    const progress: [number, string | undefined][] = [];
-    const outcome = await callView(beamController, "fullAnalysis", defaults, { onProgress: (f, m) => progress.push([f, m]) });
-    if (!outcome.ok || outcome.result.kind !== "combined") throw new Error(JSON.stringify(outcome));
-    const { main, data } = outcome.result;
-    expect(main.kind).toBe("plot");
-    expect(data.items[0]).toMatchObject({ label: "Governing unity check", status: "success" });
-    const envelope = data.items.find((item) => item.label === "Envelope")!;
-    expect(envelope.children).toContainEqual({ label: "Load positions", value: 600 });
-    const fractions = progress.map(([f]) => f);
-    expect(fractions).toEqual([...fractions].sort((a, b) => a - b));
-    expect(progress.at(-1)).toEqual([1, "Done"]);
-    expect(progress.some(([, m]) => m?.startsWith("Load position 300 of 600"))).toBe(true);
-  }, 30_000);
-
-  it("stops soon after its call is cancelled", async () => {
-    const abort = new AbortController();
-    const started = performance.now();
-    const pending = callView(beamController, "fullAnalysis", defaults, { signal: abort.signal, onProgress: (f) => f > 0.1 && abort.abort() });
-    expect(await pending).toEqual({ ok: false, failure: { kind: "cancelled", message: "Cancelled." } });
-    expect(performance.now() - started).toBeLessThan(2_500);
-  }, 30_000);
+  // Calling it (memoized in PostgreSQL): lib/controller/memoize.beam-full-analysis-once-per-beam.db.test.ts.
 });

@@ -22,7 +22,7 @@ import { analyseBeam, beamModel, type BeamAnalysis } from "./analyse-beam";
 import { beamButtons } from "./buttons";
 import type { CheckItem } from "./check";
 import { drawStructure, escapeXml, num } from "./draw-structure";
-import { fullAnalysis } from "./full-analysis";
+import { memoizedFullAnalysis } from "./memoized-full-analysis";
 import { beamParams } from "./params";
 import { sectionOutline } from "./section-outline";
 
@@ -94,7 +94,7 @@ export const beamController = controller(beamParams, {
       { durationGuess: 6, description: "The point loads moved across the beam as one group, 600 positions each solved finely, and every section checked against the envelope." },
       async ({ params, signal, progress }) => {
         const model = beamModel(params);
-        const full = await fullAnalysis(model, { signal, progress });
+        const full = await memoizedFullAnalysis(model, { signal, progress });
         const governing = worst(full.checks);
         const maxM = Math.max(...full.Mmax.map(Math.abs), ...full.Mmin.map(Math.abs));
         const maxV = Math.max(...full.Vmax.map(Math.abs), ...full.Vmin.map(Math.abs));

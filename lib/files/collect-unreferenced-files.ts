@@ -20,15 +20,3 @@ export async function collectUnreferencedFiles(olderThan: Date, { batch = 500 } 
   }
   return deleted;
 }
-
-let lastRun = 0;
-
-/**
- * Runs the collection at most once an hour per process, in the background, after something that
- * may leave files unreferenced (an entity deleted) or adds them (an upload). Never throws.
- */
-export function collectUnreferencedFilesSoon(now = Date.now()): void {
-  if (now - lastRun < 60 * 60 * 1000) return;
-  lastRun = now;
-  void collectUnreferencedFiles(new Date(now - FILE_GRACE_MS)).catch((error: unknown) => console.error("[files] collecting unreferenced files failed:", error));
-}

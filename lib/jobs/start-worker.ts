@@ -3,11 +3,12 @@
  * handlers of its own, and a heartbeat. Its owner (scripts/worker.ts) stops it on SIGTERM.
  */
 import { EventEmitter } from "node:events";
-import { run, type WorkerEvents } from "graphile-worker";
+import { run, type TaskList, type WorkerEvents } from "graphile-worker";
 import pg from "pg";
 import { z } from "zod";
 import type { FlowRegistry } from "@/lib/flow/runtime/registry";
 import { runJob, type JobOutcome, type JobServices } from "@/lib/flow/runtime/run-job";
+import { COLLECT_FILES_CRONTAB, COLLECT_FILES_TASK, collectFilesTask } from "./collect-files-hourly";
 import { startHeartbeat, type HeartbeatOptions } from "./heartbeat";
 import { silentLogger } from "./migrate-queue";
 
@@ -23,6 +24,8 @@ export interface WorkerOptions {
   /** Jobs run at once by this process. Default: 4. */
   readonly concurrency?: number;
   readonly heartbeat?: HeartbeatOptions;
+  /** Tasks beside the platform's own (bench/queue.ts runs its no-op jobs on the app's worker this way). */
+  readonly extraTasks?: TaskList;
   /** Told about every delivery (for logs and tests). */
   readonly onJob?: (event: { taskId: string; outcome: JobOutcome | "error"; error?: unknown }) => void;
 }
@@ -52,7 +55,10 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     noHandleSignals: true,
     logger: silentLogger,
     events,
+    crontab: COLLECT_FILES_CRONTAB,
     taskList: {
+      ...options.extraTasks,
+      [COLLECT_FILES_TASK]: collectFilesTask,
       [FLOW_JOB]: async (payload, helpers) => {
         const job = payloadSchema.parse(payload);
         try {

@@ -6,7 +6,6 @@ import { requireUser } from "@/lib/auth/guard";
 import { createEntity } from "@/lib/entities/create-entity";
 import { createEntityFromFile, MAX_PARAMS_FILE_CHARS } from "@/lib/entities/create-entity-from-file";
 import { deleteEntity } from "@/lib/entities/delete-entity";
-import { collectUnreferencedFilesSoon } from "@/lib/files/collect-unreferenced-files";
 import { duplicateEntity } from "@/lib/entities/duplicate-entity";
 import { moveEntity } from "@/lib/entities/move-entity";
 import { renameEntity } from "@/lib/entities/rename-entity";
@@ -76,10 +75,7 @@ export async function deleteEntityAction(input: unknown): Promise<Deleted> {
   const parsed = z.object({ id }).safeParse(input);
   if (!parsed.success) return BAD_INPUT;
   const result = await deleteEntity(user, parsed.data.id);
-  if (result.ok) {
-    refreshEditor();
-    collectUnreferencedFilesSoon(); // its revisions, and the file references in them, are gone
-  }
+  if (result.ok) refreshEditor(); // its files go with the worker's hourly collection
   return result;
 }
 

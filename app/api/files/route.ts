@@ -1,6 +1,5 @@
 import { NextResponse } from "next/server";
 import { withUser } from "@/lib/auth/guard";
-import { collectUnreferencedFilesSoon } from "@/lib/files/collect-unreferenced-files";
 import { MAX_UPLOAD_BYTES, uploadFile } from "@/lib/files/upload-file";
 
 export const dynamic = "force-dynamic";
@@ -19,7 +18,6 @@ export const POST = withUser(
     }
     const result = await uploadFile(user, { type, field, name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
     if (!result.ok) return NextResponse.json({ ok: false, message: result.message }, { status: result.status });
-    collectUnreferencedFilesSoon();
     return NextResponse.json({ ok: true, file: result.file }, { status: 201 });
   },
   { roles: ["engineer", "admin"] },
