@@ -49,6 +49,27 @@ describe("memoize", () => {
     expect(await v2({ a: 1, b: [2, 3] })).toEqual({ sum: 6, runs: 3 });
   });
 
+  it("a caller that joined a computation its starter cancelled computes for itself, and gets the result", async () => {
+    let runs = 0;
+    const started = new AbortController();
+    const square = (signal: AbortSignal) =>
+      memoize(
+        async (n: number) => {
+          runs++;
+          await new Promise((resolve) => setTimeout(resolve, 50));
+          if (signal.aborted) throw new Error("Cancelled.");
+          return n * n;
+        },
+        { name: "test.cancelled-starter" },
+      );
+    const first = square(started.signal)(7);
+    const joined = square(new AbortController().signal)(7);
+    started.abort();
+    await expect(first).rejects.toThrow("Cancelled.");
+    expect(await joined).toBe(49);
+    expect(runs).toBe(2);
+  });
+
   it("computes an expired entry again (time moved, not slept)", async () => {
     let runs = 0;
     let clock = Date.now();

@@ -35,14 +35,17 @@ export function memoize<A extends unknown[], R>(fn: (...args: A) => R | Promise<
   const now = options.now ?? Date.now;
   const freshSince = () => new Date(now() - maxAgeMs);
 
-  return (...args: A): Promise<R> => {
+  const memoized = (...args: A): Promise<R> => {
     const key = stableHash({ name: options.name, version, args });
     const running = inflight.get(key);
-    if (running) return running as Promise<R>;
+    // Joined, not owned: the call that started it may be cancelled (its own signal) or fail for its
+    // own reasons; this caller then computes for itself rather than inherit that failure.
+    if (running) return (running as Promise<R>).catch(() => memoized(...args));
     const call = lookupOrCompute(key, args).finally(() => inflight.delete(key));
     inflight.set(key, call);
     return call;
   };
+  return memoized;
 
   async function lookupOrCompute(key: string, args: A): Promise<R> {
     const hit = await readFresh(key, freshSince());
