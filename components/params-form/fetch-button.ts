@@ -1,6 +1,7 @@
 import type { ButtonResult } from "@/lib/controller/buttons";
 import type { CallOutcome } from "@/lib/controller/call-view";
-import { isOutcomeLine, NDJSON, ndjsonSplitter } from "@/lib/controller/ndjson";
+import { NDJSON } from "@/lib/controller/ndjson";
+import { readCallStream } from "@/components/views/read-call-stream";
 
 export type ButtonOutcome = CallOutcome<ButtonResult>;
 
@@ -22,19 +23,7 @@ export async function fetchButton(entityId: string, button: string, params: unkn
     signal: options.signal,
   });
   const type = response.headers.get("content-type") ?? "";
-  if (type.includes(NDJSON) && response.body) {
-    const reader = response.body.getReader();
-    const decoder = new TextDecoder();
-    const splitter = ndjsonSplitter();
-    for (;;) {
-      const { value, done } = await reader.read();
-      for (const line of done ? splitter.end() : splitter.push(decoder.decode(value, { stream: true }))) {
-        if (isOutcomeLine(line)) return line as unknown as ButtonOutcome;
-        options.onProgress?.(line.progress, line.message);
-      }
-      if (done) throw new Error("The button's answer ended before its result.");
-    }
-  }
+  if (type.includes(NDJSON) && response.body) return (await readCallStream(response.body, options, "The button's answer ended before its result.")) as ButtonOutcome;
   const body = (await response.json().catch(() => ({}))) as Partial<ButtonOutcome> & { error?: string };
   if (typeof body.ok !== "boolean") throw new Error(body.error ?? `The server answered ${response.status}.`);
   return body as ButtonOutcome;

@@ -6,6 +6,8 @@ import { EventEmitter } from "node:events";
 import { run, type WorkerEvents } from "graphile-worker";
 import pg from "pg";
 import { z } from "zod";
+import { callJobSchema, LONG_CALL_TASK } from "@/lib/calls/long-call";
+import { runLongCall, type RunLongCallOptions } from "@/lib/calls/run-long-call";
 import type { FlowRegistry } from "@/lib/flow/runtime/registry";
 import { runJob, type JobOutcome, type JobServices } from "@/lib/flow/runtime/run-job";
 import { startHeartbeat, type HeartbeatOptions } from "./heartbeat";
@@ -23,6 +25,8 @@ export interface WorkerOptions {
   /** Jobs run at once by this process. Default: 4. */
   readonly concurrency?: number;
   readonly heartbeat?: HeartbeatOptions;
+  /** With it, the worker also runs long calls (task `long_call`, lib/calls): controllers by type name. */
+  readonly controllerOf?: RunLongCallOptions["controllerOf"];
   /** Told about every delivery (for logs and tests). */
   readonly onJob?: (event: { taskId: string; outcome: JobOutcome | "error"; error?: unknown }) => void;
 }
@@ -64,6 +68,12 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
           throw error;
         }
       },
+      ...(options.controllerOf && {
+        [LONG_CALL_TASK]: async (payload, helpers) => {
+          const { callId } = callJobSchema.parse(payload);
+          await runLongCall(pool, callId, { controllerOf: options.controllerOf!, stopping: helpers.abortSignal });
+        },
+      }),
     },
   });
   const heartbeat = startHeartbeat(pool, () => [...ids], options.heartbeat);

@@ -2,10 +2,14 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 import { entityTypeNamed } from "@/definitions/registry";
 import { withUser } from "@/lib/auth/guard";
+import { respondWithLongCall } from "@/lib/calls/respond-with-long-call";
+import { startLongCall } from "@/lib/calls/start-long-call";
+import { isLong } from "@/lib/controller/buttons";
 import { buttonDisabledReason } from "@/lib/controller/button-disabled-reason";
 import { callButton } from "@/lib/controller/call-button";
 import type { CallOutcome } from "@/lib/controller/call-view";
 import { respondToViewCall } from "@/lib/controller/respond-to-view-call";
+import { pool } from "@/lib/db/pool";
 import { findEntityForUser } from "@/lib/entities/get-entity";
 
 export const dynamic = "force-dynamic";
@@ -29,6 +33,11 @@ export const POST = withUser(
     // An action changes something outside the entity ("send to the fabricator"): only for those who may edit it.
     if (Object.hasOwn(controller.buttons, button) && controller.buttons[button]!.kind === "action" && !entity.canEdit) {
       return NextResponse.json({ ok: false, failure: { kind: "user", message: "You may read this entity but not act on it." } }, { status: 403 });
+    }
+    // A long button runs in the job queue (lib/calls); the browser follows its progress.
+    if (Object.hasOwn(controller.buttons, button) && isLong(controller.buttons[button]!)) {
+      const callId = await startLongCall(pool, { userId: user.id, entityId: entity.id, kind: "button", name: button, params: parsed.data.params });
+      return respondWithLongCall(request, pool, user.id, callId);
     }
     const who = { id: entity.id, name: entity.name, type: entity.type };
     // respondToViewCall only serialises the outcome (JSON, or NDJSON progress then the outcome),

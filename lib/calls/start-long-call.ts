@@ -1,0 +1,35 @@
+import type pg from "pg";
+import { LONG_CALL_TASK, type CallKind } from "./long-call";
+
+/** Deliveries of one call's job: a worker dying mid-call spends one (lib/jobs/heartbeat.ts). */
+const MAX_DELIVERIES = 5;
+
+/**
+ * The row and its job in one statement, so neither exists without the other (a worker never looks
+ * for a missing row; a row never waits for a job that was not added).
+ */
+const START = `
+  WITH call AS (
+    INSERT INTO long_call (id, "userId", "entityId", kind, name, params)
+    VALUES ($1, $2, $3, $4, $5, $6::jsonb)
+    RETURNING id
+  )
+  SELECT graphile_worker.add_job($7, json_build_object('callId', call.id), max_attempts => $8::int) FROM call`;
+
+export interface StartLongCall {
+  readonly userId: string;
+  readonly entityId: string;
+  readonly kind: CallKind;
+  readonly name: string;
+  readonly params: unknown;
+}
+
+/**
+ * Queues a slow view or long button for a job worker. The caller has already checked that the user
+ * may run it on this entity; the params are validated when it runs. Answers the call's id.
+ */
+export async function startLongCall(db: Pick<pg.Pool, "query">, call: StartLongCall): Promise<string> {
+  const id = crypto.randomUUID();
+  await db.query(START, [id, call.userId, call.entityId, call.kind, call.name, JSON.stringify(call.params ?? null), LONG_CALL_TASK, MAX_DELIVERIES]);
+  return id;
+}
