@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { signIn } from "./helpers";
+import pg from "pg";
+import { e2eDatabaseUrl, signIn } from "./helpers";
 import { createEntity, plotCaption, recordViewCalls, viewsPanel } from "./views-helpers";
 
 // Issue 5: every edit re-runs the active view as one stateless call on the editor's params (saved
@@ -136,6 +137,57 @@ test("the slow full analysis runs only on Update, shows progress, says 'outdated
   await expect(bar).toHaveCount(0, { timeout: 60_000 });
   await expect(result.locator("[data-status]").first()).not.toHaveText(governingBefore ?? "");
   expect(calls.count("fullAnalysis")).toBe(3);
+});
+
+test("the slow view runs in the job queue: the launcher's worker killed mid-run is replaced, the progress bar resumes to the result, and no one else may follow the call", async ({ page, browser }) => {
+  test.setTimeout(180_000);
+  await signIn(page, "engineer", "/editor");
+  const entityId = (await createEntity(page, "beam", "Girder K")).split("/").pop()!;
+  const views = viewsPanel(page);
+  await views.tab("Full analysis").click();
+  await views.panel.getByRole("button", { name: "Update" }).click();
+  const bar = views.panel.getByRole("progressbar");
+  const percent = async () => Number((await bar.getAttribute("aria-valuenow")) ?? "NaN");
+  await expect.poll(percent, { timeout: 30_000 }).toBeGreaterThanOrEqual(20);
+
+  const client = new pg.Client({ connectionString: e2eDatabaseUrl() });
+  await client.connect();
+  try {
+    // The worker holding this call's job, by the pid its heartbeat row records; killed as a crash would.
+    const { rows } = await client.query<{ id: string; pid: number }>(
+      `SELECT c.id, h.pid FROM long_call c
+         JOIN graphile_worker._private_jobs j ON j.payload->>'callId' = c.id
+         JOIN worker_heartbeat h ON h."workerId" = j.locked_by
+        WHERE c."entityId" = $1 AND c.status = 'running'`,
+      [entityId],
+    );
+    expect(rows).toHaveLength(1);
+    const [{ id: callId, pid }] = rows as [{ id: string; pid: number }];
+    const before = await percent();
+    process.kill(pid, "SIGKILL");
+
+    // The launcher starts another worker; its heartbeat hands the job back; it runs the view again.
+    await expect(views.panel.getByRole("status").filter({ hasText: "(started again: the worker running it stopped)" })).toBeVisible({ timeout: 60_000 });
+    await expect.poll(percent).toBeLessThan(before);
+    const result = views.panel.locator("[data-view-kind=combined]");
+    await expect(result).toBeVisible({ timeout: 90_000 });
+    await expect(result).toContainText("Governing unity check");
+    expect((await client.query(`SELECT status, attempts FROM long_call WHERE id = $1`, [callId])).rows).toEqual([{ status: "done", attempts: 2 }]);
+
+    // Someone else gets "not found" for the call, to follow and to cancel.
+    const other = await browser.newContext();
+    try {
+      const reviewer = await other.newPage();
+      await signIn(reviewer, "reviewer", "/editor");
+      expect((await reviewer.request.get(`/api/calls/${callId}`)).status()).toBe(404);
+      expect((await reviewer.request.post(`/api/calls/${callId}/cancel`, { headers: { origin: new URL(page.url()).origin } })).status()).toBe(404);
+      expect((await page.request.get(`/api/calls/${callId}`)).status()).toBe(200);
+    } finally {
+      await other.close();
+    }
+  } finally {
+    await client.end();
+  }
 });
 
 test("the view route answers a failure as JSON with its status, and refuses other origins", async ({ page, baseURL }) => {

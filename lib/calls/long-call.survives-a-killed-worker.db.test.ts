@@ -6,7 +6,7 @@ import { db } from "@/lib/db/client";
 import { pool } from "@/lib/db/pool";
 import { makeUser } from "@/lib/flow/runtime/test-support/setup";
 import { followLongCall } from "./follow-long-call";
-import { RESTARTED_MESSAGE } from "./long-call";
+import { RESTARTED_MESSAGE, restartedProgressMessage } from "./long-call";
 import { startLongCall } from "./start-long-call";
 import { SLOW_TYPE } from "./test-support/slow-controller";
 
@@ -80,9 +80,11 @@ describe("a long call whose worker is killed", () => {
     // The restart: from zero, no earlier than the stale time after the kill.
     expect(progress[restart]!.progress).toBe(0);
     expect(progress[restart]!.at - killedAt).toBeGreaterThanOrEqual(2_500);
-    // After it: progress climbs again, step by step.
+    // After it: progress climbs again, step by step, saying it started again.
     const after = progress.slice(restart + 1);
-    expect(after.some((line) => /^Step \d+ of 40$/.test(line.message ?? "") && line.progress < 0.3)).toBe(true);
+    expect(after[0]!.message).toBe(restartedProgressMessage("Step 1 of 40")); // the first report is written at once
+    expect(after.some((line) => /^Step \d+ of 40 /.test(line.message ?? "") && line.progress < 0.3)).toBe(true);
+    expect(after.every((line) => line.message?.endsWith("(started again: the worker running it stopped)"))).toBe(true);
     expect(after.map((line) => line.progress)).toEqual([...after.map((line) => line.progress)].sort((a, b) => a - b));
     expect(await db.longCall.findUniqueOrThrow({ where: { id: callId } })).toMatchObject({ status: "done", attempts: 2, progress: 1 });
 

@@ -46,3 +46,8 @@ export const MESSAGE_MAX = 300;
 export const WAITING_MESSAGE = "Waiting for a worker…";
 /** Shown when a call starts again on another delivery. */
 export const RESTARTED_MESSAGE = "Started again: the worker running it stopped.";
+
+/** A progress message of a call that started again: says so, so a bar that went back is explained. */
+export function restartedProgressMessage(message: string | undefined): string {
+  return message ? `${message} (started again: the worker running it stopped)` : RESTARTED_MESSAGE;
+}

@@ -3,7 +3,7 @@ import { callButton } from "@/lib/controller/call-button";
 import { callView, type CallOutcome } from "@/lib/controller/call-view";
 import type { Controller } from "@/lib/controller/controller";
 import type { CallFailure } from "@/lib/controller/errors";
-import { MESSAGE_MAX, RESTARTED_MESSAGE, WAITING_MESSAGE, type CallKind } from "./long-call";
+import { MESSAGE_MAX, RESTARTED_MESSAGE, restartedProgressMessage, WAITING_MESSAGE, type CallKind } from "./long-call";
 import { notifyingUpdate } from "./notify-call";
 
 /**
@@ -89,9 +89,10 @@ export async function runLongCall(db: pg.Pool, callId: string, options: RunLongC
   const cancel = new AbortController();
   const signal = options.stopping ? AbortSignal.any([cancel.signal, options.stopping]) : cancel.signal;
   const reporter = startReporter(db, callId, cancel, options.reportEveryMs ?? 250);
+  const report = call.attempts > 1 ? (fraction: number, message?: string) => reporter.report(fraction, restartedProgressMessage(message)) : reporter.report;
   let outcome: CallOutcome<unknown>;
   try {
-    const callOptions = { entity, signal, onProgress: reporter.report };
+    const callOptions = { entity, signal, onProgress: report };
     outcome = call.kind === "view" ? await callView(controller, call.name, call.params, callOptions) : await callButton(controller, call.name, call.params, callOptions);
   } finally {
     await reporter.stop();

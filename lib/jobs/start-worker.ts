@@ -13,7 +13,7 @@ import { runJob, type JobOutcome, type JobServices } from "@/lib/flow/runtime/ru
 import { startHeartbeat, type HeartbeatOptions } from "./heartbeat";
 import { silentLogger } from "./migrate-queue";
 
-/** The one task identifier of the queue: a flow's job task (lib/flow/runtime/flow-work.ts enqueues it). */
+/** The task identifier of a flow's job task (lib/flow/runtime/flow-work.ts enqueues it); long calls have their own (lib/calls). */
 export const FLOW_JOB = "flow_job";
 
 const payloadSchema = z.object({ taskId: z.string(), processId: z.string(), flowName: z.string() });
