@@ -1,6 +1,7 @@
+import { execFileSync } from "node:child_process";
 import { expect, test } from "@playwright/test";
 import pg from "pg";
-import { e2eDatabaseUrl, signIn } from "./helpers";
+import { e2eDatabaseUrl, queryE2eDatabase, signIn } from "./helpers";
 import { createEntity, plotCaption, recordViewCalls, viewsPanel } from "./views-helpers";
 
 // Issue 5: every edit re-runs the active view as one stateless call on the editor's params (saved
@@ -91,8 +92,9 @@ test("a beam its supports cannot hold shows the controller's UserError in the vi
 test("the slow full analysis runs only on Update, shows progress, says 'outdated' after an edit, and can be cancelled", async ({ page }) => {
   test.setTimeout(120_000);
   await signIn(page, "engineer", "/editor");
-  await createEntity(page, "beam", "Girder S");
+  const entityId = (await createEntity(page, "beam", "Girder S")).split("/").pop()!;
   const calls = recordViewCalls(page);
+  const longCalls = () => queryE2eDatabase<{ status: string }>(`SELECT status FROM long_call WHERE "entityId" = $1 AND name = 'fullAnalysis' ORDER BY "createdAt"`, [entityId]);
   const views = viewsPanel(page);
 
   await views.tab("Full analysis").click();
@@ -109,6 +111,8 @@ test("the slow full analysis runs only on Update, shows progress, says 'outdated
   await expect(result).toContainText("Governing unity check");
   await expect(result).toContainText("Load positions");
   expect(calls.count("fullAnalysis")).toBe(1);
+  // It ran in the job queue as a long call (lib/calls), not inside the request.
+  expect(await longCalls()).toEqual([{ status: "done" }]);
 
   // An edit leaves the result in place, marked outdated, and runs nothing.
   await page.getByRole("tab", { name: "Loads" }).click();
@@ -129,6 +133,8 @@ test("the slow full analysis runs only on Update, shows progress, says 'outdated
   await expect(outdated).toBeVisible();
   await expect(result).toBeVisible();
   await expect.poll(() => calls.failed.filter((view) => view === "fullAnalysis").length).toBe(abortedBefore + 1);
+  // Cancel reached the worker: the call ended cancelled, not done.
+  await expect.poll(async () => (await longCalls()).map((call) => call.status)).toEqual(["done", "cancelled"]);
 
   // Update recomputes on the new params; the notice goes.
   const governingBefore = await result.locator("[data-status]").first().textContent();
@@ -188,6 +194,30 @@ test("the slow view runs in the job queue: the launcher's worker killed mid-run 
   } finally {
     await client.end();
   }
+});
+
+test("a slow view whose progress stream breaks follows its call again, and the bar carries on to the result", async ({ page, baseURL }) => {
+  test.setTimeout(120_000);
+  await signIn(page, "engineer", "/editor");
+  const entityId = (await createEntity(page, "beam", "Girder B")).split("/").pop()!;
+  const views = viewsPanel(page);
+  const follows: string[] = [];
+  page.on("request", (request) => request.method() === "GET" && request.url().includes("/api/calls/") && follows.push(request.url()));
+  await views.tab("Full analysis").click();
+  await views.panel.getByRole("button", { name: "Update" }).click();
+  const bar = views.panel.getByRole("progressbar");
+  await expect.poll(async () => Number((await bar.getAttribute("aria-valuenow")) ?? "NaN"), { timeout: 30_000 }).toBeGreaterThanOrEqual(10);
+
+  // The connection breaks (the browser's sockets to the server destroyed, as a dropped network or a
+  // restarting proxy would): the POST's stream fails; the call runs on in the worker.
+  execFileSync("ss", ["-K", "dport", "=", `:${new URL(baseURL!).port}`], { stdio: "ignore" });
+  await expect.poll(() => follows.length, { timeout: 30_000 }).toBeGreaterThan(0);
+  const result = views.panel.locator("[data-view-kind=combined]");
+  await expect(result).toBeVisible({ timeout: 60_000 });
+  await expect(result).toContainText("Governing unity check");
+  await expect(views.panel.getByText("Cancelled.")).toHaveCount(0);
+  // One call, run once: following again started nothing new.
+  expect(await queryE2eDatabase(`SELECT status, attempts FROM long_call WHERE "entityId" = $1`, [entityId])).toEqual([{ status: "done", attempts: 1 }]);
 });
 
 test("the view route answers a failure as JSON with its status, and refuses other origins", async ({ page, baseURL }) => {

@@ -1,6 +1,6 @@
 import type { CallOutcome } from "@/lib/controller/call-view";
 import { NDJSON } from "@/lib/controller/ndjson";
-import { readCallStream } from "./read-call-stream";
+import { cancelCallOnAbort, newCallId, readCallStream } from "./read-call-stream";
 
 export interface FetchViewOptions {
   /** Aborts the request; the server's call sees it through request.signal and stops. */
@@ -32,11 +32,21 @@ export function viewUrl(entityId: string, view: string): string {
  * the fetch's AbortError when `signal` aborts.
  */
 export async function fetchView(entityId: string, view: string, params: unknown, options: FetchViewOptions = {}): Promise<CallOutcome> {
-  const stream = Boolean(options.onProgress);
+  // A progress stream may be a call run by a job worker: it gets an id here, so Cancel can name it.
+  const callId = options.onProgress ? newCallId() : undefined;
+  const release = callId ? cancelCallOnAbort(callId, options.signal) : () => {};
+  try {
+    return await postView(entityId, view, params, options, callId);
+  } finally {
+    release();
+  }
+}
+
+async function postView(entityId: string, view: string, params: unknown, options: FetchViewOptions, callId: string | undefined): Promise<CallOutcome> {
   const response = await fetch(viewUrl(entityId, view), {
     method: "POST",
-    headers: { "content-type": "application/json", accept: stream ? NDJSON : "application/json" },
-    body: JSON.stringify({ params }),
+    headers: { "content-type": "application/json", accept: callId ? NDJSON : "application/json" },
+    body: JSON.stringify(callId ? { params, callId } : { params }),
     signal: options.signal,
   });
   const type = response.headers.get("content-type") ?? "";

@@ -9,6 +9,7 @@ import { startWorker, type RunningWorker } from "@/lib/jobs/start-worker";
 import { CALL_NOT_FOUND, followLongCall } from "./follow-long-call";
 import { readLongCall } from "./read-long-call";
 import { requestCallCancel } from "./request-call-cancel";
+import { respondWithNewLongCall } from "./respond-with-long-call";
 import { startLongCall } from "./start-long-call";
 import { SLOW_TYPE, slowControllerOf } from "./test-support/slow-controller";
 
@@ -128,5 +129,27 @@ describe("a long call", () => {
     const id = await start({ steps: 2 });
     await follow(owner, id);
     expect(await follow(owner, id)).toEqual([{ call: id }, { ok: true, result: { kind: "data", items: [{ label: "Steps done", value: 2 }] } }]);
+  });
+
+  it("sent again with the same id follows the same call; another user's id starts nothing for them", { timeout: 30_000 }, async () => {
+    const id = randomUUID();
+    const call = { id, entityId, kind: "view", name: "slow", params: { steps: 3, stepMs: 10, userErrorAt: 0 } } as const;
+    expect(await startLongCall(pool, { ...call, userId: owner })).toBe(id);
+    expect(await startLongCall(pool, { ...call, userId: owner })).toBe(id);
+    await startLongCall(pool, { ...call, userId: stranger });
+    expect(await follow(stranger, id)).toEqual([CALL_NOT_FOUND]);
+    expect((await follow(owner, id)).at(-1)).toMatchObject({ ok: true });
+    expect(await db.longCall.count({ where: { id } })).toBe(1);
+    expect(await row(id)).toMatchObject({ userId: owner, attempts: 1 });
+  });
+
+  it("a request gone while its call was being queued (Cancel clicked at once) cancels the call", { timeout: 30_000 }, async () => {
+    const id = randomUUID();
+    const gone = new AbortController();
+    gone.abort();
+    const request = new Request("http://gusset.test/api/entities/x/views/slow", { method: "POST", signal: gone.signal, headers: { accept: "application/x-ndjson" } });
+    await respondWithNewLongCall(request, pool, { id, userId: owner, entityId, kind: "view", name: "slow", params: { steps: 1_000, stepMs: 20, userErrorAt: 0 } });
+    expect((await follow(owner, id)).at(-1)).toEqual({ ok: false, failure: { kind: "cancelled", message: "Cancelled." } });
+    expect((await row(id)).progress).toBeLessThan(0.5);
   });
 });

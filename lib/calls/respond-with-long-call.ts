@@ -4,6 +4,18 @@ import { isOutcomeLine, NDJSON, ndjsonLine } from "@/lib/controller/ndjson";
 import { statusOfFailure } from "@/lib/controller/respond-to-view-call";
 import { followLongCall } from "./follow-long-call";
 import { requestCallCancel } from "./request-call-cancel";
+import { startLongCall, type StartLongCall } from "./start-long-call";
+
+/**
+ * Starts a long call for a request and answers with its progress. A client that went away while
+ * the call was being queued (Cancel clicked at once) has its call cancelled: its cancel request
+ * may have arrived before the row existed.
+ */
+export async function respondWithNewLongCall(request: Request, db: Pick<pg.Pool, "query">, call: StartLongCall): Promise<Response> {
+  const callId = await startLongCall(db, call);
+  if (request.signal.aborted) await requestCallCancel(db, call.userId, callId);
+  return respondWithLongCall(request, db, call.userId, callId);
+}
 
 /**
  * Answers a request with a long call's progress: the same NDJSON contract as a call run inside

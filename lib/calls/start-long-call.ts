@@ -12,11 +12,14 @@ const START = `
   WITH call AS (
     INSERT INTO long_call (id, "userId", "entityId", kind, name, params)
     VALUES ($1, $2, $3, $4, $5, $6::jsonb)
+    ON CONFLICT (id) DO NOTHING
     RETURNING id
   )
   SELECT graphile_worker.add_job($7, json_build_object('callId', call.id), max_attempts => $8::int) FROM call`;
 
 export interface StartLongCall {
+  /** The id the browser chose (so it can cancel before any answer came); a new one when absent. */
+  readonly id?: string;
   readonly userId: string;
   readonly entityId: string;
   readonly kind: CallKind;
@@ -26,10 +29,12 @@ export interface StartLongCall {
 
 /**
  * Queues a slow view or long button for a job worker. The caller has already checked that the user
- * may run it on this entity; the params are validated when it runs. Answers the call's id.
+ * may run it on this entity; the params are validated when it runs. Answers the call's id. An id
+ * that exists already starts nothing: the same user sending the same call again follows it; anyone
+ * else's call reads as not found when followed.
  */
 export async function startLongCall(db: Pick<pg.Pool, "query">, call: StartLongCall): Promise<string> {
-  const id = crypto.randomUUID();
+  const id = call.id ?? crypto.randomUUID();
   await db.query(START, [id, call.userId, call.entityId, call.kind, call.name, JSON.stringify(call.params ?? null), LONG_CALL_TASK, MAX_DELIVERIES]);
   return id;
 }

@@ -2,8 +2,7 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 import { entityTypeNamed } from "@/definitions/registry";
 import { withUser } from "@/lib/auth/guard";
-import { respondWithLongCall } from "@/lib/calls/respond-with-long-call";
-import { startLongCall } from "@/lib/calls/start-long-call";
+import { respondWithNewLongCall } from "@/lib/calls/respond-with-long-call";
 import { isLong } from "@/lib/controller/buttons";
 import { buttonDisabledReason } from "@/lib/controller/button-disabled-reason";
 import { callButton } from "@/lib/controller/call-button";
@@ -14,7 +13,7 @@ import { findEntityForUser } from "@/lib/entities/get-entity";
 
 export const dynamic = "force-dynamic";
 
-const body = z.object({ params: z.unknown(), check: z.boolean().optional() });
+const body = z.object({ params: z.unknown(), check: z.boolean().optional(), callId: z.uuid().optional() });
 const NOT_FOUND = { ok: false, failure: { kind: "not_found", message: "There is no such entity, or you may not see it." } } as const;
 
 // POST /api/entities/:id/buttons/:button: runs one button on the posted params (or, with `check`, says only whether it is disabled and why).
@@ -36,8 +35,7 @@ export const POST = withUser(
     }
     // A long button runs in the job queue (lib/calls); the browser follows its progress.
     if (Object.hasOwn(controller.buttons, button) && isLong(controller.buttons[button]!)) {
-      const callId = await startLongCall(pool, { userId: user.id, entityId: entity.id, kind: "button", name: button, params: parsed.data.params });
-      return respondWithLongCall(request, pool, user.id, callId);
+      return respondWithNewLongCall(request, pool, { id: parsed.data.callId, userId: user.id, entityId: entity.id, kind: "button", name: button, params: parsed.data.params });
     }
     const who = { id: entity.id, name: entity.name, type: entity.type };
     // respondToViewCall only serialises the outcome (JSON, or NDJSON progress then the outcome),

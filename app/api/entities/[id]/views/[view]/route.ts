@@ -2,8 +2,7 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 import { entityTypeNamed } from "@/definitions/registry";
 import { withUser } from "@/lib/auth/guard";
-import { respondWithLongCall } from "@/lib/calls/respond-with-long-call";
-import { startLongCall } from "@/lib/calls/start-long-call";
+import { respondWithNewLongCall } from "@/lib/calls/respond-with-long-call";
 import { compute } from "@/lib/controller/compute";
 import { respondToViewCall } from "@/lib/controller/respond-to-view-call";
 import { isSlow } from "@/lib/controller/views";
@@ -12,7 +11,7 @@ import { findEntityForUser } from "@/lib/entities/get-entity";
 
 export const dynamic = "force-dynamic";
 
-const body = z.object({ params: z.record(z.string(), z.unknown()) });
+const body = z.object({ params: z.record(z.string(), z.unknown()), callId: z.uuid().optional() });
 const NOT_FOUND = { ok: false, failure: { kind: "not_found", message: "There is no such entity, or you may not see it." } } as const;
 
 // POST /api/entities/:id/views/:view: runs one view on the posted params (the editor's, saved or not); a slow one through the job queue (lib/calls).
@@ -25,8 +24,7 @@ export const POST = withUser(
     const controller = entity && entityTypeNamed(entity.type)?.controller;
     if (!entity || !controller) return NextResponse.json(NOT_FOUND, { status: 404 });
     if (Object.hasOwn(controller.views, view) && isSlow(controller.views[view]!)) {
-      const callId = await startLongCall(pool, { userId: user.id, entityId: entity.id, kind: "view", name: view, params: parsed.data.params });
-      return respondWithLongCall(request, pool, user.id, callId);
+      return respondWithNewLongCall(request, pool, { id: parsed.data.callId, userId: user.id, entityId: entity.id, kind: "view", name: view, params: parsed.data.params });
     }
     return respondToViewCall(request, (options) => compute({ id: entity.id, name: entity.name, type: entity.type, controller }, view, parsed.data.params, options));
   },
