@@ -7,6 +7,7 @@ import { loadFlows } from "@/lib/flow/runtime/registry";
 import { makeUser } from "@/lib/flow/runtime/test-support/setup";
 import { startWorker, type RunningWorker } from "@/lib/jobs/start-worker";
 import { CALL_NOT_FOUND, followLongCall } from "./follow-long-call";
+import { LONG_CALL_TASK, MAX_RUNS } from "./long-call";
 import { readLongCall } from "./read-long-call";
 import { requestCallCancel } from "./request-call-cancel";
 import { respondWithNewLongCall } from "./respond-with-long-call";
@@ -151,5 +152,17 @@ describe("a long call", () => {
     await respondWithNewLongCall(request, pool, { id, userId: owner, entityId, kind: "view", name: "slow", params: { steps: 1_000, stepMs: 20, userErrorAt: 0 } });
     expect((await follow(owner, id)).at(-1)).toEqual({ ok: false, failure: { kind: "cancelled", message: "Cancelled." } });
     expect((await row(id)).progress).toBeLessThan(0.5);
+  });
+
+  it("whose worker stopped during each of its runs is given up with an internal failure, not run a fourth time", { timeout: 30_000 }, async () => {
+    // What three crashed runs leave: the row running with 3 attempts, and the job delivered again.
+    const id = randomUUID();
+    await db.longCall.create({ data: { id, userId: owner, entityId, kind: "view", name: "slow", params: { steps: 2, stepMs: 10, userErrorAt: 0 }, status: "running", attempts: MAX_RUNS } });
+    await pool.query(`SELECT graphile_worker.add_job($1, json_build_object('callId', $2::text))`, [LONG_CALL_TASK, id]);
+    expect((await follow(owner, id)).at(-1)).toEqual({
+      ok: false,
+      failure: { kind: "internal", message: `This call stopped its worker 3 times, so it is not tried again (reference ${id.slice(0, 8)}).`, reference: id.slice(0, 8) },
+    });
+    expect(await row(id)).toMatchObject({ status: "failed", attempts: MAX_RUNS });
   });
 });

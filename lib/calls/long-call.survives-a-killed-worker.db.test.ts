@@ -6,7 +6,7 @@ import { db } from "@/lib/db/client";
 import { pool } from "@/lib/db/pool";
 import { makeUser } from "@/lib/flow/runtime/test-support/setup";
 import { followLongCall } from "./follow-long-call";
-import { RESTARTED_MESSAGE, restartedProgressMessage } from "./long-call";
+import { RESTARTED_MESSAGE, restartedProgressMessage, WAITING_MESSAGE } from "./long-call";
 import { startLongCall } from "./start-long-call";
 import { SLOW_TYPE } from "./test-support/slow-controller";
 
@@ -93,5 +93,27 @@ describe("a long call whose worker is killed", () => {
     running.delete(second!);
     const jobs = await db.$queryRawUnsafe<unknown[]>(`SELECT 1 FROM graphile_worker._private_jobs WHERE payload->>'callId' = $1`, callId);
     expect(jobs).toEqual([]);
+  });
+
+  it("stopped with SIGTERM mid-call hands the call back to the queue within graphile-worker's 5 s abort, and the next worker runs it to the result", { timeout: 90_000 }, async () => {
+    const callId = await startLongCall(pool, { userId: owner, entityId, kind: "view", name: "slow", params: { steps: 100, stepMs: 100, userErrorAt: 0 } });
+    const first = spawnWorker();
+    const lines: StreamLine[] = [];
+    let stoppedAt = 0;
+    for await (const line of followLongCall(pool, owner, callId, { signal: AbortSignal.timeout(80_000) })) {
+      lines.push(line);
+      if (!stoppedAt && "progress" in line && line.progress >= 0.1) {
+        stoppedAt = Date.now();
+        first.kill("SIGTERM");
+        expect(await exitOf(first)).toBe(0);
+        running.delete(first);
+        expect(Date.now() - stoppedAt).toBeLessThan(9_000);
+        expect(await db.longCall.findUniqueOrThrow({ where: { id: callId } })).toMatchObject({ status: "queued", message: WAITING_MESSAGE, attempts: 1 });
+        spawnWorker();
+      }
+    }
+    expect(lines).toContainEqual({ progress: 0, message: WAITING_MESSAGE });
+    expect(lines.at(-1)).toEqual({ ok: true, result: { kind: "data", items: [{ label: "Steps done", value: 100 }] } });
+    expect(await db.longCall.findUniqueOrThrow({ where: { id: callId } })).toMatchObject({ status: "done", attempts: 2 });
   });
 });

@@ -39,6 +39,13 @@ export type CallEvent = z.infer<typeof callEventSchema>;
 /** The job's payload. */
 export const callJobSchema = z.object({ callId: z.string() });
 
+/**
+ * Runs of one call before it is given up: a call whose worker stopped this often (a view that
+ * exhausts the worker's memory would kill every worker in turn) fails instead. Below the queue's
+ * deliveries (start-long-call.ts), so a last delivery always finds it and ends it.
+ */
+export const MAX_RUNS = 3;
+
 /** Progress messages are cut to this length, so a NOTIFY payload stays far below its 8000 bytes. */
 export const MESSAGE_MAX = 300;
 

@@ -3,7 +3,7 @@ import { callButton } from "@/lib/controller/call-button";
 import { callView, type CallOutcome } from "@/lib/controller/call-view";
 import type { Controller } from "@/lib/controller/controller";
 import type { CallFailure } from "@/lib/controller/errors";
-import { MESSAGE_MAX, RESTARTED_MESSAGE, restartedProgressMessage, WAITING_MESSAGE, type CallKind } from "./long-call";
+import { MAX_RUNS, MESSAGE_MAX, RESTARTED_MESSAGE, restartedProgressMessage, WAITING_MESSAGE, type CallKind } from "./long-call";
 import { notifyingUpdate } from "./notify-call";
 
 /**
@@ -14,7 +14,13 @@ const CLAIM = notifyingUpdate(`
   UPDATE long_call
      SET status = 'running', attempts = attempts + 1, progress = 0, "startedAt" = now(), "updatedAt" = now(),
          message = CASE WHEN attempts > 0 THEN $2 ELSE NULL END
-   WHERE id = $1 AND status IN ('queued', 'running') AND NOT "cancelRequested"
+   WHERE id = $1 AND status IN ('queued', 'running') AND NOT "cancelRequested" AND attempts < $3
+   RETURNING *`);
+
+/** A call whose worker stopped MAX_RUNS times: given up. */
+const GIVE_UP = notifyingUpdate(`
+  UPDATE long_call SET status = 'failed', failure = $2::jsonb, "finishedAt" = now(), "updatedAt" = now()
+   WHERE id = $1 AND status IN ('queued', 'running') AND NOT "cancelRequested" AND attempts >= $3
    RETURNING *`);
 
 /** A call cancelled before any worker started it (the cancel request finishes only queued calls). */
@@ -70,9 +76,14 @@ type Claimed = { entityId: string; kind: CallKind; name: string; params: unknown
  * the worker is stopping, so the queue delivers it again.
  */
 export async function runLongCall(db: pg.Pool, callId: string, options: RunLongCallOptions): Promise<RunOutcome> {
-  const { rows } = await db.query<Claimed>(CLAIM, [callId, RESTARTED_MESSAGE]);
+  const { rows } = await db.query<Claimed>(CLAIM, [callId, RESTARTED_MESSAGE, MAX_RUNS]);
   const call = rows[0];
   if (!call) {
+    const givenUp = await db.query(GIVE_UP, [callId, JSON.stringify(givenUpFailure(callId)), MAX_RUNS]);
+    if ((givenUp.rowCount ?? 0) > 0) {
+      console.error(`[worker] call ${callId} given up: its worker stopped during each of ${MAX_RUNS} runs.`);
+      return "failed";
+    }
     await db.query(END_CANCELLED_BEFORE_START, [callId, JSON.stringify(cancelledFailure)]);
     return "skipped";
   }
@@ -105,6 +116,11 @@ export async function runLongCall(db: pg.Pool, callId: string, options: RunLongC
 }
 
 const cancelledFailure: CallFailure = { kind: "cancelled", message: "Cancelled." };
+
+function givenUpFailure(callId: string): CallFailure {
+  const reference = callId.slice(0, 8);
+  return { kind: "internal", message: `This call stopped its worker ${MAX_RUNS} times, so it is not tried again (reference ${reference}).`, reference };
+}
 
 /**
  * Progress to the row, throttled: the controller may report thousands of times; the row gets the

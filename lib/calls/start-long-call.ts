@@ -1,8 +1,8 @@
 import type pg from "pg";
-import { LONG_CALL_TASK, type CallKind } from "./long-call";
+import { LONG_CALL_TASK, MAX_RUNS, type CallKind } from "./long-call";
 
-/** Deliveries of one call's job: a worker dying mid-call spends one (lib/jobs/heartbeat.ts). */
-const MAX_DELIVERIES = 5;
+/** Deliveries of one call's job: a worker dying mid-call spends one (lib/jobs/heartbeat.ts); the last ends a call that ran MAX_RUNS times. */
+const MAX_DELIVERIES = MAX_RUNS + 2;
 
 /**
  * The row and its job in one statement, so neither exists without the other (a worker never looks
