@@ -161,7 +161,7 @@ describe("a long call", () => {
     await pool.query(`SELECT graphile_worker.add_job($1, json_build_object('callId', $2::text))`, [LONG_CALL_TASK, id]);
     expect((await follow(owner, id)).at(-1)).toEqual({
       ok: false,
-      failure: { kind: "internal", message: `This call stopped its worker 3 times, so it is not tried again (reference ${id.slice(0, 8)}).`, reference: id.slice(0, 8) },
+      failure: { kind: "internal", message: `The worker running this call stopped during each of its 3 runs, so it is not tried again (reference ${id.slice(0, 8)}).`, reference: id.slice(0, 8) },
     });
     expect(await row(id)).toMatchObject({ status: "failed", attempts: MAX_RUNS });
   });

@@ -119,7 +119,7 @@ const cancelledFailure: CallFailure = { kind: "cancelled", message: "Cancelled."
 
 function givenUpFailure(callId: string): CallFailure {
   const reference = callId.slice(0, 8);
-  return { kind: "internal", message: `This call stopped its worker ${MAX_RUNS} times, so it is not tried again (reference ${reference}).`, reference };
+  return { kind: "internal", message: `The worker running this call stopped during each of its ${MAX_RUNS} runs, so it is not tried again (reference ${reference}).`, reference };
 }
 
 /**
