@@ -165,4 +165,17 @@ describe("a long call", () => {
     });
     expect(await row(id)).toMatchObject({ status: "failed", attempts: MAX_RUNS });
   });
+
+  it("starting one removes its user's finished calls older than a day, and nothing else", { timeout: 30_000 }, async () => {
+    const dayAgo = new Date(Date.now() - 25 * 3600_000);
+    const old = (userId: string, status: string, createdAt: Date) => db.longCall.create({ data: { id: randomUUID(), userId, entityId, kind: "view", name: "slow", params: {}, status, createdAt } });
+    const expired = await old(owner, "done", dayAgo);
+    const recent = await old(owner, "done", new Date());
+    const stillRunning = await old(owner, "running", dayAgo);
+    const strangers = await old(stranger, "failed", dayAgo);
+    await follow(owner, await start({ steps: 1 }));
+    const left = (await db.longCall.findMany({ where: { id: { in: [expired.id, recent.id, stillRunning.id, strangers.id] } }, select: { id: true } })).map((r) => r.id);
+    expect(left.sort()).toEqual([recent.id, stillRunning.id, strangers.id].sort());
+    await db.longCall.deleteMany({ where: { id: stillRunning.id } });
+  });
 });

@@ -4,12 +4,19 @@ import { LONG_CALL_TASK, MAX_RUNS, type CallKind } from "./long-call";
 /** Deliveries of one call's job: a worker dying mid-call spends one (lib/jobs/heartbeat.ts); the last ends a call that ran MAX_RUNS times. */
 const MAX_DELIVERIES = MAX_RUNS + 2;
 
+/** Finished calls are kept this long, for a client following one again; then its user's next start removes them. */
+const KEEP_FINISHED = "1 day";
+
 /**
  * The row and its job in one statement, so neither exists without the other (a worker never looks
- * for a missing row; a row never waits for a job that was not added).
+ * for a missing row; a row never waits for a job that was not added). It also removes the user's
+ * finished calls older than KEEP_FINISHED (through the (userId, createdAt) index).
  */
 const START = `
-  WITH call AS (
+  WITH expired AS (
+    DELETE FROM long_call
+     WHERE "userId" = $2 AND "createdAt" < now() - interval '${KEEP_FINISHED}' AND status IN ('done', 'failed', 'cancelled')
+  ), call AS (
     INSERT INTO long_call (id, "userId", "entityId", kind, name, params)
     VALUES ($1, $2, $3, $4, $5, $6::jsonb)
     ON CONFLICT (id) DO NOTHING
