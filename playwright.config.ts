@@ -46,6 +46,9 @@ export default defineConfig({
       // The throttle's own test uses a dedicated account; keep the address
       // limit high so the suite's sign-ins from 127.0.0.1 never trip it.
       GUSSET_SIGN_IN_LIMIT_ADDRESS: "1000",
+      // A killed worker's jobs are handed back after 5 s rather than 30 (the slow view's crash test).
+      GUSSET_WORKER_HEARTBEAT_MS: "500",
+      GUSSET_WORKER_STALE_MS: "5000",
     },
   },
 });

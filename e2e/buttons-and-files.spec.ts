@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
 import { PDFParse } from "pdf-parse";
 import { BEAM_CSV_EXAMPLE } from "@/definitions/beam/from-csv";
-import { signIn } from "./helpers";
+import { queryE2eDatabase, signIn } from "./helpers";
 
 // Issue 6: the beam's buttons (the report PDF and the forces CSV downloaded and read back, the
 // lightest-profile search with its progress and a picked candidate in the form, set params and
@@ -90,6 +90,9 @@ test("the beam's report PDF and forces CSV download with their content; the ligh
   expect(seen.some((line) => /Checking (IPE|HEA|HEB) \d+ \(\d+ of \d+\)/.test(line))).toBe(true);
   await expect(search).toBeEnabled();
   expect(runs).toHaveLength(1);
+  // It ran in the job queue as a long call (lib/calls), not inside the request.
+  const entityId = new URL(page.url()).pathname.split("/").pop()!;
+  expect(await queryE2eDatabase(`SELECT kind, name, status, attempts FROM long_call WHERE "entityId" = $1`, [entityId])).toEqual([{ kind: "button", name: "lightest", status: "done", attempts: 1 }]);
 
   await expect(dialog.getByText(/\d+ of \d+ profiles pass; the 5 lightest are shown\./)).toBeVisible();
   await expect(dialog.getByRole("columnheader")).toHaveText(["Profile", "Mass [kg/m]", "Max UC", "Pick"]);

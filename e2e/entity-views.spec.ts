@@ -1,5 +1,7 @@
+import { execFileSync } from "node:child_process";
 import { expect, test } from "@playwright/test";
-import { signIn } from "./helpers";
+import pg from "pg";
+import { e2eDatabaseUrl, queryE2eDatabase, signIn } from "./helpers";
 import { createEntity, plotCaption, recordViewCalls, viewsPanel } from "./views-helpers";
 
 // Issue 5: every edit re-runs the active view as one stateless call on the editor's params (saved
@@ -90,8 +92,9 @@ test("a beam its supports cannot hold shows the controller's UserError in the vi
 test("the slow full analysis runs only on Update, shows progress, says 'outdated' after an edit, and can be cancelled", async ({ page }) => {
   test.setTimeout(120_000);
   await signIn(page, "engineer", "/editor");
-  await createEntity(page, "beam", "Girder S");
+  const entityId = (await createEntity(page, "beam", "Girder S")).split("/").pop()!;
   const calls = recordViewCalls(page);
+  const longCalls = () => queryE2eDatabase<{ status: string }>(`SELECT status FROM long_call WHERE "entityId" = $1 AND name = 'fullAnalysis' ORDER BY "createdAt"`, [entityId]);
   const views = viewsPanel(page);
 
   await views.tab("Full analysis").click();
@@ -108,6 +111,8 @@ test("the slow full analysis runs only on Update, shows progress, says 'outdated
   await expect(result).toContainText("Governing unity check");
   await expect(result).toContainText("Load positions");
   expect(calls.count("fullAnalysis")).toBe(1);
+  // It ran in the job queue as a long call (lib/calls), not inside the request.
+  expect(await longCalls()).toEqual([{ status: "done" }]);
 
   // An edit leaves the result in place, marked outdated, and runs nothing.
   await page.getByRole("tab", { name: "Loads" }).click();
@@ -128,6 +133,8 @@ test("the slow full analysis runs only on Update, shows progress, says 'outdated
   await expect(outdated).toBeVisible();
   await expect(result).toBeVisible();
   await expect.poll(() => calls.failed.filter((view) => view === "fullAnalysis").length).toBe(abortedBefore + 1);
+  // Cancel reached the worker: the call ended cancelled, not done.
+  await expect.poll(async () => (await longCalls()).map((call) => call.status)).toEqual(["done", "cancelled"]);
 
   // Update recomputes on the new params; the notice goes.
   const governingBefore = await result.locator("[data-status]").first().textContent();
@@ -136,6 +143,81 @@ test("the slow full analysis runs only on Update, shows progress, says 'outdated
   await expect(bar).toHaveCount(0, { timeout: 60_000 });
   await expect(result.locator("[data-status]").first()).not.toHaveText(governingBefore ?? "");
   expect(calls.count("fullAnalysis")).toBe(3);
+});
+
+test("the slow view runs in the job queue: the launcher's worker killed mid-run is replaced, the progress bar resumes to the result, and no one else may follow the call", async ({ page, browser }) => {
+  test.setTimeout(180_000);
+  await signIn(page, "engineer", "/editor");
+  const entityId = (await createEntity(page, "beam", "Girder K")).split("/").pop()!;
+  const views = viewsPanel(page);
+  await views.tab("Full analysis").click();
+  await views.panel.getByRole("button", { name: "Update" }).click();
+  const bar = views.panel.getByRole("progressbar");
+  const percent = async () => Number((await bar.getAttribute("aria-valuenow")) ?? "NaN");
+  await expect.poll(percent, { timeout: 30_000 }).toBeGreaterThanOrEqual(20);
+
+  const client = new pg.Client({ connectionString: e2eDatabaseUrl() });
+  await client.connect();
+  try {
+    // The worker holding this call's job, by the pid its heartbeat row records; killed as a crash would.
+    const { rows } = await client.query<{ id: string; pid: number }>(
+      `SELECT c.id, h.pid FROM long_call c
+         JOIN graphile_worker._private_jobs j ON j.payload->>'callId' = c.id
+         JOIN worker_heartbeat h ON h."workerId" = j.locked_by
+        WHERE c."entityId" = $1 AND c.status = 'running'`,
+      [entityId],
+    );
+    expect(rows).toHaveLength(1);
+    const [{ id: callId, pid }] = rows as [{ id: string; pid: number }];
+    const before = await percent();
+    process.kill(pid, "SIGKILL");
+
+    // The launcher starts another worker; its heartbeat hands the job back; it runs the view again.
+    await expect(views.panel.getByRole("status").filter({ hasText: "(started again: the worker running it stopped)" })).toBeVisible({ timeout: 60_000 });
+    await expect.poll(percent).toBeLessThan(before);
+    const result = views.panel.locator("[data-view-kind=combined]");
+    await expect(result).toBeVisible({ timeout: 90_000 });
+    await expect(result).toContainText("Governing unity check");
+    expect((await client.query(`SELECT status, attempts FROM long_call WHERE id = $1`, [callId])).rows).toEqual([{ status: "done", attempts: 2 }]);
+
+    // Someone else gets "not found" for the call, to follow and to cancel.
+    const other = await browser.newContext();
+    try {
+      const reviewer = await other.newPage();
+      await signIn(reviewer, "reviewer", "/editor");
+      expect((await reviewer.request.get(`/api/calls/${callId}`)).status()).toBe(404);
+      expect((await reviewer.request.post(`/api/calls/${callId}/cancel`, { headers: { origin: new URL(page.url()).origin } })).status()).toBe(404);
+      expect((await page.request.get(`/api/calls/${callId}`)).status()).toBe(200);
+    } finally {
+      await other.close();
+    }
+  } finally {
+    await client.end();
+  }
+});
+
+test("a slow view whose progress stream breaks follows its call again, and the bar carries on to the result", async ({ page, baseURL }) => {
+  test.setTimeout(120_000);
+  await signIn(page, "engineer", "/editor");
+  const entityId = (await createEntity(page, "beam", "Girder B")).split("/").pop()!;
+  const views = viewsPanel(page);
+  const follows: string[] = [];
+  page.on("request", (request) => request.method() === "GET" && request.url().includes("/api/calls/") && follows.push(request.url()));
+  await views.tab("Full analysis").click();
+  await views.panel.getByRole("button", { name: "Update" }).click();
+  const bar = views.panel.getByRole("progressbar");
+  await expect.poll(async () => Number((await bar.getAttribute("aria-valuenow")) ?? "NaN"), { timeout: 30_000 }).toBeGreaterThanOrEqual(10);
+
+  // The connection breaks (the browser's sockets to the server destroyed, as a dropped network or a
+  // restarting proxy would): the POST's stream fails; the call runs on in the worker.
+  execFileSync("ss", ["-K", "dport", "=", `:${new URL(baseURL!).port}`], { stdio: "ignore" });
+  await expect.poll(() => follows.length, { timeout: 30_000 }).toBeGreaterThan(0);
+  const result = views.panel.locator("[data-view-kind=combined]");
+  await expect(result).toBeVisible({ timeout: 60_000 });
+  await expect(result).toContainText("Governing unity check");
+  await expect(views.panel.getByText("Cancelled.")).toHaveCount(0);
+  // One call, run once: following again started nothing new.
+  expect(await queryE2eDatabase(`SELECT status, attempts FROM long_call WHERE "entityId" = $1`, [entityId])).toEqual([{ status: "done", attempts: 1 }]);
 });
 
 test("the view route answers a failure as JSON with its status, and refuses other origins", async ({ page, baseURL }) => {

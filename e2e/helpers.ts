@@ -26,3 +26,15 @@ export function e2eDatabaseUrl(): string {
   const { port, password } = JSON.parse(readFileSync(`.data/e2e-${process.env.E2E_PORT}/postgres.json`, "utf8")) as { port: number; password: string };
   return `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/gusset`;
 }
+
+/** Runs one query on the e2e server's database and answers its rows. */
+export async function queryE2eDatabase<R>(sql: string, params: unknown[] = []): Promise<R[]> {
+  const { default: pg } = await import("pg");
+  const client = new pg.Client({ connectionString: e2eDatabaseUrl() });
+  await client.connect();
+  try {
+    return (await client.query(sql, params)).rows as R[];
+  } finally {
+    await client.end();
+  }
+}

@@ -25,6 +25,7 @@ async function main(): Promise<void> {
     connectionString,
     registry,
     services: jobServices((type) => entityTypeNamed(type)?.controller ?? null),
+    controllerOf: (type) => entityTypeNamed(type)?.controller ?? null,
     concurrency: number("GUSSET_WORKER_CONCURRENCY"),
     heartbeat: {
       intervalMs: number("GUSSET_WORKER_HEARTBEAT_MS"),

@@ -1,6 +1,7 @@
 import type { ButtonResult } from "@/lib/controller/buttons";
 import type { CallOutcome } from "@/lib/controller/call-view";
-import { isOutcomeLine, NDJSON, ndjsonSplitter } from "@/lib/controller/ndjson";
+import { NDJSON } from "@/lib/controller/ndjson";
+import { cancelCallOnAbort, newCallId, readCallStream } from "@/components/views/read-call-stream";
 
 export type ButtonOutcome = CallOutcome<ButtonResult>;
 
@@ -15,29 +16,24 @@ export function buttonUrl(entityId: string, button: string): string {
  * when `signal` aborts (Cancel).
  */
 export async function fetchButton(entityId: string, button: string, params: unknown, options: { signal?: AbortSignal; onProgress?: (fraction: number, message?: string) => void } = {}): Promise<ButtonOutcome> {
-  const response = await fetch(buttonUrl(entityId, button), {
-    method: "POST",
-    headers: { "content-type": "application/json", accept: options.onProgress ? NDJSON : "application/json" },
-    body: JSON.stringify({ params }),
-    signal: options.signal,
-  });
-  const type = response.headers.get("content-type") ?? "";
-  if (type.includes(NDJSON) && response.body) {
-    const reader = response.body.getReader();
-    const decoder = new TextDecoder();
-    const splitter = ndjsonSplitter();
-    for (;;) {
-      const { value, done } = await reader.read();
-      for (const line of done ? splitter.end() : splitter.push(decoder.decode(value, { stream: true }))) {
-        if (isOutcomeLine(line)) return line as unknown as ButtonOutcome;
-        options.onProgress?.(line.progress, line.message);
-      }
-      if (done) throw new Error("The button's answer ended before its result.");
-    }
+  // A long button runs in the job queue: it gets an id here, so Cancel can name it at once.
+  const callId = options.onProgress ? newCallId() : undefined;
+  const release = callId ? cancelCallOnAbort(callId, options.signal) : () => {};
+  try {
+    const response = await fetch(buttonUrl(entityId, button), {
+      method: "POST",
+      headers: { "content-type": "application/json", accept: callId ? NDJSON : "application/json" },
+      body: JSON.stringify(callId ? { params, callId } : { params }),
+      signal: options.signal,
+    });
+    const type = response.headers.get("content-type") ?? "";
+    if (type.includes(NDJSON) && response.body) return (await readCallStream(response.body, options, "The button's answer ended before its result.")) as ButtonOutcome;
+    const body = (await response.json().catch(() => ({}))) as Partial<ButtonOutcome> & { error?: string };
+    if (typeof body.ok !== "boolean") throw new Error(body.error ?? `The server answered ${response.status}.`);
+    return body as ButtonOutcome;
+  } finally {
+    release();
   }
-  const body = (await response.json().catch(() => ({}))) as Partial<ButtonOutcome> & { error?: string };
-  if (typeof body.ok !== "boolean") throw new Error(body.error ?? `The server answered ${response.status}.`);
-  return body as ButtonOutcome;
 }
 
 /** Asks the server whether a button is disabled for these params, and why. */

@@ -1,5 +1,6 @@
 import type { CallOutcome } from "@/lib/controller/call-view";
-import { isOutcomeLine, NDJSON, ndjsonSplitter } from "@/lib/controller/ndjson";
+import { NDJSON } from "@/lib/controller/ndjson";
+import { cancelCallOnAbort, newCallId, readCallStream } from "./read-call-stream";
 
 export interface FetchViewOptions {
   /** Aborts the request; the server's call sees it through request.signal and stops. */
@@ -31,37 +32,27 @@ export function viewUrl(entityId: string, view: string): string {
  * the fetch's AbortError when `signal` aborts.
  */
 export async function fetchView(entityId: string, view: string, params: unknown, options: FetchViewOptions = {}): Promise<CallOutcome> {
-  const stream = Boolean(options.onProgress);
+  // A progress stream may be a call run by a job worker: it gets an id here, so Cancel can name it.
+  const callId = options.onProgress ? newCallId() : undefined;
+  const release = callId ? cancelCallOnAbort(callId, options.signal) : () => {};
+  try {
+    return await postView(entityId, view, params, options, callId);
+  } finally {
+    release();
+  }
+}
+
+async function postView(entityId: string, view: string, params: unknown, options: FetchViewOptions, callId: string | undefined): Promise<CallOutcome> {
   const response = await fetch(viewUrl(entityId, view), {
     method: "POST",
-    headers: { "content-type": "application/json", accept: stream ? NDJSON : "application/json" },
-    body: JSON.stringify({ params }),
+    headers: { "content-type": "application/json", accept: callId ? NDJSON : "application/json" },
+    body: JSON.stringify(callId ? { params, callId } : { params }),
     signal: options.signal,
   });
   const type = response.headers.get("content-type") ?? "";
-  if (type.includes(NDJSON) && response.body) return readProgressStream(response.body, options.onProgress);
+  if (type.includes(NDJSON) && response.body) return (await readCallStream(response.body, options, "The view's answer ended before its result.")) as CallOutcome;
   if (!type.includes("application/json")) throw new ViewRequestError(`The server answered ${response.status} ${response.statusText}.`, response.status);
   const body = (await response.json()) as Partial<CallOutcome> & { error?: string };
   if (typeof body.ok !== "boolean") throw new ViewRequestError(body.error ?? `The server answered ${response.status}.`, response.status);
   return body as CallOutcome;
-}
-
-async function readProgressStream(body: ReadableStream<Uint8Array>, onProgress: FetchViewOptions["onProgress"]): Promise<CallOutcome> {
-  const reader = body.getReader();
-  const decoder = new TextDecoder();
-  const splitter = ndjsonSplitter();
-  for (;;) {
-    const { value, done } = await reader.read();
-    const lines = done ? splitter.end() : splitter.push(decoder.decode(value, { stream: true }));
-    for (const line of lines) {
-      if (isOutcomeLine(line)) {
-        // The outcome is the last line: read on to the end, so the request completes rather than
-        // being cut off (which the server would see as the client going away).
-        while (!done && !(await reader.read()).done);
-        return line as CallOutcome;
-      }
-      onProgress?.(line.progress, line.message);
-    }
-    if (done) throw new ViewRequestError("The view's answer ended before its result.", 200);
-  }
 }

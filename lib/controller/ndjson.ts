@@ -1,7 +1,9 @@
 /**
- * Progress of a slow view travels as NDJSON on the same POST that runs it: one
- * JSON object a line, `{ "progress": 0.4, "message": "…" }` while it runs, then
- * the outcome `{ "ok": … }` as the last line. Pure, used by both ends.
+ * Progress of a slow view or long button travels as NDJSON on the same POST that
+ * starts it: one JSON object a line. A call run by a job worker (lib/calls) first
+ * says its id, `{ "call": "…" }`, so a client whose stream breaks can follow it
+ * again (`GET /api/calls/:id`); then `{ "progress": 0.4, "message": "…" }` while
+ * it runs, then the outcome `{ "ok": … }` as the last line. Pure, used by both ends.
  */
 import type { CallFailure } from "./errors";
 import type { ViewResult } from "./results";
@@ -15,7 +17,16 @@ export interface ProgressLine {
 
 export type OutcomeLine = { readonly ok: true; readonly result: ViewResult } | { readonly ok: false; readonly failure: CallFailure };
 
-export type StreamLine = ProgressLine | OutcomeLine;
+/** The first line of a call run by a job worker: where to follow it again. */
+export interface CallLine {
+  readonly call: string;
+}
+
+export type StreamLine = CallLine | ProgressLine | OutcomeLine;
+
+export function isCallLine(line: StreamLine): line is CallLine {
+  return "call" in line;
+}
 
 export function isOutcomeLine(line: StreamLine): line is OutcomeLine {
   return "ok" in line;

@@ -6,13 +6,15 @@ import { EventEmitter } from "node:events";
 import { run, type TaskList, type WorkerEvents } from "graphile-worker";
 import pg from "pg";
 import { z } from "zod";
+import { callJobSchema, LONG_CALL_TASK } from "@/lib/calls/long-call";
+import { runLongCall, type RunLongCallOptions } from "@/lib/calls/run-long-call";
 import type { FlowRegistry } from "@/lib/flow/runtime/registry";
 import { runJob, type JobOutcome, type JobServices } from "@/lib/flow/runtime/run-job";
 import { COLLECT_FILES_CRONTAB, COLLECT_FILES_TASK, collectFilesTask } from "./collect-files-hourly";
 import { startHeartbeat, type HeartbeatOptions } from "./heartbeat";
 import { silentLogger } from "./migrate-queue";
 
-/** The one task identifier of the queue: a flow's job task (lib/flow/runtime/flow-work.ts enqueues it). */
+/** The task identifier of a flow's job task (lib/flow/runtime/flow-work.ts enqueues it); long calls have their own (lib/calls). */
 export const FLOW_JOB = "flow_job";
 
 const payloadSchema = z.object({ taskId: z.string(), processId: z.string(), flowName: z.string() });
@@ -26,6 +28,8 @@ export interface WorkerOptions {
   readonly heartbeat?: HeartbeatOptions;
   /** Tasks beside the platform's own (bench/queue.ts runs its no-op jobs on the app's worker this way). */
   readonly extraTasks?: TaskList;
+  /** With it, the worker also runs long calls (task `long_call`, lib/calls): controllers by type name. */
+  readonly controllerOf?: RunLongCallOptions["controllerOf"];
   /** Told about every delivery (for logs and tests). */
   readonly onJob?: (event: { taskId: string; outcome: JobOutcome | "error"; error?: unknown }) => void;
 }
@@ -70,6 +74,12 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
           throw error;
         }
       },
+      ...(options.controllerOf && {
+        [LONG_CALL_TASK]: async (payload, helpers) => {
+          const { callId } = callJobSchema.parse(payload);
+          await runLongCall(pool, callId, { controllerOf: options.controllerOf!, stopping: helpers.abortSignal });
+        },
+      }),
     },
   });
   const heartbeat = startHeartbeat(pool, () => [...ids], options.heartbeat);

@@ -2,16 +2,19 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 import { entityTypeNamed } from "@/definitions/registry";
 import { withUser } from "@/lib/auth/guard";
+import { respondWithNewLongCall } from "@/lib/calls/respond-with-long-call";
 import { compute } from "@/lib/controller/compute";
 import { respondToViewCall } from "@/lib/controller/respond-to-view-call";
+import { isSlow } from "@/lib/controller/views";
+import { pool } from "@/lib/db/pool";
 import { findEntityForUser } from "@/lib/entities/get-entity";
 
 export const dynamic = "force-dynamic";
 
-const body = z.object({ params: z.record(z.string(), z.unknown()) });
+const body = z.object({ params: z.record(z.string(), z.unknown()), callId: z.uuid().optional() });
 const NOT_FOUND = { ok: false, failure: { kind: "not_found", message: "There is no such entity, or you may not see it." } } as const;
 
-// POST /api/entities/:id/views/:view: runs one view on the posted params (the editor's, saved or not).
+// POST /api/entities/:id/views/:view: runs one view on the posted params (the editor's, saved or not); a slow one through the job queue (lib/calls).
 export const POST = withUser(
   async (request, { params, user }) => {
     const { id, view } = (await params) as { id: string; view: string };
@@ -20,6 +23,9 @@ export const POST = withUser(
     const entity = await findEntityForUser(user, id);
     const controller = entity && entityTypeNamed(entity.type)?.controller;
     if (!entity || !controller) return NextResponse.json(NOT_FOUND, { status: 404 });
+    if (Object.hasOwn(controller.views, view) && isSlow(controller.views[view]!)) {
+      return respondWithNewLongCall(request, pool, { id: parsed.data.callId, userId: user.id, entityId: entity.id, kind: "view", name: view, params: parsed.data.params });
+    }
     return respondToViewCall(request, (options) => compute({ id: entity.id, name: entity.name, type: entity.type, controller }, view, parsed.data.params, options));
   },
   { roles: ["engineer", "reviewer", "admin"] },
