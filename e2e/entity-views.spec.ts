@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { expect, test } from "@playwright/test";
 import pg from "pg";
 import { e2eDatabaseUrl, queryE2eDatabase, signIn } from "./helpers";
-import { createEntity, plotCaption, recordViewCalls, viewsPanel } from "./views-helpers";
+import { createEntity, plotCaption, recordViewCalls, viewsPanel, withLoadsOfItsOwn } from "./views-helpers";
 
 // Issue 5: every edit re-runs the active view as one stateless call on the editor's params (saved
 // or not); a newer call supersedes an older one, so typing fast sends one request per settled
@@ -93,6 +93,7 @@ test("the slow full analysis runs only on Update, shows progress, says 'outdated
   test.setTimeout(120_000);
   await signIn(page, "engineer", "/editor");
   const entityId = (await createEntity(page, "beam", "Girder S")).split("/").pop()!;
+  await withLoadsOfItsOwn(page);
   const calls = recordViewCalls(page);
   const longCalls = () => queryE2eDatabase<{ status: string }>(`SELECT status FROM long_call WHERE "entityId" = $1 AND name = 'fullAnalysis' ORDER BY "createdAt"`, [entityId]);
   const views = viewsPanel(page);
@@ -149,6 +150,7 @@ test("the slow view runs in the job queue: the launcher's worker killed mid-run 
   test.setTimeout(180_000);
   await signIn(page, "engineer", "/editor");
   const entityId = (await createEntity(page, "beam", "Girder K")).split("/").pop()!;
+  await withLoadsOfItsOwn(page);
   const views = viewsPanel(page);
   await views.tab("Full analysis").click();
   await views.panel.getByRole("button", { name: "Update" }).click();
@@ -200,6 +202,7 @@ test("a slow view whose progress stream breaks follows its call again, and the b
   test.setTimeout(120_000);
   await signIn(page, "engineer", "/editor");
   const entityId = (await createEntity(page, "beam", "Girder B")).split("/").pop()!;
+  await withLoadsOfItsOwn(page);
   const views = viewsPanel(page);
   const follows: string[] = [];
   page.on("request", (request) => request.method() === "GET" && request.url().includes("/api/calls/") && follows.push(request.url()));

@@ -18,6 +18,17 @@ export async function createEntity(page: Page, type: "beam" | "cube", name: stri
   return page.url();
 }
 
+/**
+ * Gives the beam in the form a point load no other test uses, so that its full analysis (memoized
+ * in PostgreSQL by the beam, for every user) computes and reports progress rather than answering at
+ * once from an earlier test's run. Leaves the Loads tab open; the change stays unsaved.
+ */
+export async function withLoadsOfItsOwn(page: Page): Promise<void> {
+  await page.getByRole("tab", { name: "Loads" }).click();
+  const force = (10 + Math.random() * 40).toFixed(4);
+  await page.getByRole("grid", { name: "Point loads" }).getByLabel("Force row 1").fill(force);
+}
+
 /** The views panel, its tabs and the active view. */
 export function viewsPanel(page: Page) {
   const root = page.locator("[data-entity-views]");

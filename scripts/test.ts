@@ -26,18 +26,21 @@ function step(suite: string, ok: boolean): boolean {
   return ok;
 }
 
-// ─── Chromium for the browser tests ──────────────────────────────────────────
+// ─── Chromium (and ss) for the browser tests ────────────────────────────────
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+// `ss` (iproute2) breaks the browser's connections in e2e/entity-views.spec.ts; minimal images lack it.
+const hasSs = () => existsSync("/usr/bin/ss") || existsSync("/bin/ss") || existsSync("/usr/sbin/ss") || existsSync("/sbin/ss");
 function ensureChromium(): boolean {
-  if (existsSync(chromium)) return true;
+  const missing = [...(existsSync(chromium) ? [] : ["chromium"]), ...(hasSs() ? [] : ["iproute2"])];
+  if (missing.length === 0) return true;
   const debianRoot = existsSync("/etc/debian_version") && process.getuid?.() === 0;
   if (debianRoot) {
-    console.log(`\n━━ Chromium is missing: installing Debian's package (apt-get install chromium)…`);
-    if (run("apt-get", ["update", "-qq"]) && run("apt-get", ["install", "-y", "-qq", "chromium"]) && existsSync(chromium)) return true;
+    console.log(`\n━━ Missing for the browser tests: installing Debian's ${missing.join(" and ")} (apt-get install)…`);
+    if (run("apt-get", ["update", "-qq"]) && run("apt-get", ["install", "-y", "-qq", ...missing]) && existsSync(chromium) && hasSs()) return true;
   }
   console.error(
-    `\nThe browser tests need Chromium at ${chromium} and it is not there.\n` +
-      `Install it with:  sudo apt-get update && sudo apt-get install -y chromium\n` +
+    `\nThe browser tests need Chromium at ${chromium} and iproute2's ss, and ${missing.join(" and ")} is not there.\n` +
+      `Install it with:  sudo apt-get update && sudo apt-get install -y ${missing.join(" ")}\n` +
       `or point CHROMIUM_PATH at a Chromium binary. The browser tests count as failed until then.`,
   );
   return false;
