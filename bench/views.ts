@@ -23,7 +23,8 @@
  *   npx next build && npm run bench -- views
  *
  * BENCH_SECONDS (default 6) is a closed-loop run, BENCH_PACED_SECONDS (default
- * 15) a paced one; GUSSET_DIST_DIR picks the build.
+ * 15) a paced one; GUSSET_DIST_DIR picks the build, BENCH_COMPARE_DIST_DIR adds a
+ * second build measured alternately with it (see main).
  *
  * Targets (issue 5): the Cube at 10 editors p50 < 15 ms and p95 < 50 ms;
  * a view call's time within 3× the bare route's.
@@ -47,9 +48,9 @@ const ENGINEER = { email: "engineer@gusset.local", password: "gusset-engineer" }
 
 const say = (line: string) => console.log(`  ${line}`);
 
-async function startServer(port: number): Promise<ChildProcess> {
+async function startServer(port: number, extraEnv: Record<string, string> = {}): Promise<ChildProcess> {
   const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
-    env: { ...process.env, GUSSET_DATA_DIR: dataDir, PORT: String(port), BETTER_AUTH_URL: `http://localhost:${port}`, NEXT_TELEMETRY_DISABLED: "1" },
+    env: { ...process.env, GUSSET_DATA_DIR: dataDir, PORT: String(port), BETTER_AUTH_URL: `http://localhost:${port}`, NEXT_TELEMETRY_DISABLED: "1", ...extraEnv },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let log = "";
@@ -109,11 +110,12 @@ async function createEntities(): Promise<{ cube: string; beam: string; databaseU
 
 /**
  * Statements a call costs the database: the growth of pg_stat_database's committed transactions
- * (every statement outside a transaction is one) over 100 calls one after another. An idle
- * backend publishes its counts within 10 s (PGSTAT_IDLE_INTERVAL), hence the wait; measured with
- * 1.5 s instead, the counts came out short and uneven (0.3 statements for the session check).
+ * (every statement outside a transaction is one) over 100 calls one after another, less the growth
+ * over a window with no calls (the job workers' heartbeats). An idle backend publishes its counts
+ * within 10 s (PGSTAT_IDLE_INTERVAL), hence a wait before each reading; measured with 1.5 s
+ * instead, the counts came out short and uneven (0.3 statements for the session check).
  */
-async function queriesPerCall(databaseUrl: string, call: () => Promise<unknown>): Promise<number> {
+async function statementCounter(databaseUrl: string) {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   const committed = async () => {
@@ -121,11 +123,19 @@ async function queriesPerCall(databaseUrl: string, call: () => Promise<unknown>)
     const { rows } = await client.query<{ n: string }>("SELECT xact_commit AS n FROM pg_stat_database WHERE datname = current_database()");
     return Number(rows[0]!.n);
   };
-  const before = await committed();
-  for (let i = 0; i < 100; i++) await call();
-  const after = await committed();
-  await client.end();
-  return (after - before - 1) / 100; // less the reading query itself
+  let last = await committed();
+  const window = async (calls: () => Promise<void>) => {
+    await calls();
+    const now = await committed();
+    const grown = now - last - 1; // less the reading query itself
+    last = now;
+    return grown;
+  };
+  const idle = await window(async () => {});
+  return {
+    perCall: async (call: () => Promise<unknown>) => (await window(async () => { for (let i = 0; i < 100; i++) await call(); }) - idle) / 100,
+    close: () => client.end(),
+  };
 }
 
 interface Measured {
@@ -276,79 +286,133 @@ function printTable(rows: readonly Measured[], queries: ReadonlyMap<string, numb
   }
 }
 
+const CUBE_BODY = JSON.stringify({ params: { length: 2, width: 3, height: 4 } });
+const BEAM_BODY = JSON.stringify({
+  params: {
+    geometry: {
+      nodes: [{ id: "A", x: 0 }, { id: "B", x: 3 }, { id: "C", x: 6 }],
+      supports: [{ node: "A", type: "pinned" }, { node: "C", type: "roller" }],
+      section: { family: "IPE", profile: "IPE 300", grade: "S355" },
+    },
+    loads: { pointLoads: [{ x: 3, F: 50 }], distributedLoads: [{ x1: 0, x2: 6, q1: 5, q2: 5 }], selfWeight: true, loadFactor: 1.35 },
+  },
+});
+
+/** The targets on one server, each checked to answer 200 first. */
+async function targetsOn(base: string, cookie: string, ids: { cube: string; beam: string }): Promise<Target[]> {
+  const headers = { cookie, origin: base, "content-type": "application/json" };
+  const check = async (url: string, body: string) => {
+    const response = await fetch(url, { method: "POST", headers, body });
+    if (response.status !== 200) throw new Error(`${url} answered ${response.status}: ${await response.text()}`);
+  };
+  await check(`${base}/api/entities/${ids.cube}/views/volume`, CUBE_BODY);
+  await check(`${base}/api/entities/${ids.beam}/views/moments`, BEAM_BODY);
+  await check(`${base}/api/bench/hello`, CUBE_BODY);
+  if ((await fetch(`${base}/api/bench/hello`, { headers: { cookie } })).status !== 200) throw new Error("GET /api/bench/hello did not answer 200.");
+  // Builds from before the echo route (compared in README) answer 404: that row is left out then.
+  const echo = await fetch(`${base}/api/bench/echo`, { method: "POST", headers, body: CUBE_BODY });
+  if (echo.status !== 200 && echo.status !== 404) throw new Error(`POST /api/bench/echo answered ${echo.status}.`);
+  return [
+    // The cookie only gets it past proxy.ts's cookie-presence filter; the route reads no session.
+    { label: "bare route (GET /api/bench/hello)", options: { url: `${base}/api/bench/hello`, method: "GET", headers: { cookie } } },
+    ...(echo.status === 200 ? [{ label: "JSON body + zod, no session (POST /api/bench/echo)", options: { url: `${base}/api/bench/echo`, method: "POST" as const, headers, body: CUBE_BODY } }] : []),
+    { label: "auth checks, no view (POST /api/bench/hello)", options: { url: `${base}/api/bench/hello`, method: "POST", headers, body: CUBE_BODY } },
+    { label: "Cube data view (volume)", options: { url: `${base}/api/entities/${ids.cube}/views/volume`, method: "POST", headers, body: CUBE_BODY } },
+    { label: "beam moments view (plot)", options: { url: `${base}/api/entities/${ids.beam}/views/moments`, method: "POST", headers, body: BEAM_BODY } },
+  ];
+}
+
+interface Server {
+  readonly name: string;
+  readonly process: ChildProcess;
+  targets: Target[];
+  readonly queries: Map<string, number>;
+  readonly closed: Measured[];
+  readonly paced: Measured[];
+}
+
+/**
+ * With BENCH_COMPARE_DIST_DIR (another build, e.g. of an older commit), a second server runs that
+ * build on the same database with the same secret, and every measurement alternates between the
+ * two, so both see the same machine.
+ */
 export async function main(): Promise<void> {
   await rm(dataDir, { recursive: true, force: true });
   const port = await freePort();
   const base = `http://localhost:${port}`;
   process.env.BETTER_AUTH_URL = base;
-  console.log(`view calls over HTTP (${os.cpus().length}× ${os.cpus()[0]?.model}, node ${process.version}, ${DURATION_S} s a run, autocannon on the same machine, load average before: ${os.loadavg().map((l) => l.toFixed(1)).join(" ")})`);
+  const compareDist = process.env.BENCH_COMPARE_DIST_DIR;
+  console.log(`view calls over HTTP (${os.cpus().length}× ${os.cpus()[0]?.model}, node ${process.version}, autocannon and the paced editors on the same machine, load average before: ${os.loadavg().map((l) => l.toFixed(1)).join(" ")})`);
   say("starting the launcher (fresh data folder; builds if the bundle is missing or older than the sources)…");
-  const server = await startServer(port);
+  const servers: Server[] = [];
+  const fresh = (name: string, child: ChildProcess): Server => ({ name, process: child, targets: [], queries: new Map(), closed: [], paced: [] });
+  servers.push(fresh(`build ${process.env.GUSSET_DIST_DIR ?? ".next"}`, await startServer(port)));
   try {
     const cookie = await signIn(base);
     const { cube, beam, databaseUrl } = await createEntities();
-    const headers = { cookie, origin: base, "content-type": "application/json" };
-    const cubeParams = JSON.stringify({ params: { length: 2, width: 3, height: 4 } });
-    const beamParams = JSON.stringify({
-      params: {
-        geometry: {
-          nodes: [{ id: "A", x: 0 }, { id: "B", x: 3 }, { id: "C", x: 6 }],
-          supports: [{ node: "A", type: "pinned" }, { node: "C", type: "roller" }],
-          section: { family: "IPE", profile: "IPE 300", grade: "S355" },
-        },
-        loads: { pointLoads: [{ x: 3, F: 50 }], distributedLoads: [{ x1: 0, x2: 6, q1: 5, q2: 5 }], selfWeight: true, loadFactor: 1.35 },
-      },
-    });
-    const check = async (url: string, body: string) => {
-      const response = await fetch(url, { method: "POST", headers, body });
-      if (response.status !== 200) throw new Error(`${url} answered ${response.status}: ${await response.text()}`);
-    };
-    await check(`${base}/api/entities/${cube}/views/volume`, cubeParams);
-    await check(`${base}/api/entities/${beam}/views/moments`, beamParams);
-    await check(`${base}/api/bench/hello`, cubeParams);
-    if ((await fetch(`${base}/api/bench/hello`, { headers: { cookie } })).status !== 200) throw new Error("GET /api/bench/hello did not answer 200.");
-    // Builds from before the echo route (compared in README) answer 404: that row is left out then.
-    const echo = await fetch(`${base}/api/bench/echo`, { method: "POST", headers, body: cubeParams });
-    if (echo.status !== 200 && echo.status !== 404) throw new Error(`POST /api/bench/echo answered ${echo.status}.`);
+    const bases = [base];
+    if (compareDist) {
+      const comparePort = await freePort();
+      const secrets = JSON.parse(await readFile(path.join(dataDir, "secrets.json"), "utf8")) as Record<string, string>;
+      say(`starting a second launcher on build ${compareDist}, same database and secret…`);
+      servers.push(fresh(`build ${compareDist}`, await startServer(comparePort, { ...secrets, DATABASE_URL: databaseUrl, GUSSET_DIST_DIR: compareDist, GUSSET_DATA_DIR: `${dataDir}-compare` })));
+      bases.push(`http://localhost:${comparePort}`);
+    }
+    for (const [i, server] of servers.entries()) server.targets = await targetsOn(bases[i]!, cookie, { cube, beam });
 
-    const targets: Target[] = [
-      // The cookie only gets it past proxy.ts's cookie-presence filter; the route reads no session.
-      { label: "bare route (GET /api/bench/hello)", options: { url: `${base}/api/bench/hello`, method: "GET" as const, headers: { cookie } } },
-      ...(echo.status === 200 ? [{ label: "JSON body + zod, no session (POST /api/bench/echo)", options: { url: `${base}/api/bench/echo`, method: "POST" as const, headers, body: cubeParams } }] : []),
-      { label: "auth checks, no view (POST /api/bench/hello)", options: { url: `${base}/api/bench/hello`, method: "POST" as const, headers, body: cubeParams } },
-      { label: "Cube data view (volume)", options: { url: `${base}/api/entities/${cube}/views/volume`, method: "POST" as const, headers, body: cubeParams } },
-      { label: "beam moments view (plot)", options: { url: `${base}/api/entities/${beam}/views/moments`, method: "POST" as const, headers, body: beamParams } },
-    ];
     // Warm up every route (JIT, connection pools) before measuring.
-    for (const target of targets) await measure(target.label, 10, { ...target.options }).catch(() => undefined);
+    for (const server of servers) for (const target of server.targets) await measure(target.label, 10, { ...target.options }).catch(() => undefined);
 
-    const queries = new Map<string, number>();
-    for (const target of targets) {
-      const { url, method, headers: sent, body } = target.options;
-      queries.set(target.label, await queriesPerCall(databaseUrl, () => fetch(url, { method, headers: sent, body }).then((r) => r.arrayBuffer())));
+    const counter = await statementCounter(databaseUrl);
+    for (const server of servers) {
+      for (const target of server.targets) {
+        const { url, method, headers: sent, body } = target.options;
+        server.queries.set(target.label, await counter.perCall(() => fetch(url, { method, headers: sent, body }).then((r) => r.arrayBuffer())));
+      }
+    }
+    await counter.close();
+
+    const labels = servers[0]!.targets.map((target) => target.label);
+    for (const editors of CONCURRENCY) {
+      for (const label of labels) {
+        for (const server of servers) {
+          const target = server.targets.find((t) => t.label === label);
+          if (target) server.closed.push(await measure(target.label, editors, target.options));
+        }
+      }
+    }
+    for (const editors of CONCURRENCY) {
+      for (const label of labels) {
+        for (const server of servers) {
+          const target = server.targets.find((t) => t.label === label);
+          if (target) server.paced.push(await paced(target, editors));
+        }
+      }
     }
 
-    const rows: Measured[] = [];
-    for (const editors of CONCURRENCY) for (const target of targets) rows.push(await measure(target.label, editors, target.options));
-    const pacedRows: Measured[] = [];
-    for (const editors of CONCURRENCY) for (const target of targets) pacedRows.push(await paced(target, editors));
+    for (const server of servers) {
+      console.log();
+      say(`━━ ${server.name}${servers.length > 1 ? " (measurements alternated with the other build's)" : ""}`);
+      console.log();
+      say(`closed loop (saturation): each editor sends its next call when the last one answered, no think time; ${DURATION_S} s a run`);
+      console.log();
+      printTable(server.closed, server.queries, "req/s");
+      console.log();
+      say(`paced editors: one call every ${PACE_MS} ms each (the form's debounce), open-loop arrivals at random phases, latency from when a call was due; ${PACED_S} s a run`);
+      console.log();
+      printTable(server.paced, null, "calls/s sent");
+    }
 
-    console.log();
-    say(`closed loop (saturation): each editor sends its next call when the last one answered, no think time; ${DURATION_S} s a run`);
-    console.log();
-    printTable(rows, queries, "req/s");
-    console.log();
-    say(`paced editors: one call every ${PACE_MS} ms each (the form's debounce), open-loop arrivals at random phases, latency from when a call was due; ${PACED_S} s a run`);
-    console.log();
-    printTable(pacedRows, null, "calls/s sent");
-
-    await breakdown(cookie, { cube, beam }, { cube: cubeParams, beam: beamParams });
+    await breakdown(cookie, { cube, beam }, { cube: CUBE_BODY, beam: BEAM_BODY });
   } finally {
-    await new Promise<void>((resolve) => {
-      server.once("exit", () => resolve());
-      server.kill("SIGTERM");
-    });
+    for (const server of [...servers].reverse()) {
+      await new Promise<void>((resolve) => {
+        server.process.once("exit", () => resolve());
+        server.process.kill("SIGTERM");
+      });
+    }
     await rm(dataDir, { recursive: true, force: true });
+    await rm(`${dataDir}-compare`, { recursive: true, force: true });
   }
 }
 
