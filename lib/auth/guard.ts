@@ -11,7 +11,8 @@ import { userFromSessionCookie } from "./session-cookie";
 /**
  * The one gate every page, server action and route handler goes through.
  * proxy.ts only redirects requests without a session cookie; this is the
- * check that counts (the session row is read on every call).
+ * check that counts (the session row is read on every call: by better-auth's
+ * getSession for pages and actions, by session-cookie.ts for route handlers).
  */
 
 export type SignedInUser = { id: string; email: string; name: string; roles: Role[] };
