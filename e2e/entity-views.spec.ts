@@ -81,12 +81,22 @@ test("a beam its supports cannot hold shows the controller's UserError in the vi
 
   // Two supports on node A: valid one by one, contradictory together (an InputViolation).
   await page.getByRole("button", { name: "Add row to Supports" }).click();
-  await page.getByRole("grid", { name: "Supports" }).getByLabel("Supported node row 2").selectOption("A");
+  const supports = page.getByRole("grid", { name: "Supports" });
+  const secondNode = supports.getByLabel("Supported node row 2");
+  await secondNode.selectOption("A");
   await expect(alert).toHaveAttribute("data-failure", "input");
   await expect(alert).toContainText("Node A already has a support (row 1).");
+  // The form marks the field the violation names, with its message beside the input.
+  await expect(secondNode).toHaveAttribute("aria-invalid", "true");
+  await expect(secondNode).toHaveAccessibleDescription("Node A already has a support (row 1).");
+  await expect(supports.getByText("Node A already has a support (row 1).")).toBeVisible();
+  await expect(supports.getByLabel("Supported node row 1")).toHaveAttribute("aria-invalid", "false");
 
-  await page.getByRole("grid", { name: "Supports" }).getByLabel("Supported node row 2").selectOption("C");
+  // Changing the params clears the mark.
+  await secondNode.selectOption("C");
   await expect(plotCaption(views.panel)).toContainText("M characteristic: from 0 kNm to 76.9 kNm.");
+  await expect(secondNode).toHaveAttribute("aria-invalid", "false");
+  await expect(supports.getByText("Node A already has a support (row 1).")).toHaveCount(0);
 });
 
 test("the slow full analysis runs only on Update, shows progress, says 'outdated' after an edit, and can be cancelled", async ({ page }) => {

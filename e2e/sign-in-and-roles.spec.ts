@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { DEMO, signIn, type DemoRole } from "./helpers";
 
 test("a visitor without a session is sent to the sign-in page and back after signing in", async ({ page }) => {
@@ -56,7 +56,15 @@ test("signing out ends the session: the old cookie no longer opens a page", asyn
   await context.addCookies([session!]);
   await page.goto("/editor");
   await expect(page).toHaveURL(/\/sign-in/);
+  // Route handlers read the session their own way (lib/auth/session-cookie.ts): ended there too.
+  expect((await viewCall(page)).status()).toBe(401);
 });
+
+/** A view call as the editor makes it, with the page's cookies: the route refuses before looking for the entity. */
+function viewCall(page: Page) {
+  const origin = new URL(page.url()).origin;
+  return page.request.post("/api/entities/00000000-0000-0000-0000-000000000000/views/volume", { headers: { origin }, data: { params: {} } });
+}
 
 test("a forged session cookie gets the sign-in page, never a stack trace", async ({ page, context }) => {
   await context.addCookies([{ name: "better-auth.session_token", value: "forged.c2lnbmF0dXJl", domain: "localhost", path: "/" }]);
@@ -64,6 +72,7 @@ test("a forged session cookie gets the sign-in page, never a stack trace", async
   expect(response?.status()).toBe(200);
   await expect(page).toHaveURL(/\/sign-in/);
   await expect(page.getByRole("heading", { name: "Sign in to Gusset" })).toBeVisible();
+  expect((await viewCall(page)).status()).toBe(401);
 });
 
 test("an admin ending a user's sessions signs that user out at once", async ({ browser }) => {
@@ -76,6 +85,7 @@ test("an admin ending a user's sessions signs that user out at once", async ({ b
   await expect(admin.getByRole("status")).toHaveText(/Ended [1-9]\d* session/);
   await engineer.goto("/editor");
   await expect(engineer).toHaveURL(/\/sign-in/);
+  expect((await viewCall(engineer)).status()).toBe(401);
   await engineer.close();
   await admin.close();
 });

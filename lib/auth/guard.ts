@@ -6,11 +6,13 @@ import { z } from "zod";
 import { auth, trustedOrigins } from "./auth";
 import { isSafeMethod, isSameOrigin } from "./origin";
 import { parseRoles, type Role } from "./roles";
+import { userFromSessionCookie } from "./session-cookie";
 
 /**
  * The one gate every page, server action and route handler goes through.
  * proxy.ts only redirects requests without a session cookie; this is the
- * check that counts (the session row is read on every call).
+ * check that counts (the session row is read on every call: by better-auth's
+ * getSession for pages and actions, by session-cookie.ts for route handlers).
  */
 
 export type SignedInUser = { id: string; email: string; name: string; roles: Role[] };
@@ -81,14 +83,16 @@ type UserHandler = (request: Request, context: RouteContext & { user: SignedInUs
 /**
  * Wraps a route handler: checks the Origin of anything but GET/HEAD (route
  * handlers, unlike server actions, get no CSRF check from Next), then the
- * session, then the roles. Answers JSON errors, never a stack trace.
+ * session, then the roles. Answers JSON errors, never a stack trace. The
+ * session is read in one statement (lib/auth/session-cookie.ts): route
+ * handlers carry the editor's view calls, one per settled edit.
  */
 export function withUser(handler: UserHandler, options: { roles?: Role[] } = {}) {
   return async (request: Request, context: RouteContext): Promise<Response> => {
     if (!isSafeMethod(request.method) && !isSameOrigin(request, trustedOrigins)) {
       return NextResponse.json({ error: "Cross-origin request refused." }, { status: 403 });
     }
-    const user = await userFromHeaders(request.headers);
+    const user = await userFromSessionCookie(request.headers).catch(() => null);
     if (!user) return NextResponse.json({ error: "Sign in first." }, { status: 401 });
     if (!hasAnyRole(user, options.roles ?? [])) {
       return NextResponse.json({ error: "You do not have the role this needs." }, { status: 403 });

@@ -45,6 +45,25 @@ export async function findEntityForUser(actor: Actor, id: string): Promise<Entit
   };
 }
 
+/** What running a view or a button needs to know of an entity: no params, no owner. */
+export interface EntityToRun {
+  readonly id: string;
+  readonly type: string;
+  readonly name: string;
+  readonly canEdit: boolean;
+}
+
+/**
+ * The entity a view or button call runs on, or null as findEntityForUser answers it (no such
+ * entity, or one the actor may not see). One statement, the access query, which carries the name:
+ * the hot path of the editor's views, called on every settled edit.
+ */
+export async function findEntityToRun(actor: Actor, id: string): Promise<EntityToRun | null> {
+  const access = await loadEntityAccess(id);
+  if (!access || !canRead(actor, access)) return null;
+  return { id: access.id, type: access.type, name: access.name, canEdit: canEdit(actor, access) };
+}
+
 function asDraft(value: unknown): ParamsDraft {
   return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as ParamsDraft) : {};
 }

@@ -8,6 +8,7 @@ export type Reader = Pick<Prisma.TransactionClient, "$queryRaw">;
 export interface EntityAccess extends AccessFacts {
   readonly id: string;
   readonly type: string;
+  readonly name: string;
   readonly parentId: string | null;
   readonly ownerId: string;
   readonly version: number;
@@ -15,7 +16,7 @@ export interface EntityAccess extends AccessFacts {
   readonly ancestorIds: readonly string[];
 }
 
-type ChainRow = { id: string; type: string; parentId: string | null; ownerId: string; version: number; depth: number; shared: string[] };
+type ChainRow = { id: string; type: string; name: string; parentId: string | null; ownerId: string; version: number; depth: number; shared: string[] };
 
 /**
  * @internal The entity and its chain of ancestors in one query: each one's owner and the users it
@@ -25,23 +26,24 @@ type ChainRow = { id: string; type: string; parentId: string | null; ownerId: st
 export async function loadEntityAccess(id: string, reader: Reader = db): Promise<EntityAccess | null> {
   const rows = await reader.$queryRaw<ChainRow[]>`
     WITH RECURSIVE chain AS (
-      SELECT e."id", e."type", e."parentId", e."ownerId", e."version", 0 AS depth
+      SELECT e."id", e."type", e."name", e."parentId", e."ownerId", e."version", 0 AS depth
         FROM "entity" e WHERE e."id" = ${id}
       UNION ALL
-      SELECT p."id", p."type", p."parentId", p."ownerId", p."version", c.depth + 1
+      SELECT p."id", p."type", p."name", p."parentId", p."ownerId", p."version", c.depth + 1
         FROM "entity" p JOIN chain c ON p."id" = c."parentId"
        WHERE c.depth < 1000
     )
-    SELECT c."id", c."type", c."parentId", c."ownerId", c."version", c.depth,
+    SELECT c."id", c."type", c."name", c."parentId", c."ownerId", c."version", c.depth,
            COALESCE(array_agg(s."userId") FILTER (WHERE s."userId" IS NOT NULL), '{}') AS shared
       FROM chain c LEFT JOIN "entity_share" s ON s."entityId" = c."id"
-     GROUP BY c."id", c."type", c."parentId", c."ownerId", c."version", c.depth
+     GROUP BY c."id", c."type", c."name", c."parentId", c."ownerId", c."version", c.depth
      ORDER BY c.depth`;
   const [self, ...ancestors] = rows;
   if (!self) return null;
   return {
     id: self.id,
     type: self.type,
+    name: self.name,
     parentId: self.parentId,
     ownerId: self.ownerId,
     version: self.version,

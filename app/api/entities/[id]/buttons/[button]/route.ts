@@ -9,7 +9,7 @@ import { callButton } from "@/lib/controller/call-button";
 import type { CallOutcome } from "@/lib/controller/call-view";
 import { respondToViewCall } from "@/lib/controller/respond-to-view-call";
 import { pool } from "@/lib/db/pool";
-import { findEntityForUser } from "@/lib/entities/get-entity";
+import { findEntityToRun } from "@/lib/entities/get-entity";
 
 export const dynamic = "force-dynamic";
 
@@ -22,7 +22,7 @@ export const POST = withUser(
     const { id, button } = (await params) as { id: string; button: string };
     const parsed = body.safeParse(await request.json().catch(() => undefined));
     if (!parsed.success) return NextResponse.json({ ok: false, failure: { kind: "input", message: "Send { params } as JSON.", fields: [] } }, { status: 400 });
-    const entity = await findEntityForUser(user, id);
+    const entity = await findEntityToRun(user, id);
     const controller = entity && entityTypeNamed(entity.type)?.controller;
     if (!entity || !controller) return NextResponse.json(NOT_FOUND, { status: 404 });
     if (parsed.data.check) {

@@ -7,7 +7,7 @@ import { compute } from "@/lib/controller/compute";
 import { respondToViewCall } from "@/lib/controller/respond-to-view-call";
 import { isSlow } from "@/lib/controller/views";
 import { pool } from "@/lib/db/pool";
-import { findEntityForUser } from "@/lib/entities/get-entity";
+import { findEntityToRun } from "@/lib/entities/get-entity";
 
 export const dynamic = "force-dynamic";
 
@@ -20,7 +20,7 @@ export const POST = withUser(
     const { id, view } = (await params) as { id: string; view: string };
     const parsed = body.safeParse(await request.json().catch(() => undefined));
     if (!parsed.success) return NextResponse.json({ ok: false, failure: { kind: "input", message: "Send { params: { … } } as JSON.", fields: [] } }, { status: 400 });
-    const entity = await findEntityForUser(user, id);
+    const entity = await findEntityToRun(user, id);
     const controller = entity && entityTypeNamed(entity.type)?.controller;
     if (!entity || !controller) return NextResponse.json(NOT_FOUND, { status: 404 });
     if (Object.hasOwn(controller.views, view) && isSlow(controller.views[view]!)) {
