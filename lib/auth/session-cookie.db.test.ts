@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { auth } from "./auth";
 import { userFromHeaders } from "./guard";
+import { parseRoles } from "./roles";
 import { cookieValue, userFromSessionCookie, verifiedToken } from "./session-cookie";
 import { createUser, endSessionsOf } from "./users";
 
@@ -21,10 +22,20 @@ async function signedInUser(roles: ("engineer" | "reviewer" | "admin")[] = ["eng
 const withCookie = (cookie: string) => new Headers({ cookie });
 const sign = (token: string, secret: string) => `${token}.${createHmac("sha256", secret).update(token).digest("base64")}`;
 
-/** Both readers on the same headers: the one-statement reader must answer what better-auth answers. */
+/** What better-auth's own getSession says of the headers, as the guard used to read it. */
+async function betterAuthUser(headers: Headers) {
+  const session = await auth.api.getSession({ headers }).catch(() => null);
+  if (!session) return null;
+  const user = session.user as { id: string; email: string; name: string; roles?: string[] | null; disabled?: boolean | null };
+  if (user.disabled) return null;
+  return { id: user.id, email: user.email, name: user.name, roles: parseRoles(user.roles ?? []) };
+}
+
+/** Every reader on the same headers: the one-statement readers must answer what better-auth answers. */
 async function bothRead(headers: Headers) {
-  const [fast, better] = [await userFromSessionCookie(headers), await userFromHeaders(headers)];
+  const [fast, page, better] = [await userFromSessionCookie(headers), await userFromHeaders(headers), await betterAuthUser(headers)];
   expect(fast).toEqual(better);
+  expect(page).toEqual(better);
   return fast;
 }
 
@@ -64,6 +75,20 @@ describe("userFromSessionCookie answers as better-auth's getSession, in one stat
     const disabled = await signedInUser();
     await db.user.update({ where: { id: disabled.id }, data: { disabled: true } });
     expect(await bothRead(withCookie(disabled.cookie))).toBeNull();
+  });
+
+  it("leaves extending a session to better-auth: a page read extends one that is due, a route's read never does", async () => {
+    const user = await signedInUser();
+    const { sessionConfig } = await auth.$context;
+    // Due: more than updateAge (a day) since the session was last extended to expiresIn (a week).
+    const due = new Date(Date.now() + (sessionConfig.expiresIn - sessionConfig.updateAge) * 1000 - 3_600_000);
+    await db.session.updateMany({ where: { token: user.token }, data: { expiresAt: due } });
+    const expiresAt = async () => (await db.session.findFirstOrThrow({ where: { token: user.token } })).expiresAt.getTime();
+
+    expect(await userFromSessionCookie(withCookie(user.cookie))).toMatchObject({ id: user.id });
+    expect(await expiresAt()).toBe(due.getTime());
+    expect(await userFromHeaders(withCookie(user.cookie))).toMatchObject({ id: user.id });
+    expect(await expiresAt()).toBeGreaterThan(due.getTime() + 3_600_000);
   });
 
   it("reads the first of two cookies of the same name, as better-call does", async () => {

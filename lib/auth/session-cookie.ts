@@ -15,19 +15,25 @@ import { parseRoles, type Role } from "./roles";
  * - the session row exists (sign-out and an admin ending sessions delete it) and has not expired;
  * - the user is not disabled.
  *
- * What it does not do: extend the session (better-auth does that at most once a day, on the page
- * loads that go through `requireUser`) or delete an expired row (refused here all the same).
+ * What it does not do: extend the session (better-auth does that at most once a day: pages and
+ * actions hand the request to it when `dueForRefresh`) or delete an expired row (refused all the same).
  * lib/auth/session-cookie.db.test.ts holds it to `getSession`'s answers, case by case.
  */
 
 export type CookieUser = { id: string; email: string; name: string; roles: Role[] };
 
-let settings: Promise<{ cookieName: string; secret: string }> | undefined;
+type Settings = { cookieName: string; secret: string; expiresInMs: number; updateAgeMs: number };
+let settings: Promise<Settings> | undefined;
 
-/** better-auth's cookie name and secret, read from its context once (lazily: `next build` has no secret). */
-function cookieSettings(): Promise<{ cookieName: string; secret: string }> {
+/** better-auth's cookie name, secret and session ages, read from its context once (lazily: `next build` has no secret). */
+function cookieSettings(): Promise<Settings> {
   settings ??= auth.$context.then(
-    (context) => ({ cookieName: context.authCookies.sessionToken.name, secret: context.secret }),
+    (context) => ({
+      cookieName: context.authCookies.sessionToken.name,
+      secret: context.secret,
+      expiresInMs: context.sessionConfig.expiresIn * 1000,
+      updateAgeMs: context.sessionConfig.updateAge * 1000,
+    }),
     (error: unknown) => {
       settings = undefined;
       throw error;
@@ -62,21 +68,33 @@ export function verifiedToken(signedValue: string, secret: string): string | nul
   return given.length === expected.length && timingSafeEqual(given, expected) ? token : null;
 }
 
-const row = z.object({ id: z.string(), email: z.string(), name: z.string(), roles: z.array(z.string()).nullable() });
+const row = z.object({ id: z.string(), email: z.string(), name: z.string(), roles: z.array(z.string()).nullable(), expiresAt: z.date() });
 
-/** The user of a live session whose signed cookie the headers carry, or null (no, forged, ended or expired session; disabled user). */
-export async function userFromSessionCookie(requestHeaders: Headers): Promise<CookieUser | null> {
+/**
+ * The user of a live session whose signed cookie the headers carry, or null (no, forged, ended or
+ * expired session; disabled user); `dueForRefresh` when better-auth would extend the session now
+ * (its `updateAge` has passed since the last extension).
+ */
+export async function readSessionCookie(requestHeaders: Headers): Promise<{ user: CookieUser; dueForRefresh: boolean } | null> {
   const header = requestHeaders.get("cookie");
   if (!header) return null;
-  const { cookieName, secret } = await cookieSettings();
+  const { cookieName, secret, expiresInMs, updateAgeMs } = await cookieSettings();
   const signed = cookieValue(header, cookieName);
   const token = signed && verifiedToken(signed, secret);
   if (!token) return null;
+  const now = new Date();
   const rows = await db.$queryRaw<unknown[]>`
-    SELECT u."id", u."email", u."name", u."roles"
+    SELECT u."id", u."email", u."name", u."roles", s."expiresAt"
       FROM "session" s JOIN "user" u ON u."id" = s."userId"
-     WHERE s."token" = ${token} AND s."expiresAt" > ${new Date()} AND u."disabled" IS NOT TRUE`;
+     WHERE s."token" = ${token} AND s."expiresAt" > ${now} AND u."disabled" IS NOT TRUE`;
   if (rows.length === 0) return null;
-  const { id, email, name, roles } = row.parse(rows[0]);
-  return { id, email, name, roles: parseRoles(roles ?? []) };
+  const { id, email, name, roles, expiresAt } = row.parse(rows[0]);
+  // better-auth's own rule (api/routes/session): extended once `updateAge` has passed since it last was.
+  const dueForRefresh = expiresAt.getTime() - expiresInMs + updateAgeMs <= now.getTime();
+  return { user: { id, email, name, roles: parseRoles(roles ?? []) }, dueForRefresh };
+}
+
+/** The user of a live session whose signed cookie the headers carry, or null; never extends the session. */
+export async function userFromSessionCookie(requestHeaders: Headers): Promise<CookieUser | null> {
+  return (await readSessionCookie(requestHeaders))?.user ?? null;
 }
