@@ -248,8 +248,8 @@ async function breakdown(cookie: string, ids: { cube: string; beam: string }, bo
   const beamView = await run(ids.beam, "moments", bodies.beam);
   const steps: [string, string, () => Promise<unknown>][] = [
     ["one round trip (`SELECT 1` through Prisma)", "1", () => db.$queryRaw`SELECT 1`],
-    ["session: better-auth `getSession` (pages)", "2", () => auth.api.getSession({ headers })],
-    ["session: `userFromSessionCookie` (route handlers)", "1", () => userFromSessionCookie(headers)],
+    ["session: better-auth `getSession` (once a day a session, to extend it)", "2", () => auth.api.getSession({ headers })],
+    ["session: `userFromSessionCookie` (every request)", "1", () => userFromSessionCookie(headers)],
     ["entity: `findEntityForUser` (pages)", "3", () => findEntityForUser(user, ids.cube)],
     ["entity: `findEntityToRun` (view and button calls)", "1", () => findEntityToRun(user, ids.cube)],
     ["body: JSON.parse + zod (Cube params)", "0", async () => body.parse(JSON.parse(bodies.cube))],
@@ -266,6 +266,7 @@ async function breakdown(cookie: string, ids: { cube: string; beam: string }, bo
     console.log(`  | ${label} | ${statements} | ${p50.toFixed(2)} ms | ${p95.toFixed(2)} ms |`);
   }
   await db.$disconnect();
+  await (await import("@/lib/db/pool")).pool.end();
 }
 
 function printTable(rows: readonly Measured[], queries: ReadonlyMap<string, number> | null, rateLabel: string): void {

@@ -10,6 +10,13 @@ import pg from "pg";
  */
 const globalForPool = globalThis as unknown as { gussetPool?: pg.Pool };
 
-export const pool: pg.Pool =
-  globalForPool.gussetPool ?? new pg.Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.GUSSET_PG_POOL ?? 10) });
+export const pool: pg.Pool = globalForPool.gussetPool ?? createPool();
 globalForPool.gussetPool = pool;
+
+function createPool(): pg.Pool {
+  const created = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.GUSSET_PG_POOL ?? 10) });
+  // An idle connection the server ended (a restart, a failover) is dropped by the pool, which then
+  // reports it here; unheard, that report would end the process.
+  created.on("error", (error) => console.error(`[db] an idle connection was lost: ${error.message}`));
+  return created;
+}
