@@ -31,12 +31,12 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFile, rm } from "node:fs/promises";
-import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import pg from "pg";
 import { freePort } from "@/lib/db/embedded";
+import { paced } from "./lib/paced";
 
 const dataDir = ".data/bench-views";
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 6);
@@ -163,53 +163,10 @@ async function measure(label: string, editors: number, options: { url: string; m
 
 type Target = { label: string; options: { url: string; method: "GET" | "POST"; headers?: Record<string, string>; body?: string } };
 
-/**
- * Paced editors: each sends a call every PACE_MS at its own random phase, whether or not its last
- * call answered (open loop), for PACED_S seconds. Latency counts from when a call was due, so time a
- * call waited on this (shared) machine before it went out counts too.
- */
-async function paced(target: Target, editors: number): Promise<Measured> {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
-  const url = new URL(target.options.url);
-  const { method, body } = target.options;
-  const headers = { ...target.options.headers, ...(body ? { "content-length": String(Buffer.byteLength(body)) } : {}) };
-  const start = performance.now() + 20;
-  const end = start + PACED_S * 1000;
-  const due: number[] = [];
-  for (let editor = 0; editor < editors; editor++) {
-    for (let at = start + Math.random() * PACE_MS; at < end; at += PACE_MS) due.push(at);
-  }
-  due.sort((a, b) => a - b);
-  const times: number[] = [];
-  let errors = 0;
-  const send = (dueAt: number) =>
-    new Promise<void>((resolve) => {
-      const request = http.request({ agent, host: url.hostname, port: url.port, path: url.pathname, method, headers }, (response) => {
-        response.resume();
-        response.on("end", () => {
-          if (response.statusCode === 200) times.push(performance.now() - dueAt);
-          else errors += 1;
-          resolve();
-        });
-      });
-      request.on("error", () => {
-        errors += 1;
-        resolve();
-      });
-      request.end(body);
-    });
-  const calls: Promise<void>[] = [];
-  let next = 0;
-  while (next < due.length) {
-    const now = performance.now();
-    while (next < due.length && due[next]! <= now) calls.push(send(due[next++]!));
-    if (next < due.length) await new Promise((resolve) => setTimeout(resolve, Math.max(0, due[next]! - performance.now())));
-  }
-  await Promise.all(calls);
-  agent.destroy();
-  times.sort((a, b) => a - b);
-  const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? NaN;
-  return { label: target.label, editors, rps: due.length / PACED_S, p50: at(0.5), p95: at(0.95), errors };
+/** Paced editors (bench/lib/paced.ts): each sends the target's call every PACE_MS. */
+async function pacedEditors(target: Target, editors: number): Promise<Measured> {
+  const clients = Array.from({ length: editors }, () => target.options);
+  return { label: target.label, editors, ...(await paced(clients, PACE_MS, PACED_S)) };
 }
 
 /** Median and p95 of one step, run one after another in this process (after a warm-up). */
@@ -386,7 +343,7 @@ export async function main(): Promise<void> {
       for (const label of labels) {
         for (const server of servers) {
           const target = server.targets.find((t) => t.label === label);
-          if (target) server.paced.push(await paced(target, editors));
+          if (target) server.paced.push(await pacedEditors(target, editors));
         }
       }
     }
