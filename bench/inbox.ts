@@ -16,7 +16,7 @@
  *
  * Targets (issue 8): the queries' p95 < 20 ms; the page's p95 < 200 ms at 20 users.
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { rm } from "node:fs/promises";
 import os from "node:os";
 import { performance } from "node:perf_hooks";
@@ -25,6 +25,7 @@ import pg from "pg";
 import type { Prisma } from "@/lib/db/generated/prisma/client";
 import { freePort } from "@/lib/db/embedded";
 import { benchDatabase, machine, percentile } from "./lib/database";
+import { signInByForm, startLauncher, stopLauncher } from "./lib/launcher";
 import { paced } from "./lib/paced";
 
 const USERS = 10_000;
@@ -114,7 +115,7 @@ try {
   say(`targets: queries p95 < 20 ms ${slowQuery ? "NOT met" : "met"}; page p95 < 200 ms at ${PAGE_USERS} users: paced ${slowPaced ? "NOT met" : "met"}, closed loop ${slowClosed ? "NOT met" : "met"}`);
   if (slowQuery || slowPaced || verdicts.some((verdict) => verdict.includes("NOT"))) process.exitCode = 1;
 } finally {
-  if (server) await stopServer(server);
+  if (server) await stopLauncher(server);
   await client.end();
   await database.close();
   await rm(serverDir, { recursive: true, force: true });
@@ -194,9 +195,9 @@ async function measurePage(): Promise<{ inbox: Load; health: Load; alone: Load; 
   const port = await freePort();
   const base = `http://localhost:${port}`;
   say(`starting the launcher on the benchmark database (port ${port}; builds if the bundle is missing or older than the sources)…`);
-  server = await startServer(port);
+  server = await startLauncher(port, { DATABASE_URL: database.url, GUSSET_DATA_DIR: serverDir });
   const cookies: string[] = [];
-  for (const email of accounts) cookies.push(await signIn(base, email, password));
+  for (const email of accounts) cookies.push(await signInByForm(base, email, password));
   const first = await fetch(`${base}/inbox`, { headers: { cookie: cookies[0]! } });
   const html = await first.text();
   if (first.status !== 200 || (html.match(/data-testid="task-row"/g) ?? []).length !== 25) {
@@ -263,44 +264,3 @@ async function load(runs: readonly { url: string; headers: Record<string, string
   };
 }
 
-async function startServer(port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
-    env: { ...process.env, DATABASE_URL: database.url, GUSSET_DATA_DIR: serverDir, PORT: String(port), BETTER_AUTH_URL: `http://localhost:${port}`, NEXT_TELEMETRY_DISABLED: "1" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let log = "";
-  child.stdout!.on("data", (chunk) => (log += chunk));
-  child.stderr!.on("data", (chunk) => (log += chunk));
-  const deadline = Date.now() + 240_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`The launcher exited (${child.exitCode}):\n${log}`);
-    if (log.includes("[gusset] Ready")) return child;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  child.kill("SIGTERM");
-  throw new Error(`The launcher did not get ready in 240 s:\n${log}`);
-}
-
-function stopServer(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    child.once("exit", () => resolve());
-    child.kill("SIGTERM");
-  });
-}
-
-/** Signs in as a browser without JavaScript does: the sign-in form posted to its server action (as bench/views.ts). */
-async function signIn(base: string, email: string, password: string): Promise<string> {
-  const page = await (await fetch(`${base}/sign-in`)).text();
-  const form = new FormData();
-  for (const [, name, value] of page.matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?/g)) {
-    form.append(name!.replace(/&amp;/g, "&"), (value ?? "").replace(/&amp;/g, "&").replace(/&quot;/g, '"'));
-  }
-  form.set("email", email);
-  form.set("password", password);
-  form.set("next", "/");
-  const response = await fetch(`${base}/sign-in`, { method: "POST", body: form, headers: { origin: base }, redirect: "manual" });
-  const cookie = response.headers.getSetCookie().find((line) => line.includes("session_token="));
-  if (!cookie) throw new Error(`Sign-in of ${email} answered ${response.status} without a session cookie.`);
-  return cookie.split(";")[0]!;
-}

@@ -29,13 +29,14 @@
  * Targets (issue 5): the Cube at 10 editors p50 < 15 ms and p95 < 50 ms;
  * a view call's time within 3× the bare route's.
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import pg from "pg";
 import { freePort } from "@/lib/db/embedded";
+import { signInByForm, startLauncher } from "./lib/launcher";
 import { paced } from "./lib/paced";
 
 const dataDir = ".data/bench-views";
@@ -48,43 +49,8 @@ const ENGINEER = { email: "engineer@gusset.local", password: "gusset-engineer" }
 
 const say = (line: string) => console.log(`  ${line}`);
 
-async function startServer(port: number, extraEnv: Record<string, string> = {}): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
-    env: { ...process.env, GUSSET_DATA_DIR: dataDir, PORT: String(port), BETTER_AUTH_URL: `http://localhost:${port}`, NEXT_TELEMETRY_DISABLED: "1", ...extraEnv },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let log = "";
-  child.stdout!.on("data", (chunk) => (log += chunk));
-  child.stderr!.on("data", (chunk) => (log += chunk));
-  const deadline = Date.now() + 240_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`The launcher exited (${child.exitCode}):\n${log}`);
-    if (log.includes("[gusset] Ready")) return child;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  child.kill("SIGTERM");
-  throw new Error(`The launcher did not get ready in 240 s:\n${log}`);
-}
-
-/**
- * Signs in as a browser without JavaScript does: the sign-in page's form posted
- * to its server action (progressive enhancement), which answers with the
- * session cookie and a redirect.
- */
-async function signIn(base: string): Promise<string> {
-  const page = await (await fetch(`${base}/sign-in`)).text();
-  const form = new FormData();
-  for (const [, name, value] of page.matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?/g)) {
-    form.append(name!.replace(/&amp;/g, "&"), (value ?? "").replace(/&amp;/g, "&").replace(/&quot;/g, '"'));
-  }
-  form.set("email", ENGINEER.email);
-  form.set("password", ENGINEER.password);
-  form.set("next", "/");
-  const response = await fetch(`${base}/sign-in`, { method: "POST", body: form, headers: { origin: base }, redirect: "manual" });
-  const cookie = response.headers.getSetCookie().find((line) => line.includes("session_token="));
-  if (!cookie) throw new Error(`Sign-in answered ${response.status} without a session cookie.`);
-  return cookie.split(";")[0]!;
-}
+const startServer = (port: number, env: Record<string, string> = {}) => startLauncher(port, { GUSSET_DATA_DIR: dataDir, ...env });
+const signIn = (base: string) => signInByForm(base, ENGINEER.email, ENGINEER.password);
 
 /** Creates a project with a Cube and a beam in it through the entity repository, as the engineer. */
 async function createEntities(): Promise<{ cube: string; beam: string; databaseUrl: string }> {
