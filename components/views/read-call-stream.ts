@@ -38,6 +38,45 @@ export function cancelCallOnAbort(callId: string, signal: AbortSignal | undefine
   return () => signal?.removeEventListener("abort", cancel);
 }
 
+/** Thrown for an answer that is not a call's outcome: signed out, refused, a proxy's error page. */
+export class CallRequestError extends Error {
+  override name = "CallRequestError";
+  constructor(
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Posts one view or button call (`url`) on the form's params, the browser's way. With `onProgress`
+ * it asks for the NDJSON progress stream (a slow view, a long button: run by a job worker, so it
+ * gets its id here and Cancel can name it at once). Answers the outcome, a failure included;
+ * throws a CallRequestError for an answer that is not one, and the fetch's AbortError when
+ * `signal` aborts.
+ */
+export async function postCall(url: string, body: Record<string, unknown>, options: ReadCallStreamOptions, ended: string): Promise<CallOutcome<unknown>> {
+  const callId = options.onProgress ? newCallId() : undefined;
+  const release = callId ? cancelCallOnAbort(callId, options.signal) : () => {};
+  try {
+    const response = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json", accept: callId ? NDJSON : "application/json" },
+      body: JSON.stringify(callId ? { ...body, callId } : body),
+      signal: options.signal,
+    });
+    const type = response.headers.get("content-type") ?? "";
+    if (type.includes(NDJSON) && response.body) return await readCallStream(response.body, options, ended);
+    if (!type.includes("application/json")) throw new CallRequestError(`The server answered ${response.status} ${response.statusText}.`, response.status);
+    const answer = (await response.json()) as Partial<CallOutcome<unknown>> & { error?: string };
+    if (typeof answer.ok !== "boolean") throw new CallRequestError(answer.error ?? `The server answered ${response.status}.`, response.status);
+    return answer as CallOutcome<unknown>;
+  } finally {
+    release();
+  }
+}
+
 /**
  * Reads an NDJSON call stream (lib/controller/ndjson.ts) to its outcome, reporting progress. When
  * the stream names its call (a call run by a job worker), a stream that breaks or ends early is
