@@ -5,7 +5,17 @@ import nextTs from "eslint-config-next/typescript";
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
-  globalIgnores([".next/**", ".next-*/**", ".data/**", "out/**", "build/**", "next-env.d.ts", "test-results/**", "playwright-report/**", "lib/db/generated/**"]),
+  globalIgnores([
+    ".next/**",
+    ".next-*/**",
+    ".data/**",
+    "out/**",
+    "build/**",
+    "next-env.d.ts",
+    "test-results/**",
+    "playwright-report/**",
+    "lib/db/generated/**",
+  ]),
   {
     // lib/ is the platform: no React there (docs/architecture.md).
     files: ["lib/**/*.ts"],

@@ -7,7 +7,9 @@ export default function NotFound() {
         <p className="text-sm font-semibold text-slate-500">404</p>
         <h1 className="text-2xl font-semibold">Nothing here</h1>
         <p className="text-slate-600">The page does not exist, or you may not see it.</p>
-        <Link href="/" className="inline-block rounded-md bg-brand-600 px-3 py-2 text-sm font-medium text-white hover:bg-brand-700">Back to home</Link>
+        <Link href="/" className="inline-block rounded-md bg-brand-600 px-3 py-2 text-sm font-medium text-white hover:bg-brand-700">
+          Back to home
+        </Link>
       </div>
     </main>
   );

@@ -56,19 +56,32 @@ function entryFiles(folder: string, entry: string): string[] {
   context.self = context;
   vm.createContext(context);
   vm.runInContext(readFileSync(file, "utf8"), context);
-  const manifest = (context.__RSC_MANIFEST as Record<string, { entryJSFiles: Record<string, string[]> }>)[entry.replace("[project]/app", "")];
+  const manifest = (context.__RSC_MANIFEST as Record<string, { entryJSFiles: Record<string, string[]> }>)[
+    entry.replace("[project]/app", "")
+  ];
   if (!manifest) throw new Error(`No client manifest entry for ${entry} in ${file}.`);
   // The page's own files and those of every layout above it.
-  return [...new Set(Object.entries(manifest.entryJSFiles).filter(([key]) => key === entry || key.endsWith("/layout")).flatMap(([, files]) => files))];
+  return [
+    ...new Set(
+      Object.entries(manifest.entryJSFiles)
+        .filter(([key]) => key === entry || key.endsWith("/layout"))
+        .flatMap(([, files]) => files),
+    ),
+  ];
 }
 
 export function firstLoad(): { route: string; files: Chunk[]; raw: number; gzip: number }[] {
-  const build = JSON.parse(readFileSync(path.join(dist, "build-manifest.json"), "utf8")) as { rootMainFiles: string[]; polyfillFiles: string[] };
+  const build = JSON.parse(readFileSync(path.join(dist, "build-manifest.json"), "utf8")) as {
+    rootMainFiles: string[];
+    polyfillFiles: string[];
+  };
   const shared = [...build.rootMainFiles];
-  return ROUTES.filter(({ folder }) => existsSync(path.join(dist, "server", "app", folder, "page_client-reference-manifest.js"))).map(({ route, folder, entry }) => {
-    const files = [...new Set([...shared, ...entryFiles(folder, entry)])].map(chunk);
-    return { route, files, raw: sum(files, "raw"), gzip: sum(files, "gzip") };
-  });
+  return ROUTES.filter(({ folder }) => existsSync(path.join(dist, "server", "app", folder, "page_client-reference-manifest.js"))).map(
+    ({ route, folder, entry }) => {
+      const files = [...new Set([...shared, ...entryFiles(folder, entry)])].map(chunk);
+      return { route, files, raw: sum(files, "raw"), gzip: sum(files, "gzip") };
+    },
+  );
 }
 
 function sum(files: readonly Chunk[], key: "raw" | "gzip"): number {
@@ -80,11 +93,15 @@ const kB = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
 export function main(): void {
   if (!existsSync(path.join(dist, "BUILD_ID"))) throw new Error(`No production build in ${dist}: run \`npx next build\` first.`);
   const rows = firstLoad();
-  console.log(`first-load JavaScript per page, from the build in ${dist} (${os.cpus().length}× ${os.cpus()[0]?.model}, node ${process.version})`);
+  console.log(
+    `first-load JavaScript per page, from the build in ${dist} (${os.cpus().length}× ${os.cpus()[0]?.model}, node ${process.version})`,
+  );
   console.log(`  ${"route".padEnd(14)} ${"gzip".padStart(10)} ${"raw".padStart(10)}  chunks  three.js / recharts in first load`);
   for (const row of rows) {
     const heavy = [...new Set(row.files.flatMap((file) => file.holds))];
-    console.log(`  ${row.route.padEnd(14)} ${kB(row.gzip).padStart(10)} ${kB(row.raw).padStart(10)}  ${String(row.files.length).padStart(6)}  ${heavy.length ? heavy.join(", ") : "neither"}`);
+    console.log(
+      `  ${row.route.padEnd(14)} ${kB(row.gzip).padStart(10)} ${kB(row.raw).padStart(10)}  ${String(row.files.length).padStart(6)}  ${heavy.length ? heavy.join(", ") : "neither"}`,
+    );
   }
   const lazy = [...new Set(readLoadable())].map(chunk).filter((c) => c.holds.length);
   for (const c of lazy) console.log(`  loaded on demand: ${c.file} ${kB(c.gzip)} gzip (${c.holds.join(", ")})`);

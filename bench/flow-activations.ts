@@ -68,7 +68,13 @@ interface Tally {
 const rate = (tally: Tally) => tally.ops / tally.seconds;
 
 /** Runs `op` in a loop on `n` clients for `seconds`; `next[c]` counts client c's operations across slices. */
-async function measure(n: number, seconds: number, tally: Tally, next: number[], op: (client: Client, user: FlowUser, i: number) => Promise<void>): Promise<void> {
+async function measure(
+  n: number,
+  seconds: number,
+  tally: Tally,
+  next: number[],
+  op: (client: Client, user: FlowUser, i: number) => Promise<void>,
+): Promise<void> {
   const started = performance.now();
   const deadline = started + seconds * 1000;
   await Promise.all(
@@ -83,7 +89,8 @@ async function measure(n: number, seconds: number, tally: Tally, next: number[],
   tally.seconds += (performance.now() - started) / 1000;
 }
 
-const helloWorld = (db: Client, user: FlowUser) => startProcess(user, { flow: "hello-world" }, { text: "hello" }, { registry, db }).then(() => undefined);
+const helloWorld = (db: Client, user: FlowUser) =>
+  startProcess(user, { flow: "hello-world" }, { text: "hello" }, { registry, db }).then(() => undefined);
 
 /** Processes waiting at their first task, `perClient` for each of the first `n` clients, made beforehand so only completion is timed. */
 async function prepare(n: number, perClient: number): Promise<{ processId: string; taskId: string }[][]> {
@@ -93,13 +100,19 @@ async function prepare(n: number, perClient: number): Promise<{ processId: strin
     users.map(async (_, maker) => {
       for (let c = 0; c < n; c++) {
         for (let i = maker; i < perClient; i += users.length) {
-          const { processId } = await startProcessFromCode({ flow: "bench-two-views" }, { data: {}, userId: users[c]!.id }, { registry, db: clients[maker]! });
+          const { processId } = await startProcessFromCode(
+            { flow: "bench-two-views" },
+            { data: {}, userId: users[c]!.id },
+            { registry, db: clients[maker]! },
+          );
           waiting[c]!.push({ processId, taskId: "" });
         }
       }
     }),
   );
-  const rows = await admin.$queryRawUnsafe<{ id: string; processId: string }[]>(`SELECT id, "processId" FROM flow_task WHERE "nodeName" = 'first' AND status = 'assigned'`);
+  const rows = await admin.$queryRawUnsafe<{ id: string; processId: string }[]>(
+    `SELECT id, "processId" FROM flow_task WHERE "nodeName" = 'first' AND status = 'assigned'`,
+  );
   const taskOf = new Map(rows.map((row) => [row.processId, row.id]));
   for (const list of waiting) for (const item of list) item.taskId = taskOf.get(item.processId)!;
   return waiting;
@@ -123,7 +136,9 @@ function pgbench(args: string[]): number {
   return tps ? Number(tps[1]) : NaN;
 }
 
-const version = await admin.$queryRawUnsafe<{ v: string; f: string }[]>(`SELECT current_setting('server_version') AS v, current_setting('fsync') AS f`);
+const version = await admin.$queryRawUnsafe<{ v: string; f: string }[]>(
+  `SELECT current_setting('server_version') AS v, current_setting('fsync') AS f`,
+);
 pgbench(["-i", "-q"]);
 
 const rows: { clients: number; pgbench: number; hello: number; complete: number }[] = [];

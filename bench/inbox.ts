@@ -46,7 +46,12 @@ const client = new pg.Client({ connectionString: database.url });
 await client.connect();
 let server: ChildProcess | null = null;
 try {
-  console.log(`inbox at scale (${machine()}, load average before: ${os.loadavg().map((l) => l.toFixed(1)).join(" ")})`);
+  console.log(
+    `inbox at scale (${machine()}, load average before: ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(" ")})`,
+  );
   const seeded = performance.now();
   await seed();
   const seedSeconds = (performance.now() - seeded) / 1000;
@@ -56,7 +61,9 @@ try {
   await client.query(`CREATE INDEX "flow_process_entityId_createdAt_idx" ON "flow_process" ((data ->> 'entityId'), "createdAt" DESC)`);
   const indexSeconds = (performance.now() - building) / 1000;
   await client.query("ANALYZE");
-  say(`seeded ${USERS} users, ${PROCESSES} processes, ${PROCESSES * TASKS_PER_PROCESS} tasks in ${seedSeconds.toFixed(1)} s; the entity index built in ${indexSeconds.toFixed(2)} s`);
+  say(
+    `seeded ${USERS} users, ${PROCESSES} processes, ${PROCESSES * TASKS_PER_PROCESS} tasks in ${seedSeconds.toFixed(1)} s; the entity index built in ${indexSeconds.toFixed(2)} s`,
+  );
 
   const { listInbox, inboxStatement } = await import("@/lib/flow/inbox/list-inbox");
   const { listQueue, queueBatchStatement } = await import("@/lib/flow/inbox/list-queue");
@@ -84,7 +91,10 @@ try {
     { label: "listInbox (a reviewer's open tasks, page of 25)", samples: await time(() => listInbox(reviewer())) },
     { label: "listQueue (the reviewers' queue, page of 25)", samples: await time(() => listQueue(reviewer())) },
     { label: "countOpenTasks (the header's counter)", samples: await time(() => countOpenTasks(reviewer())) },
-    { label: "listEntityProcesses (an entity's page)", samples: await time(() => listEntityProcesses(`e${1 + Math.floor(Math.random() * PROCESSES)}`)) },
+    {
+      label: "listEntityProcesses (an entity's page)",
+      samples: await time(() => listEntityProcesses(`e${1 + Math.floor(Math.random() * PROCESSES)}`)),
+    },
   ];
 
   // The plans of the statements the functions send, each for a user with data.
@@ -104,15 +114,25 @@ try {
   console.log();
   for (const { label, samples } of queries) say(`${label}: p50 ${ms(percentile(samples, 50))}, p95 ${ms(percentile(samples, 95))}`);
   for (const verdict of verdicts) say(verdict);
-  say(`GET /api/health (baseline), ${PAGE_USERS} connections: p50 ${ms(page.health.p50)}, p95 ${ms(page.health.p95)}, ${Math.round(page.health.rps)} req/s`);
+  say(
+    `GET /api/health (baseline), ${PAGE_USERS} connections: p50 ${ms(page.health.p50)}, p95 ${ms(page.health.p95)}, ${Math.round(page.health.rps)} req/s`,
+  );
   say(`GET /inbox, one user alone: p50 ${ms(page.alone.p50)}, p95 ${ms(page.alone.p95)}, ${Math.round(page.alone.rps)} req/s`);
-  say(`GET /inbox, ${PAGE_USERS} users at once, closed loop (each asks again the moment its page arrives: ${PAGE_USERS} requests always in flight): p50 ${ms(page.inbox.p50)}, p95 ${ms(page.inbox.p95)}, ${Math.round(page.inbox.rps)} req/s, ${page.inbox.errors} errors; p50 ${(page.inbox.p50 / page.health.p50).toFixed(1)}× the baseline's`);
-  say(`GET /api/health (baseline), ${PAGE_USERS} paced clients, each once every ${PAGE_PACE_MS} ms: p50 ${ms(page.pacedHealth.p50)}, p95 ${ms(page.pacedHealth.p95)}`);
-  say(`GET /inbox, ${PAGE_USERS} paced users, each opening it once every ${PAGE_PACE_MS} ms (open loop, latency from when due): p50 ${ms(page.pacedInbox.p50)}, p95 ${ms(page.pacedInbox.p95)}, ${Math.round(page.pacedInbox.rps)} req/s, ${page.pacedInbox.errors} errors`);
+  say(
+    `GET /inbox, ${PAGE_USERS} users at once, closed loop (each asks again the moment its page arrives: ${PAGE_USERS} requests always in flight): p50 ${ms(page.inbox.p50)}, p95 ${ms(page.inbox.p95)}, ${Math.round(page.inbox.rps)} req/s, ${page.inbox.errors} errors; p50 ${(page.inbox.p50 / page.health.p50).toFixed(1)}× the baseline's`,
+  );
+  say(
+    `GET /api/health (baseline), ${PAGE_USERS} paced clients, each once every ${PAGE_PACE_MS} ms: p50 ${ms(page.pacedHealth.p50)}, p95 ${ms(page.pacedHealth.p95)}`,
+  );
+  say(
+    `GET /inbox, ${PAGE_USERS} paced users, each opening it once every ${PAGE_PACE_MS} ms (open loop, latency from when due): p50 ${ms(page.pacedInbox.p50)}, p95 ${ms(page.pacedInbox.p95)}, ${Math.round(page.pacedInbox.rps)} req/s, ${page.pacedInbox.errors} errors`,
+  );
   const slowQuery = queries.some(({ samples }) => percentile(samples, 95) >= 20);
   const slowPaced = page.pacedInbox.p95 >= 200 || page.pacedInbox.errors > 0;
   const slowClosed = page.inbox.p95 >= 200 || page.inbox.errors > 0;
-  say(`targets: queries p95 < 20 ms ${slowQuery ? "NOT met" : "met"}; page p95 < 200 ms at ${PAGE_USERS} users: paced ${slowPaced ? "NOT met" : "met"}, closed loop ${slowClosed ? "NOT met" : "met"}`);
+  say(
+    `targets: queries p95 < 20 ms ${slowQuery ? "NOT met" : "met"}; page p95 < 200 ms at ${PAGE_USERS} users: paced ${slowPaced ? "NOT met" : "met"}, closed loop ${slowClosed ? "NOT met" : "met"}`,
+  );
   if (slowQuery || slowPaced || verdicts.some((verdict) => verdict.includes("NOT"))) process.exitCode = 1;
 } finally {
   if (server) await stopLauncher(server);
@@ -158,7 +178,10 @@ async function seed(): Promise<void> {
 
 /** EXPLAIN ANALYZE of a statement: a verdict naming the index it must read, and no sequential scan of the big tables. */
 async function explain(label: string, statement: Prisma.Sql, index: string): Promise<string> {
-  const { rows } = await client.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${statement.text}`, statement.values as unknown[]);
+  const { rows } = await client.query<{ "QUERY PLAN": string }>(
+    `EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${statement.text}`,
+    statement.values as unknown[],
+  );
   const plan = rows.map((row) => row["QUERY PLAN"]).join("\n");
   const scans = [...plan.matchAll(/Seq Scan on (flow_task|flow_process)\b/g)].map((match) => match[1]);
   const time = /Execution Time: ([\d.]+) ms/.exec(plan)?.[1];
@@ -201,16 +224,29 @@ async function measurePage(): Promise<{ inbox: Load; health: Load; alone: Load; 
   const first = await fetch(`${base}/inbox`, { headers: { cookie: cookies[0]! } });
   const html = await first.text();
   if (first.status !== 200 || (html.match(/data-testid="task-row"/g) ?? []).length !== 25) {
-    throw new Error(`GET /inbox answered ${first.status} with ${(html.match(/data-testid="task-row"/g) ?? []).length} rows, not a full page of 25.`);
+    throw new Error(
+      `GET /inbox answered ${first.status} with ${(html.match(/data-testid="task-row"/g) ?? []).length} rows, not a full page of 25.`,
+    );
   }
 
-  say(`GET /inbox answers ${Math.round(html.length / 1024)} KB of HTML; a browser viewing it then sends ${await requestsOfOneView(base, cookies[0]!)} more requests (prefetches, live refetches) in 4 s`);
-  const inbox = (users: number) => load(cookies.slice(0, users).map((cookie) => ({ url: `${base}/inbox`, headers: { cookie }, connections: 1 })));
+  say(
+    `GET /inbox answers ${Math.round(html.length / 1024)} KB of HTML; a browser viewing it then sends ${await requestsOfOneView(base, cookies[0]!)} more requests (prefetches, live refetches) in 4 s`,
+  );
+  const inbox = (users: number) =>
+    load(cookies.slice(0, users).map((cookie) => ({ url: `${base}/inbox`, headers: { cookie }, connections: 1 })));
   const health = (connections: number) => load([{ url: `${base}/api/health`, headers: {}, connections }]);
   await inbox(PAGE_USERS); // warm: JIT, the server's pools and caches
   await health(PAGE_USERS);
-  const pacedInbox = await paced(cookies.map((cookie) => ({ url: `${base}/inbox`, method: "GET", headers: { cookie } })), PAGE_PACE_MS, PAGE_SECONDS);
-  const pacedHealth = await paced(cookies.map(() => ({ url: `${base}/api/health`, method: "GET" })), PAGE_PACE_MS, PAGE_SECONDS);
+  const pacedInbox = await paced(
+    cookies.map((cookie) => ({ url: `${base}/inbox`, method: "GET", headers: { cookie } })),
+    PAGE_PACE_MS,
+    PAGE_SECONDS,
+  );
+  const pacedHealth = await paced(
+    cookies.map(() => ({ url: `${base}/api/health`, method: "GET" })),
+    PAGE_PACE_MS,
+    PAGE_SECONDS,
+  );
   return { health: await health(PAGE_USERS), inbox: await inbox(PAGE_USERS), alone: await inbox(1), pacedInbox, pacedHealth };
 }
 
@@ -221,7 +257,9 @@ async function measurePage(): Promise<{ inbox: Load; health: Load; alone: Load; 
  */
 async function requestsOfOneView(base: string, cookie: string): Promise<number | string> {
   const { chromium } = await import("@playwright/test");
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--no-sandbox"] }).catch(() => null);
+  const browser = await chromium
+    .launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--no-sandbox"] })
+    .catch(() => null);
   if (!browser) return "(no Chromium: not measured)";
   try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
@@ -231,7 +269,8 @@ async function requestsOfOneView(base: string, cookie: string): Promise<number |
     let requests = 0;
     page.on("request", (request) => {
       const url = new URL(request.url());
-      if (request.resourceType() !== "document" && !url.pathname.startsWith("/_next/static") && url.pathname !== "/api/events") requests += 1;
+      if (request.resourceType() !== "document" && !url.pathname.startsWith("/_next/static") && url.pathname !== "/api/events")
+        requests += 1;
     });
     await page.goto(`${base}/inbox`);
     await page.waitForTimeout(4_000);
@@ -263,4 +302,3 @@ async function load(runs: readonly { url: string; headers: Record<string, string
     errors: errors + results.reduce((sum, result) => sum + result.errors + result.timeouts, 0),
   };
 }
-

@@ -23,8 +23,15 @@ const { migrateQueue } = await import("@/lib/jobs/migrate-queue");
 await migrateQueue(database.url);
 const userId = randomUUID();
 const entityId = randomUUID();
-await pool.query(`INSERT INTO "user" (id, name, email, roles) VALUES ($1, 'bench', $2, '{engineer}')`, [userId, `bench-${userId}@example.test`]);
-await pool.query(`INSERT INTO entity (id, type, name, params, "ownerId") VALUES ($1, $2, 'bench', '{}', $3)`, [entityId, SLOW_TYPE, userId]);
+await pool.query(`INSERT INTO "user" (id, name, email, roles) VALUES ($1, 'bench', $2, '{engineer}')`, [
+  userId,
+  `bench-${userId}@example.test`,
+]);
+await pool.query(`INSERT INTO entity (id, type, name, params, "ownerId") VALUES ($1, $2, 'bench', '{}', $3)`, [
+  entityId,
+  SLOW_TYPE,
+  userId,
+]);
 const worker = await startWorker({
   connectionString: database.url,
   registry: loadFlows([]),
@@ -65,12 +72,15 @@ const inRequest = await timeEach(() => callView(slowController, "slow", params(1
 const bare = await timeEach(() => pool.query("SELECT 1"));
 const throttled = await queued(200, 10);
 
-const row = (label: string, times: number[]) => console.log(`  ${label.padEnd(28)} p50 ${percentile(times, 50).toFixed(2)} ms   p95 ${percentile(times, 95).toFixed(2)} ms`);
+const row = (label: string, times: number[]) =>
+  console.log(`  ${label.padEnd(28)} p50 ${percentile(times, 50).toFixed(2)} ms   p95 ${percentile(times, 95).toFixed(2)} ms`);
 console.log(`long calls: a near-empty slow view (${SAMPLES} sequential calls; ${machine()})`);
 row("via the queue, to outcome:", viaQueue);
 row("baseline: in the request:", inRequest);
 row("baseline: SELECT 1:", bare);
-console.log(`  progress throttle: a ${(throttled.ms / 1000).toFixed(1)} s view reporting 200 times sent its follower ${throttled.progressLines} progress lines (writes at most every 250 ms)`);
+console.log(
+  `  progress throttle: a ${(throttled.ms / 1000).toFixed(1)} s view reporting 200 times sent its follower ${throttled.progressLines} progress lines (writes at most every 250 ms)`,
+);
 
 await worker.stop();
 await pool.end();

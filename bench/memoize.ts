@@ -22,14 +22,18 @@ async function timeEach(run: () => Promise<unknown>): Promise<number[]> {
   return times.sort((a, b) => a - b);
 }
 
-const analysis = memoize((span: number) => ({ span, moments: Array.from({ length: 200 }, (_, i) => Math.sin(i) * span) }), { name: "bench.analysis" });
+const analysis = memoize((span: number) => ({ span, moments: Array.from({ length: 200 }, (_, i) => Math.sin(i) * span) }), {
+  name: "bench.analysis",
+});
 await analysis(6);
 
 const hits = await timeEach(() => analysis(6));
 const bare = await timeEach(() => db.$queryRaw`SELECT 1`);
 
 console.log(`memoize hit latency (${SAMPLES} sequential calls, 200-number result; ${machine()})`);
-console.log(`  memoize hit:        p50 ${percentile(hits, 50).toFixed(2)} ms   p95 ${percentile(hits, 95).toFixed(2)} ms   target p50 < 2 ms`);
+console.log(
+  `  memoize hit:        p50 ${percentile(hits, 50).toFixed(2)} ms   p95 ${percentile(hits, 95).toFixed(2)} ms   target p50 < 2 ms`,
+);
 console.log(`  baseline SELECT 1:  p50 ${percentile(bare, 50).toFixed(2)} ms   p95 ${percentile(bare, 95).toFixed(2)} ms`);
 console.log(`  ratio (p50):        ${(percentile(hits, 50) / percentile(bare, 50)).toFixed(2)}× a bare round trip`);
 

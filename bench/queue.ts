@@ -105,7 +105,9 @@ async function runJobs(workers: number): Promise<{ jobsPerSecond: number; queued
 }
 
 async function measureAndPrint(): Promise<void> {
-  const version = (await admin.query<{ v: string; f: string }>(`SELECT current_setting('server_version') AS v, current_setting('fsync') AS f`)).rows[0]!;
+  const version = (
+    await admin.query<{ v: string; f: string }>(`SELECT current_setting('server_version') AS v, current_setting('fsync') AS f`)
+  ).rows[0]!;
   pgbench(["-i", "-q"]);
 
   // Medians: on a shared machine one round in a few lands on a quiet or a busy moment.
@@ -114,7 +116,9 @@ async function measureAndPrint(): Promise<void> {
     const mid = Math.floor(sorted.length / 2);
     return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
   };
-  const results = new Map<number, { jobs: number[]; queued: number[]; tps: number[] }>(WORKER_COUNTS.map((n) => [n, { jobs: [], queued: [], tps: [] }]));
+  const results = new Map<number, { jobs: number[]; queued: number[]; tps: number[] }>(
+    WORKER_COUNTS.map((n) => [n, { jobs: [], queued: [], tps: [] }]),
+  );
   for (let round = 0; round < ROUNDS; round++) {
     for (const workers of WORKER_COUNTS) {
       const clients = workers * CONCURRENCY_PER_WORKER;
@@ -133,7 +137,9 @@ async function measureAndPrint(): Promise<void> {
     `  graphile-worker 0.18, PostgreSQL ${version.v} (${external ? "DATABASE_URL" : "embedded"}, fsync ${version.f}); ${ROUNDS} rounds of ${num(JOBS)} jobs, each beside pgbench -b simple-update for ${PGBENCH_SECONDS} s (scale 1, same server); load average ${os.loadavg()[0]!.toFixed(1)}`,
   );
   console.log("");
-  console.log("  worker processes × jobs at once | jobs/s, median (each round)   | pgbench simple-update tps, clients: median (each round) | jobs/s ÷ tps, median of the rounds' (each round)");
+  console.log(
+    "  worker processes × jobs at once | jobs/s, median (each round)   | pgbench simple-update tps, clients: median (each round) | jobs/s ÷ tps, median of the rounds' (each round)",
+  );
   for (const workers of WORKER_COUNTS) {
     const { jobs, tps } = results.get(workers)!;
     const clients = workers * CONCURRENCY_PER_WORKER;
@@ -148,9 +154,13 @@ async function measureAndPrint(): Promise<void> {
   console.log("");
   console.log(`  graphile-worker's published figure, ${PUBLISHED.source}:`);
   console.log(`    ${PUBLISHED.hardware}; ${PUBLISHED.setup}`);
-  console.log(`    without batching (the defaults, as here): ${num(PUBLISHED.withoutBatching)} jobs/s; here ${pct(median(results.get(2)!.jobs) / PUBLISHED.withoutBatching)} of that with 2 processes`);
+  console.log(
+    `    without batching (the defaults, as here): ${num(PUBLISHED.withoutBatching)} jobs/s; here ${pct(median(results.get(2)!.jobs) / PUBLISHED.withoutBatching)} of that with 2 processes`,
+  );
   console.log(`    with batching (localQueue 500, batched completion): ${num(PUBLISHED.withBatching)} jobs/s`);
-  console.log(`    jobs queued from one add_jobs batch: ${num(PUBLISHED.queuedPerSecond)} jobs/s; here ${pct(median(queued) / PUBLISHED.queuedPerSecond)} of that`);
+  console.log(
+    `    jobs queued from one add_jobs batch: ${num(PUBLISHED.queuedPerSecond)} jobs/s; here ${pct(median(queued) / PUBLISHED.queuedPerSecond)} of that`,
+  );
 }
 
 try {

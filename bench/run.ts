@@ -16,7 +16,10 @@ const benches = readdirSync("bench")
 let failed = 0;
 for (const file of benches) {
   console.log(`\n━━ bench/${file}`);
-  const result = spawnSync(process.execPath, ["--import", "tsx", `bench/${file}`], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  const result = spawnSync(process.execPath, ["--import", "tsx", `bench/${file}`], {
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
   if (result.status !== 0) failed += 1;
 }
 process.exit(failed ? 1 : 0);

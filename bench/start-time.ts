@@ -39,14 +39,20 @@ export async function main(): Promise<void> {
   const cold = await timeToPage(launcher, env, await freePort());
   const warm: number[] = [];
   for (let i = 0; i < 3; i++) warm.push(await timeToPage(launcher, env, await freePort()));
-  const bare = await timeToPage([process.execPath, "node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1"], { ...env, DATABASE_URL: "postgresql://127.0.0.1:1/none" }, await freePort());
+  const bare = await timeToPage(
+    [process.execPath, "node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1"],
+    { ...env, DATABASE_URL: "postgresql://127.0.0.1:1/none" },
+    await freePort(),
+  );
   await rm(dataDir, { recursive: true, force: true });
 
   const median = [...warm].sort((a, b) => a - b)[1]!;
   console.log(`start time to the first served page (${os.cpus().length}× ${os.cpus()[0]?.model}, node ${process.version})`);
   console.log(`  cold (fresh .data: initdb, migrate, seed):  ${(cold / 1000).toFixed(2)} s`);
   console.log(`  warm (median of 3):                         ${(median / 1000).toFixed(2)} s   target < 10 s`);
-  console.log(`  baseline: bare next start, same bundle:     ${(bare / 1000).toFixed(2)} s   (launcher overhead ${((median - bare) / 1000).toFixed(2)} s)`);
+  console.log(
+    `  baseline: bare next start, same bundle:     ${(bare / 1000).toFixed(2)} s   (launcher overhead ${((median - bare) / 1000).toFixed(2)} s)`,
+  );
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await main();

@@ -16,7 +16,12 @@ for (const sizeMb of [10, 50, 100]) {
     encoding: "utf8",
   });
   if (run.status !== 0) throw new Error(run.stderr);
-  const result = JSON.parse(run.stdout.trim().split("\n").at(-1)!) as { peakRssGrowthMb: number; peakHeldGrowthMb: number; sent: string; received: string };
+  const result = JSON.parse(run.stdout.trim().split("\n").at(-1)!) as {
+    peakRssGrowthMb: number;
+    peakHeldGrowthMb: number;
+    sent: string;
+    received: string;
+  };
   const seconds = (performance.now() - started) / 1000;
   console.log(
     `  ${String(sizeMb).padStart(3)} MB: peak held memory +${result.peakHeldGrowthMb.toFixed(1).padStart(5)} MB, peak RSS +${result.peakRssGrowthMb.toFixed(1).padStart(5)} MB, ${((2 * sizeMb) / seconds).toFixed(0)} MB/s in+out, content ${result.sent === result.received ? "identical" : "DIFFERENT"}`,

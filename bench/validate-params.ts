@@ -123,7 +123,9 @@ const ours = results[0] ?? 0;
 const format = (value: number) => Math.round(value).toLocaleString("en-US").padStart(9);
 
 console.log("validate-params: params objects validated per second, on one core");
-console.log(`  machine  ${cpus[0]?.model.trim() ?? "unknown cpu"} (${cpus.length} cores), ${os.platform()} ${os.arch()}, node ${process.version}, zod ${zodVersion}`);
+console.log(
+  `  machine  ${cpus[0]?.model.trim() ?? "unknown cpu"} (${cpus.length} cores), ${os.platform()} ${os.arch()}, node ${process.version}, zod ${zodVersion}`,
+);
 console.log(
   `  params   steel beam: 3 tabs, ${fields.length} fields and columns, ${Object.keys(steelBeam.computed).length} computed rules; ` +
     `${nodeCount} nodes, ${input.loads.points.length} point loads; ${(JSON.stringify(input).length / 1000).toFixed(1)} kB of JSON`,
@@ -136,4 +138,6 @@ candidates.forEach(([name, , baseline], index) => {
   console.log(`  ${name.padEnd(44)} ${format(value)} /s  ${(1e6 / value).toFixed(1).padStart(6)} µs${ratio}`);
 });
 console.log("");
-console.log(`  target   ≥ ${TARGET_PER_SECOND.toLocaleString("en-US")}/s from the browser: ${ours >= TARGET_PER_SECOND ? "met" : "NOT met"}`);
+console.log(
+  `  target   ≥ ${TARGET_PER_SECOND.toLocaleString("en-US")}/s from the browser: ${ours >= TARGET_PER_SECOND ? "met" : "NOT met"}`,
+);

@@ -56,7 +56,10 @@ const signIn = (base: string) => signInByForm(base, ENGINEER.email, ENGINEER.pas
 async function createEntities(): Promise<{ cube: string; beam: string; databaseUrl: string }> {
   const { databaseUrl } = await import("@/lib/db/embedded");
   const settings = JSON.parse(await readFile(path.join(dataDir, "postgres.json"), "utf8")) as { port: number; password: string };
-  process.env.DATABASE_URL = databaseUrl(`postgresql://postgres:${encodeURIComponent(settings.password)}@127.0.0.1:${settings.port}/postgres`, "gusset");
+  process.env.DATABASE_URL = databaseUrl(
+    `postgresql://postgres:${encodeURIComponent(settings.password)}@127.0.0.1:${settings.port}/postgres`,
+    "gusset",
+  );
   // The server's secret, so that this process verifies its cookies in the breakdown below.
   const secrets = JSON.parse(await readFile(path.join(dataDir, "secrets.json"), "utf8")) as { BETTER_AUTH_SECRET: string };
   process.env.BETTER_AUTH_SECRET = secrets.BETTER_AUTH_SECRET;
@@ -99,7 +102,12 @@ async function statementCounter(databaseUrl: string) {
   };
   const idle = await window(async () => {});
   return {
-    perCall: async (call: () => Promise<unknown>) => (await window(async () => { for (let i = 0; i < 100; i++) await call(); }) - idle) / 100,
+    perCall: async (call: () => Promise<unknown>) =>
+      ((await window(async () => {
+        for (let i = 0; i < 100; i++) await call();
+      })) -
+        idle) /
+      100,
     close: () => client.end(),
   };
 }
@@ -113,7 +121,11 @@ interface Measured {
   readonly errors: number;
 }
 
-async function measure(label: string, editors: number, options: { url: string; method: "GET" | "POST"; headers?: Record<string, string>; body?: string }): Promise<Measured> {
+async function measure(
+  label: string,
+  editors: number,
+  options: { url: string; method: "GET" | "POST"; headers?: Record<string, string>; body?: string },
+): Promise<Measured> {
   const times: number[] = [];
   let errors = 0;
   const instance = autocannon({ ...options, connections: editors, duration: DURATION_S });
@@ -199,11 +211,15 @@ function printTable(rows: readonly Measured[], queries: ReadonlyMap<string, numb
   console.log(`  | --- |${queries ? " ---: |" : ""} ---: | ---: | ---: | ---: | ---: | ---: |`);
   for (const row of rows) {
     const statements = queries ? ` ${queries.get(row.label)!.toFixed(1)} |` : "";
-    console.log(`  | ${row.label} |${statements} ${row.editors} | ${Math.round(row.rps)} | ${ms(row.p50)} | ${ms(row.p95)} | ${(row.p50 / bare(row.editors).p50).toFixed(2)}× | ${row.errors} |`);
+    console.log(
+      `  | ${row.label} |${statements} ${row.editors} | ${Math.round(row.rps)} | ${ms(row.p50)} | ${ms(row.p95)} | ${(row.p50 / bare(row.editors).p50).toFixed(2)}× | ${row.errors} |`,
+    );
   }
   const cube10 = rows.find((row) => row.editors === 10 && row.label.startsWith("Cube"))!;
   console.log();
-  say(`Cube at 10 editors: p50 ${ms(cube10.p50)} (target < 15 ms), p95 ${ms(cube10.p95)} (target < 50 ms): ${cube10.p50 < 15 && cube10.p95 < 50 ? "met" : "NOT met"}`);
+  say(
+    `Cube at 10 editors: p50 ${ms(cube10.p50)} (target < 15 ms), p95 ${ms(cube10.p95)} (target < 50 ms): ${cube10.p50 < 15 && cube10.p95 < 50 ? "met" : "NOT met"}`,
+  );
   for (const editors of CONCURRENCY) {
     const ratio = rows.find((row) => row.editors === editors && row.label.startsWith("Cube"))!.p50 / bare(editors).p50;
     say(`Cube view ÷ bare route at ${editors} editor(s): ${ratio.toFixed(2)}× (target ≤ 3×): ${ratio <= 3 ? "met" : "NOT met"}`);
@@ -214,8 +230,15 @@ const CUBE_BODY = JSON.stringify({ params: { length: 2, width: 3, height: 4 } })
 const BEAM_BODY = JSON.stringify({
   params: {
     geometry: {
-      nodes: [{ id: "A", x: 0 }, { id: "B", x: 3 }, { id: "C", x: 6 }],
-      supports: [{ node: "A", type: "pinned" }, { node: "C", type: "roller" }],
+      nodes: [
+        { id: "A", x: 0 },
+        { id: "B", x: 3 },
+        { id: "C", x: 6 },
+      ],
+      supports: [
+        { node: "A", type: "pinned" },
+        { node: "C", type: "roller" },
+      ],
       section: { family: "IPE", profile: "IPE 300", grade: "S355" },
     },
     loads: { pointLoads: [{ x: 3, F: 50 }], distributedLoads: [{ x1: 0, x2: 6, q1: 5, q2: 5 }], selfWeight: true, loadFactor: 1.35 },
@@ -232,17 +255,34 @@ async function targetsOn(base: string, cookie: string, ids: { cube: string; beam
   await check(`${base}/api/entities/${ids.cube}/views/volume`, CUBE_BODY);
   await check(`${base}/api/entities/${ids.beam}/views/moments`, BEAM_BODY);
   await check(`${base}/api/bench/hello`, CUBE_BODY);
-  if ((await fetch(`${base}/api/bench/hello`, { headers: { cookie } })).status !== 200) throw new Error("GET /api/bench/hello did not answer 200.");
+  if ((await fetch(`${base}/api/bench/hello`, { headers: { cookie } })).status !== 200)
+    throw new Error("GET /api/bench/hello did not answer 200.");
   // Builds from before the echo route (compared in README) answer 404: that row is left out then.
   const echo = await fetch(`${base}/api/bench/echo`, { method: "POST", headers, body: CUBE_BODY });
   if (echo.status !== 200 && echo.status !== 404) throw new Error(`POST /api/bench/echo answered ${echo.status}.`);
   return [
     // The cookie only gets it past proxy.ts's cookie-presence filter; the route reads no session.
     { label: "bare route (GET /api/bench/hello)", options: { url: `${base}/api/bench/hello`, method: "GET", headers: { cookie } } },
-    ...(echo.status === 200 ? [{ label: "JSON body + zod, no session (POST /api/bench/echo)", options: { url: `${base}/api/bench/echo`, method: "POST" as const, headers, body: CUBE_BODY } }] : []),
-    { label: "auth checks, no view (POST /api/bench/hello)", options: { url: `${base}/api/bench/hello`, method: "POST", headers, body: CUBE_BODY } },
-    { label: "Cube data view (volume)", options: { url: `${base}/api/entities/${ids.cube}/views/volume`, method: "POST", headers, body: CUBE_BODY } },
-    { label: "beam moments view (plot)", options: { url: `${base}/api/entities/${ids.beam}/views/moments`, method: "POST", headers, body: BEAM_BODY } },
+    ...(echo.status === 200
+      ? [
+          {
+            label: "JSON body + zod, no session (POST /api/bench/echo)",
+            options: { url: `${base}/api/bench/echo`, method: "POST" as const, headers, body: CUBE_BODY },
+          },
+        ]
+      : []),
+    {
+      label: "auth checks, no view (POST /api/bench/hello)",
+      options: { url: `${base}/api/bench/hello`, method: "POST", headers, body: CUBE_BODY },
+    },
+    {
+      label: "Cube data view (volume)",
+      options: { url: `${base}/api/entities/${ids.cube}/views/volume`, method: "POST", headers, body: CUBE_BODY },
+    },
+    {
+      label: "beam moments view (plot)",
+      options: { url: `${base}/api/entities/${ids.beam}/views/moments`, method: "POST", headers, body: BEAM_BODY },
+    },
   ];
 }
 
@@ -266,10 +306,22 @@ export async function main(): Promise<void> {
   const base = `http://localhost:${port}`;
   process.env.BETTER_AUTH_URL = base;
   const compareDist = process.env.BENCH_COMPARE_DIST_DIR;
-  console.log(`view calls over HTTP (${os.cpus().length}× ${os.cpus()[0]?.model}, node ${process.version}, autocannon and the paced editors on the same machine, load average before: ${os.loadavg().map((l) => l.toFixed(1)).join(" ")})`);
+  console.log(
+    `view calls over HTTP (${os.cpus().length}× ${os.cpus()[0]?.model}, node ${process.version}, autocannon and the paced editors on the same machine, load average before: ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(" ")})`,
+  );
   say("starting the launcher (fresh data folder; builds if the bundle is missing or older than the sources)…");
   const servers: Server[] = [];
-  const fresh = (name: string, child: ChildProcess): Server => ({ name, process: child, targets: [], queries: new Map(), closed: [], paced: [] });
+  const fresh = (name: string, child: ChildProcess): Server => ({
+    name,
+    process: child,
+    targets: [],
+    queries: new Map(),
+    closed: [],
+    paced: [],
+  });
   servers.push(fresh(`build ${process.env.GUSSET_DIST_DIR ?? ".next"}`, await startServer(port)));
   try {
     const cookie = await signIn(base);
@@ -279,19 +331,33 @@ export async function main(): Promise<void> {
       const comparePort = await freePort();
       const secrets = JSON.parse(await readFile(path.join(dataDir, "secrets.json"), "utf8")) as Record<string, string>;
       say(`starting a second launcher on build ${compareDist}, same database and secret…`);
-      servers.push(fresh(`build ${compareDist}`, await startServer(comparePort, { ...secrets, DATABASE_URL: databaseUrl, GUSSET_DIST_DIR: compareDist, GUSSET_DATA_DIR: `${dataDir}-compare` })));
+      servers.push(
+        fresh(
+          `build ${compareDist}`,
+          await startServer(comparePort, {
+            ...secrets,
+            DATABASE_URL: databaseUrl,
+            GUSSET_DIST_DIR: compareDist,
+            GUSSET_DATA_DIR: `${dataDir}-compare`,
+          }),
+        ),
+      );
       bases.push(`http://localhost:${comparePort}`);
     }
     for (const [i, server] of servers.entries()) server.targets = await targetsOn(bases[i]!, cookie, { cube, beam });
 
     // Warm up every route (JIT, connection pools) before measuring.
-    for (const server of servers) for (const target of server.targets) await measure(target.label, 10, { ...target.options }).catch(() => undefined);
+    for (const server of servers)
+      for (const target of server.targets) await measure(target.label, 10, { ...target.options }).catch(() => undefined);
 
     const counter = await statementCounter(databaseUrl);
     for (const server of servers) {
       for (const target of server.targets) {
         const { url, method, headers: sent, body } = target.options;
-        server.queries.set(target.label, await counter.perCall(() => fetch(url, { method, headers: sent, body }).then((r) => r.arrayBuffer())));
+        server.queries.set(
+          target.label,
+          await counter.perCall(() => fetch(url, { method, headers: sent, body }).then((r) => r.arrayBuffer())),
+        );
       }
     }
     await counter.close();
@@ -322,7 +388,9 @@ export async function main(): Promise<void> {
       console.log();
       printTable(server.closed, server.queries, "req/s");
       console.log();
-      say(`paced editors: one call every ${PACE_MS} ms each (the form's debounce), open-loop arrivals at random phases, latency from when a call was due; ${PACED_S} s a run`);
+      say(
+        `paced editors: one call every ${PACE_MS} ms each (the form's debounce), open-loop arrivals at random phases, latency from when a call was due; ${PACED_S} s a run`,
+      );
       console.log();
       printTable(server.paced, null, "calls/s sent");
     }

@@ -35,8 +35,15 @@ describe("the steel beam's params", () => {
   it("default to a simply supported 6 m IPE 300 in S355 with 50 kN at midspan", () => {
     expect(defaults).toMatchObject({
       geometry: {
-        nodes: [{ id: "A", x: 0 }, { id: "B", x: 3 }, { id: "C", x: 6 }],
-        supports: [{ node: "A", type: "pinned" }, { node: "C", type: "roller" }],
+        nodes: [
+          { id: "A", x: 0 },
+          { id: "B", x: 3 },
+          { id: "C", x: 6 },
+        ],
+        supports: [
+          { node: "A", type: "pinned" },
+          { node: "C", type: "roller" },
+        ],
         section: { family: "IPE", profile: "IPE 300", grade: "S355" },
       },
       loads: { pointLoads: [{ x: 3, F: 50 }], distributedLoads: [], selfWeight: true },
@@ -48,14 +55,22 @@ describe("the steel beam's params", () => {
       beamParams,
       {
         ...defaults,
-        geometry: { ...(defaults.geometry as object), supports: [{ node: "Z", type: "pinned" }], section: { family: "HEA", profile: "IPE 300", grade: "S355" } },
+        geometry: {
+          ...(defaults.geometry as object),
+          supports: [{ node: "Z", type: "pinned" }],
+          section: { family: "HEA", profile: "IPE 300", grade: "S355" },
+        },
         loads: { ...(defaults.loads as object), pointLoads: [{ x: 7, F: 50 }] },
       },
       { source: "browser" },
     );
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.errors.map((e) => e.path).sort()).toEqual(["geometry.section.profile", "geometry.supports[0].node", "loads.pointLoads[0].x"]);
+    expect(result.errors.map((e) => e.path).sort()).toEqual([
+      "geometry.section.profile",
+      "geometry.supports[0].node",
+      "loads.pointLoads[0].x",
+    ]);
   });
 });
 

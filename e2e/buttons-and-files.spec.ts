@@ -34,7 +34,9 @@ async function download(page: Page, buttonName: string): Promise<{ name: string;
   return { name: file.suggestedFilename(), bytes: await readFile((await file.path())!) };
 }
 
-test("the beam's report PDF and forces CSV download with their content; the lightest profile search shows progress and its pick changes the form; set params and send work", async ({ page }) => {
+test("the beam's report PDF and forces CSV download with their content; the lightest profile search shows progress and its pick changes the form; set params and send work", async ({
+  page,
+}) => {
   const suffix = Date.now().toString(36);
   await signIn(page, "engineer", "/editor");
   await newProject(page, `Buttons ${suffix}`);
@@ -92,7 +94,9 @@ test("the beam's report PDF and forces CSV download with their content; the ligh
   expect(runs).toHaveLength(1);
   // It ran in the job queue as a long call (lib/calls), not inside the request.
   const entityId = new URL(page.url()).pathname.split("/").pop()!;
-  expect(await queryE2eDatabase(`SELECT kind, name, status, attempts FROM long_call WHERE "entityId" = $1`, [entityId])).toEqual([{ kind: "button", name: "lightest", status: "done", attempts: 1 }]);
+  expect(await queryE2eDatabase(`SELECT kind, name, status, attempts FROM long_call WHERE "entityId" = $1`, [entityId])).toEqual([
+    { kind: "button", name: "lightest", status: "done", attempts: 1 },
+  ]);
 
   await expect(dialog.getByText(/\d+ of \d+ profiles pass; the 5 lightest are shown\./)).toBeVisible();
   await expect(dialog.getByRole("columnheader")).toHaveText(["Profile", "Mass [kg/m]", "Max UC", "Pick"]);

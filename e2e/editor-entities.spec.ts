@@ -23,7 +23,10 @@ async function createProjectAndBeam(page: Page, project: string, beam: string): 
   return page.url();
 }
 
-test("an engineer creates a project and a beam, edits two tabs and a table, saves, reloads; a second session is refused; history restores version 1", async ({ page, browser }) => {
+test("an engineer creates a project and a beam, edits two tabs and a table, saves, reloads; a second session is refused; history restores version 1", async ({
+  page,
+  browser,
+}) => {
   const suffix = Date.now().toString(36);
   await signIn(page, "engineer", "/editor");
   const beamUrl = await createProjectAndBeam(page, `Footbridge ${suffix}`, "Main girder");
@@ -141,7 +144,10 @@ test("the tree renames, duplicates, moves and deletes (asking first, naming how 
   await expect(page.getByRole("heading", { level: 1, name: `Annex ${suffix}` })).toBeVisible();
   await tree.getByRole("button", { name: "Actions for Edge column (copy)" }).click();
   await tree.getByRole("button", { name: "Move…" }).click();
-  await page.getByRole("dialog").getByLabel("Move to").selectOption({ label: `Annex ${suffix}` });
+  await page
+    .getByRole("dialog")
+    .getByLabel("Move to")
+    .selectOption({ label: `Annex ${suffix}` });
   await page.getByRole("dialog").getByRole("button", { name: "Move" }).click();
   await expect(page.getByRole("dialog")).toBeHidden();
 

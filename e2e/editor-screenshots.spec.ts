@@ -22,7 +22,10 @@ test("the steel beam in the editor: geometry and loads tabs", async ({ page }) =
   await page.getByLabel("Steel grade").selectOption("S275");
   await page.getByRole("grid", { name: "Nodes" }).getByLabel("Node position row 3").fill("7.2");
   // Let the views panel finish its first computation, if it does so in time (it is not under test here).
-  await page.getByText("Computing…").waitFor({ state: "hidden", timeout: 15_000 }).catch(() => undefined);
+  await page
+    .getByText("Computing…")
+    .waitFor({ state: "hidden", timeout: 15_000 })
+    .catch(() => undefined);
   await page.mouse.move(0, 0);
   await page.screenshot({ path: `${dir}/editor-beam-geometry.png`, fullPage: true });
 

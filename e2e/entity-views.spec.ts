@@ -11,7 +11,9 @@ import { createEntity, plotCaption, recordViewCalls, viewsPanel, withLoadsOfItsO
 
 test.describe.configure({ mode: "serial" });
 
-test("editing the beam's length updates the moments and the unity check without a reload, one request per settled value, latest wins", async ({ page }) => {
+test("editing the beam's length updates the moments and the unity check without a reload, one request per settled value, latest wins", async ({
+  page,
+}) => {
   await signIn(page, "engineer", "/editor");
   await createEntity(page, "beam", "Girder L");
   const calls = recordViewCalls(page);
@@ -66,7 +68,9 @@ test("editing the beam's length updates the moments and the unity check without 
   await expect(max).toContainText("OK");
 });
 
-test("a beam its supports cannot hold shows the controller's UserError in the view; contradicting inputs name their fields", async ({ page }) => {
+test("a beam its supports cannot hold shows the controller's UserError in the view; contradicting inputs name their fields", async ({
+  page,
+}) => {
   await signIn(page, "engineer", "/editor");
   await createEntity(page, "beam", "Girder E");
   const views = viewsPanel(page);
@@ -99,13 +103,19 @@ test("a beam its supports cannot hold shows the controller's UserError in the vi
   await expect(supports.getByText("Node A already has a support (row 1).")).toHaveCount(0);
 });
 
-test("the slow full analysis runs only on Update, shows progress, says 'outdated' after an edit, and can be cancelled", async ({ page }) => {
+test("the slow full analysis runs only on Update, shows progress, says 'outdated' after an edit, and can be cancelled", async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   await signIn(page, "engineer", "/editor");
   const entityId = (await createEntity(page, "beam", "Girder S")).split("/").pop()!;
   await withLoadsOfItsOwn(page);
   const calls = recordViewCalls(page);
-  const longCalls = () => queryE2eDatabase<{ status: string }>(`SELECT status FROM long_call WHERE "entityId" = $1 AND name = 'fullAnalysis' ORDER BY "createdAt"`, [entityId]);
+  const longCalls = () =>
+    queryE2eDatabase<{ status: string }>(
+      `SELECT status FROM long_call WHERE "entityId" = $1 AND name = 'fullAnalysis' ORDER BY "createdAt"`,
+      [entityId],
+    );
   const views = viewsPanel(page);
 
   await views.tab("Full analysis").click();
@@ -156,7 +166,10 @@ test("the slow full analysis runs only on Update, shows progress, says 'outdated
   expect(calls.count("fullAnalysis")).toBe(3);
 });
 
-test("the slow view runs in the job queue: the launcher's worker killed mid-run is replaced, the progress bar resumes to the result, and no one else may follow the call", async ({ page, browser }) => {
+test("the slow view runs in the job queue: the launcher's worker killed mid-run is replaced, the progress bar resumes to the result, and no one else may follow the call", async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(180_000);
   await signIn(page, "engineer", "/editor");
   const entityId = (await createEntity(page, "beam", "Girder K")).split("/").pop()!;
@@ -185,12 +198,16 @@ test("the slow view runs in the job queue: the launcher's worker killed mid-run 
     process.kill(pid, "SIGKILL");
 
     // The launcher starts another worker; its heartbeat hands the job back; it runs the view again.
-    await expect(views.panel.getByRole("status").filter({ hasText: "(started again: the worker running it stopped)" })).toBeVisible({ timeout: 60_000 });
+    await expect(views.panel.getByRole("status").filter({ hasText: "(started again: the worker running it stopped)" })).toBeVisible({
+      timeout: 60_000,
+    });
     await expect.poll(percent).toBeLessThan(before);
     const result = views.panel.locator("[data-view-kind=combined]");
     await expect(result).toBeVisible({ timeout: 90_000 });
     await expect(result).toContainText("Governing unity check");
-    expect((await client.query(`SELECT status, attempts FROM long_call WHERE id = $1`, [callId])).rows).toEqual([{ status: "done", attempts: 2 }]);
+    expect((await client.query(`SELECT status, attempts FROM long_call WHERE id = $1`, [callId])).rows).toEqual([
+      { status: "done", attempts: 2 },
+    ]);
 
     // Someone else gets "not found" for the call, to follow and to cancel.
     const other = await browser.newContext();
@@ -198,7 +215,9 @@ test("the slow view runs in the job queue: the launcher's worker killed mid-run 
       const reviewer = await other.newPage();
       await signIn(reviewer, "reviewer", "/editor");
       expect((await reviewer.request.get(`/api/calls/${callId}`)).status()).toBe(404);
-      expect((await reviewer.request.post(`/api/calls/${callId}/cancel`, { headers: { origin: new URL(page.url()).origin } })).status()).toBe(404);
+      expect(
+        (await reviewer.request.post(`/api/calls/${callId}/cancel`, { headers: { origin: new URL(page.url()).origin } })).status(),
+      ).toBe(404);
       expect((await page.request.get(`/api/calls/${callId}`)).status()).toBe(200);
     } finally {
       await other.close();
@@ -230,23 +249,39 @@ test("a slow view whose progress stream breaks follows its call again, and the b
   await expect(result).toContainText("Governing unity check");
   await expect(views.panel.getByText("Cancelled.")).toHaveCount(0);
   // One call, run once: following again started nothing new.
-  expect(await queryE2eDatabase(`SELECT status, attempts FROM long_call WHERE "entityId" = $1`, [entityId])).toEqual([{ status: "done", attempts: 1 }]);
+  expect(await queryE2eDatabase(`SELECT status, attempts FROM long_call WHERE "entityId" = $1`, [entityId])).toEqual([
+    { status: "done", attempts: 1 },
+  ]);
 });
 
 test("the view route answers a failure as JSON with its status, and refuses other origins", async ({ page, baseURL }) => {
   await signIn(page, "engineer", "/editor");
   const url = await createEntity(page, "cube", "Route check");
   const id = url.split("/").pop()!;
-  const post = (path: string, data: unknown, headers: Record<string, string> = {}) => page.request.post(path, { data, headers: { origin: baseURL!, ...headers } });
+  const post = (path: string, data: unknown, headers: Record<string, string> = {}) =>
+    page.request.post(path, { data, headers: { origin: baseURL!, ...headers } });
 
   const ok = await post(`/api/entities/${id}/views/volume`, { params: { length: 2, width: 3, height: 4 } });
   expect(ok.status()).toBe(200);
-  expect(await ok.json()).toEqual({ ok: true, result: { kind: "data", items: expect.arrayContaining([{ label: "Volume", value: 24, suffix: "m³", decimals: 3 }]) } });
+  expect(await ok.json()).toEqual({
+    ok: true,
+    result: { kind: "data", items: expect.arrayContaining([{ label: "Volume", value: 24, suffix: "m³", decimals: 3 }]) },
+  });
 
   const cases: [string, unknown, number, unknown][] = [
-    [`/api/entities/${id}/views/volume`, { params: { length: 500, width: 1, height: 1 } }, 422, { kind: "input", fields: [{ path: "length" }] }],
+    [
+      `/api/entities/${id}/views/volume`,
+      { params: { length: 500, width: 1, height: 1 } },
+      422,
+      { kind: "input", fields: [{ path: "length" }] },
+    ],
     [`/api/entities/${id}/views/nope`, { params: {} }, 404, { kind: "not_found", message: 'There is no view or button "nope".' }],
-    [`/api/entities/00000000-0000-0000-0000-000000000000/views/volume`, { params: {} }, 404, { kind: "not_found", message: "There is no such entity, or you may not see it." }],
+    [
+      `/api/entities/00000000-0000-0000-0000-000000000000/views/volume`,
+      { params: {} },
+      404,
+      { kind: "not_found", message: "There is no such entity, or you may not see it." },
+    ],
     [`/api/entities/${id}/views/volume`, { nothing: true }, 400, { kind: "input", message: "Send { params: { … } } as JSON." }],
   ];
   for (const [path, data, status, failure] of cases) {

@@ -23,7 +23,10 @@ export async function signIn(page: Page, role: DemoRole, next = "/"): Promise<vo
 
 /** The e2e server's database (its embedded PostgreSQL, in the run's data folder), for tests that set what no page may. */
 export function e2eDatabaseUrl(): string {
-  const { port, password } = JSON.parse(readFileSync(`.data/e2e-${process.env.E2E_PORT}/postgres.json`, "utf8")) as { port: number; password: string };
+  const { port, password } = JSON.parse(readFileSync(`.data/e2e-${process.env.E2E_PORT}/postgres.json`, "utf8")) as {
+    port: number;
+    password: string;
+  };
   return `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/gusset`;
 }
 

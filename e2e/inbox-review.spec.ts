@@ -35,7 +35,11 @@ async function submitForReview(engineer: Page): Promise<string> {
 /** The reviewer approves the beam's review straight from the queue (completing claims it on the way). */
 async function approveFromQueue(reviewer: Page, beam: string): Promise<void> {
   await reviewer.goto("/inbox?tab=queue");
-  await reviewer.getByTestId("task-row").filter({ hasText: `Review: ${beam}` }).getByRole("link", { name: `Review: ${beam}` }).click();
+  await reviewer
+    .getByTestId("task-row")
+    .filter({ hasText: `Review: ${beam}` })
+    .getByRole("link", { name: `Review: ${beam}` })
+    .click();
   await reviewer.getByLabel("Approved").check();
   await reviewer.getByRole("button", { name: "Complete" }).click();
   await reviewer.waitForURL("**/inbox");
@@ -100,7 +104,11 @@ test("a beam goes through review and ends with its PDF report", async ({ browser
 
   // The reviewer sees revision 2, with the new load, and approves it.
   await reviewer.goto("/inbox?tab=queue");
-  await reviewer.getByTestId("task-row").filter({ hasText: `Review: ${beam}` }).getByRole("link", { name: `Review: ${beam}` }).click();
+  await reviewer
+    .getByTestId("task-row")
+    .filter({ hasText: `Review: ${beam}` })
+    .getByRole("link", { name: `Review: ${beam}` })
+    .click();
   await expect(reviewer.getByText("beam, revision 2 · read-only")).toBeVisible();
   await expect(reviewer.locator('[data-entity-views] img[src*="35%20kN"]')).toBeVisible({ timeout: 20_000 }); // the Structure view's drawing
   await reviewer.getByLabel("Approved").check();
@@ -126,13 +134,17 @@ test("a beam goes through review and ends with its PDF report", async ({ browser
   await admin.screenshot({ path: "docs/screenshots/flows.png", fullPage: true });
 });
 
-test("a report that fails lands in the error queue after its retries; fixed and retried there, the process ends with the PDF", async ({ browser }) => {
+test("a report that fails lands in the error queue after its retries; fixed and retried there, the process ends with the PDF", async ({
+  browser,
+}) => {
   test.setTimeout(180_000);
   const database = new pg.Client({ connectionString: e2eDatabaseUrl() });
   await database.connect();
   const faultSwitch = (on: boolean) =>
     on
-      ? database.query(`INSERT INTO setting (key, value) VALUES ('faults.reportJob', 'true') ON CONFLICT (key) DO UPDATE SET value = 'true'`)
+      ? database.query(
+          `INSERT INTO setting (key, value) VALUES ('faults.reportJob', 'true') ON CONFLICT (key) DO UPDATE SET value = 'true'`,
+        )
       : database.query(`DELETE FROM setting WHERE key = 'faults.reportJob'`);
   try {
     const engineer = await as(browser, "engineer");
@@ -192,16 +204,19 @@ test("a process page rendered just before its job ends, and shown just after, re
     let delivered!: () => void;
     const pageDelivered = new Promise<void>((resolve) => (delivered = resolve));
     let held = false;
-    await engineer.route((url) => url.pathname === processPage, async (route) => {
-      const headers = route.request().headers();
-      if (held || !headers.rsc || headers["next-router-prefetch"]) return route.continue();
-      held = true;
-      const rendered = await route.fetch(); // rendered now, while the job still waits
-      await blocker.query("COMMIT"); // the job ends; the browser hears of it…
-      await new Promise((resolve) => setTimeout(resolve, 2_000));
-      await route.fulfill({ response: rendered }); // …before the page arrives
-      delivered();
-    });
+    await engineer.route(
+      (url) => url.pathname === processPage,
+      async (route) => {
+        const headers = route.request().headers();
+        if (held || !headers.rsc || headers["next-router-prefetch"]) return route.continue();
+        held = true;
+        const rendered = await route.fetch(); // rendered now, while the job still waits
+        await blocker.query("COMMIT"); // the job ends; the browser hears of it…
+        await new Promise((resolve) => setTimeout(resolve, 2_000));
+        await route.fulfill({ response: rendered }); // …before the page arrives
+        delivered();
+      },
+    );
     await engineer.locator(`a[href="${processPage}"]`).first().click();
     await pageDelivered;
     await expect(engineer.getByTestId("process-status")).toHaveText("done", { timeout: 10_000 });

@@ -103,15 +103,24 @@ test("a start after the launcher and Next were killed takes over the PostgreSQL 
 
 test("an unreachable DATABASE_URL stops the start with one line naming the host and the reason", async () => {
   const port = await freePort();
-  const launched = launch(dataDir("unreachable"), await freePort(), { DATABASE_URL: `postgresql://gusset:secret@127.0.0.1:${port}/gusset` });
+  const launched = launch(dataDir("unreachable"), await freePort(), {
+    DATABASE_URL: `postgresql://gusset:secret@127.0.0.1:${port}/gusset`,
+  });
   expect(await launched.exited).toBe(1);
-  const lines = launched.output().trim().split("\n").filter((line) => !line.includes("nodedir"));
+  const lines = launched
+    .output()
+    .trim()
+    .split("\n")
+    .filter((line) => !line.includes("nodedir"));
   expect(lines).toEqual([`[gusset] Cannot reach PostgreSQL at 127.0.0.1:${port}: connect ECONNREFUSED 127.0.0.1:${port}`]);
 });
 
 test("a production start on an external database creates no demo accounts and insists on shared secrets", async ({ request }) => {
   // The e2e server's embedded PostgreSQL stands in for an external one.
-  const { port: pgPort, password } = JSON.parse(readFileSync(`.data/e2e-${process.env.E2E_PORT}/postgres.json`, "utf8")) as { port: number; password: string };
+  const { port: pgPort, password } = JSON.parse(readFileSync(`.data/e2e-${process.env.E2E_PORT}/postgres.json`, "utf8")) as {
+    port: number;
+    password: string;
+  };
   const server = `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${pgPort}`;
   const database = `gusset_prod_${process.pid}`;
   const { default: pg } = await import("pg");

@@ -7,7 +7,10 @@ import { signIn } from "./helpers";
 // server-sent events (GET /api/events); the inbox pages invalidate on it.
 
 function e2eDatabaseUrl(): string {
-  const { port, password } = JSON.parse(readFileSync(`.data/e2e-${process.env.E2E_PORT}/postgres.json`, "utf8")) as { port: number; password: string };
+  const { port, password } = JSON.parse(readFileSync(`.data/e2e-${process.env.E2E_PORT}/postgres.json`, "utf8")) as {
+    port: number;
+    password: string;
+  };
   return `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/gusset`;
 }
 
@@ -23,10 +26,15 @@ test("a flow change committed in PostgreSQL reaches the signed-in browser as a s
   await client.connect();
   try {
     await expect
-      .poll(async () => {
-        await client.query(`SELECT pg_notify('gusset_flow', $1)`, [JSON.stringify({ flow: "design-review", process: "p-42", tasks: [] })]);
-        return page.evaluate(() => (window as unknown as { received: unknown[] }).received);
-      }, { timeout: 10_000 })
+      .poll(
+        async () => {
+          await client.query(`SELECT pg_notify('gusset_flow', $1)`, [
+            JSON.stringify({ flow: "design-review", process: "p-42", tasks: [] }),
+          ]);
+          return page.evaluate(() => (window as unknown as { received: unknown[] }).received);
+        },
+        { timeout: 10_000 },
+      )
       .toContainEqual({ flow: "design-review", process: "p-42" });
   } finally {
     await client.end();

@@ -7,7 +7,14 @@ import { createEntity } from "./views-helpers";
 // the server's HTML must not fail on the difference (React reports that as a console error).
 test.use({ timezoneId: "Asia/Kolkata" });
 
-const KOLKATA = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "Asia/Kolkata" });
+const KOLKATA = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "short",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  timeZone: "Asia/Kolkata",
+});
 
 test("dates show in the reader's own zone, with no hydration error", async ({ page }) => {
   const errors: string[] = [];

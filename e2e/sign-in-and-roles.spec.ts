@@ -63,7 +63,10 @@ test("signing out ends the session: the old cookie no longer opens a page", asyn
 /** A view call as the editor makes it, with the page's cookies: the route refuses before looking for the entity. */
 function viewCall(page: Page) {
   const origin = new URL(page.url()).origin;
-  return page.request.post("/api/entities/00000000-0000-0000-0000-000000000000/views/volume", { headers: { origin }, data: { params: {} } });
+  return page.request.post("/api/entities/00000000-0000-0000-0000-000000000000/views/volume", {
+    headers: { origin },
+    data: { params: {} },
+  });
 }
 
 test("a forged session cookie gets the sign-in page, never a stack trace", async ({ page, context }) => {

@@ -39,20 +39,27 @@ test.beforeAll(async () => {
   instanceB = `http://localhost:${port}`;
   // What the launcher gives its Next (scripts/start.ts), but another port: the same database,
   // secrets, public URL and build.
-  const secrets = JSON.parse(readFileSync(path.join(dataDir, "secrets.json"), "utf8")) as { BETTER_AUTH_SECRET: string; NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: string };
-  second = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
-    env: {
-      ...process.env,
-      ...secrets,
-      DATABASE_URL: e2eDatabaseUrl(),
-      BETTER_AUTH_URL: instanceA,
-      PORT: String(port),
-      GUSSET_DIST_DIR: process.env.GUSSET_DIST_DIR ?? ".next",
-      GUSSET_SIGN_IN_LIMIT_ADDRESS: "1000",
-      NEXT_TELEMETRY_DISABLED: "1",
+  const secrets = JSON.parse(readFileSync(path.join(dataDir, "secrets.json"), "utf8")) as {
+    BETTER_AUTH_SECRET: string;
+    NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: string;
+  };
+  second = spawn(
+    process.execPath,
+    [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", "127.0.0.1"],
+    {
+      env: {
+        ...process.env,
+        ...secrets,
+        DATABASE_URL: e2eDatabaseUrl(),
+        BETTER_AUTH_URL: instanceA,
+        PORT: String(port),
+        GUSSET_DIST_DIR: process.env.GUSSET_DIST_DIR ?? ".next",
+        GUSSET_SIGN_IN_LIMIT_ADDRESS: "1000",
+        NEXT_TELEMETRY_DISABLED: "1",
+      },
+      stdio: ["ignore", "pipe", "pipe"],
     },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  );
   process.once("exit", killSecond); // should the runner itself die
   const child = second;
   child.stdout!.on("data", (chunk: Buffer) => (secondLog += chunk.toString()));
@@ -79,7 +86,9 @@ test.afterAll(async () => {
   process.off("exit", killSecond);
 });
 
-test("a session, a memoized full analysis and an uploaded file made through one instance are served by another on the same database", async ({ page }) => {
+test("a session, a memoized full analysis and an uploaded file made through one instance are served by another on the same database", async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   const db = new pg.Client({ connectionString: e2eDatabaseUrl() });
   await db.connect();
@@ -97,10 +106,19 @@ test("a session, a memoized full analysis and an uploaded file made through one 
     const { rows: saved } = await db.query<{ params: { loads: Record<string, unknown> } }>(`SELECT params FROM entity WHERE id = $1`, [id]);
     const force = 40 + Math.round(Math.random() * 10_000) / 1000;
     const params = { ...saved[0]!.params, loads: { ...saved[0]!.params.loads, pointLoads: [{ x: 3, F: force }] } };
-    const memo = async () => (await db.query<{ key: string; createdAt: Date; usedAt: Date }>(`SELECT key, "createdAt", "usedAt" FROM memo_entry WHERE name = 'beam.fullAnalysis' ORDER BY key`)).rows;
+    const memo = async () =>
+      (
+        await db.query<{ key: string; createdAt: Date; usedAt: Date }>(
+          `SELECT key, "createdAt", "usedAt" FROM memo_entry WHERE name = 'beam.fullAnalysis' ORDER BY key`,
+        )
+      ).rows;
     const before = await memo();
     const viewCall = (instance: string) =>
-      page.request.post(`${instance}/api/entities/${id}/views/fullAnalysis`, { data: { params }, headers: { Origin: instance }, timeout: 120_000 });
+      page.request.post(`${instance}/api/entities/${id}/views/fullAnalysis`, {
+        data: { params },
+        headers: { Origin: instance },
+        timeout: 120_000,
+      });
 
     const throughA = await viewCall(instanceA);
     expect(throughA.status()).toBe(200);

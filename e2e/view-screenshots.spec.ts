@@ -38,10 +38,14 @@ test("each view kind of the steel beam, its slow view running and outdated, and 
   await shoot("3D model", (p) => expect(p.locator("[data-view-kind=geometry] [data-rendered=true]")).toBeVisible(), "view-geometry.png");
   await shoot("Calculation sheet", (p) => expect(p.locator("iframe[sandbox]")).toBeVisible(), "view-web.png");
   // Chromium's PDF viewer draws a moment after the frame appears.
-  await shoot("Report", async (p) => {
-    await expect(p.locator("[data-view-kind=pdf] iframe")).toBeVisible();
-    await page.waitForTimeout(2_000);
-  }, "view-pdf.png");
+  await shoot(
+    "Report",
+    async (p) => {
+      await expect(p.locator("[data-view-kind=pdf] iframe")).toBeVisible();
+      await page.waitForTimeout(2_000);
+    },
+    "view-pdf.png",
+  );
 
   await views.tab("Full analysis").click();
   await views.panel.getByRole("button", { name: "Update" }).click();

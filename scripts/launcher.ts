@@ -33,17 +33,23 @@ type Secrets = { BETTER_AUTH_SECRET: string; NEXT_SERVER_ACTIONS_ENCRYPTION_KEY:
  * database, which must be given them.
  */
 export async function ensureSecrets(dataDir: string, { production }: { production: boolean }): Promise<Secrets> {
-  const given = { BETTER_AUTH_SECRET: process.env.BETTER_AUTH_SECRET, NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: process.env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY };
+  const given = {
+    BETTER_AUTH_SECRET: process.env.BETTER_AUTH_SECRET,
+    NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: process.env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY,
+  };
   if (given.BETTER_AUTH_SECRET && given.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY) return given as Secrets;
   if (production) {
-    throw new Error("A production start needs BETTER_AUTH_SECRET and NEXT_SERVER_ACTIONS_ENCRYPTION_KEY (see README: Running in production).");
+    throw new Error(
+      "A production start needs BETTER_AUTH_SECRET and NEXT_SERVER_ACTIONS_ENCRYPTION_KEY (see README: Running in production).",
+    );
   }
   const file = path.join(dataDir, "secrets.json");
   let kept: Partial<Secrets> = {};
   if (existsSync(file)) kept = JSON.parse(await readFile(file, "utf8")) as Partial<Secrets>;
   const secrets: Secrets = {
     BETTER_AUTH_SECRET: given.BETTER_AUTH_SECRET ?? kept.BETTER_AUTH_SECRET ?? randomBytes(32).toString("base64"),
-    NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: given.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY ?? kept.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY ?? randomBytes(32).toString("base64"),
+    NEXT_SERVER_ACTIONS_ENCRYPTION_KEY:
+      given.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY ?? kept.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY ?? randomBytes(32).toString("base64"),
   };
   await mkdir(dataDir, { recursive: true });
   await writeFile(file, JSON.stringify(secrets, null, 2));
@@ -51,7 +57,18 @@ export async function ensureSecrets(dataDir: string, { production }: { productio
   return secrets;
 }
 
-const SOURCES = ["app", "components", "lib", "definitions", "public", "prisma/schema.prisma", "next.config.ts", "package.json", "postcss.config.mjs", "tsconfig.json"];
+const SOURCES = [
+  "app",
+  "components",
+  "lib",
+  "definitions",
+  "public",
+  "prisma/schema.prisma",
+  "next.config.ts",
+  "package.json",
+  "postcss.config.mjs",
+  "tsconfig.json",
+];
 const SKIP = new Set(["node_modules", "generated", ".next"]);
 
 /** True when <distDir>/BUILD_ID is missing or older than any source file. */
@@ -101,7 +118,9 @@ export async function claimDataDir(dataDir: string): Promise<() => void> {
   if (existsSync(file)) {
     const pid = Number((await readFile(file, "utf8")).trim());
     if (pid && pid !== process.pid && isAlive(pid)) {
-      throw new Error(`Gusset is already running on ${dataDir} (launcher pid ${pid}). Stop it first, or set GUSSET_DATA_DIR to another folder.`);
+      throw new Error(
+        `Gusset is already running on ${dataDir} (launcher pid ${pid}). Stop it first, or set GUSSET_DATA_DIR to another folder.`,
+      );
     }
   }
   await writeFile(file, String(process.pid));

@@ -37,7 +37,11 @@ async function main(): Promise<void> {
     embedded = await startEmbeddedDatabase(dataDir);
     await ensureDatabase(embedded.serverUrl, "gusset");
     url = databaseUrl(embedded.serverUrl, "gusset");
-    say(embedded.reused ? `Took over the PostgreSQL left running on port ${embedded.port} (${dataDir}).` : `PostgreSQL is up on port ${embedded.port} (data in ${dataDir}).`);
+    say(
+      embedded.reused
+        ? `Took over the PostgreSQL left running on port ${embedded.port} (${dataDir}).`
+        : `PostgreSQL is up on port ${embedded.port} (data in ${dataDir}).`,
+    );
   }
 
   const applied = await migrate(url);
@@ -59,7 +63,11 @@ async function main(): Promise<void> {
   };
   Object.assign(process.env, env);
 
-  const demo = demoPolicy({ external: Boolean(external), production: process.env.NODE_ENV === "production", askedForDemo: process.argv.includes("--seed-demo") || process.env.GUSSET_SEED_DEMO === "1" });
+  const demo = demoPolicy({
+    external: Boolean(external),
+    production: process.env.NODE_ENV === "production",
+    askedForDemo: process.argv.includes("--seed-demo") || process.env.GUSSET_SEED_DEMO === "1",
+  });
   if (demo.seed) {
     const { seedDemo, DEMO_USERS } = await import("@/lib/db/seed");
     if (await seedDemo()) say("Seeded the demo data.");
@@ -127,7 +135,10 @@ async function main(): Promise<void> {
 const NODE_FLAGS = ["--max-semi-space-size=32"];
 
 function spawnNext(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
-  return spawn(process.execPath, [...NODE_FLAGS, path.join("node_modules", "next", "dist", "bin", "next"), ...args], { env, stdio: "inherit" });
+  return spawn(process.execPath, [...NODE_FLAGS, path.join("node_modules", "next", "dist", "bin", "next"), ...args], {
+    env,
+    stdio: "inherit",
+  });
 }
 
 function run(args: string[], env: NodeJS.ProcessEnv): Promise<void> {

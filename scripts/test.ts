@@ -36,7 +36,8 @@ function ensureChromium(): boolean {
   const debianRoot = existsSync("/etc/debian_version") && process.getuid?.() === 0;
   if (debianRoot) {
     console.log(`\n━━ Missing for the browser tests: installing Debian's ${missing.join(" and ")} (apt-get install)…`);
-    if (run("apt-get", ["update", "-qq"]) && run("apt-get", ["install", "-y", "-qq", ...missing]) && existsSync(chromium) && hasSs()) return true;
+    if (run("apt-get", ["update", "-qq"]) && run("apt-get", ["install", "-y", "-qq", ...missing]) && existsSync(chromium) && hasSs())
+      return true;
   }
   console.error(
     `\nThe browser tests need Chromium at ${chromium} and iproute2's ss, and ${missing.join(" and ")} is not there.\n` +
@@ -82,7 +83,10 @@ const playwrightReport = z.object({
 function playwright(): void {
   rmSync("test-results/e2e.json", { force: true });
   const port = process.env.E2E_PORT ?? String(3200 + Math.floor(Math.random() * 700));
-  const ok = run(bin("playwright"), ["test", "--reporter=list,json"], { PLAYWRIGHT_JSON_OUTPUT_FILE: "test-results/e2e.json", E2E_PORT: port });
+  const ok = run(bin("playwright"), ["test", "--reporter=list,json"], {
+    PLAYWRIGHT_JSON_OUTPUT_FILE: "test-results/e2e.json",
+    E2E_PORT: port,
+  });
   rmSync(`.data/e2e-${port}`, { recursive: true, force: true });
   if (!existsSync("test-results/e2e.json")) {
     step("browser", false);
@@ -105,7 +109,9 @@ else step("browser", false);
 
 console.log(`\n━━ Summary (${Math.round((Date.now() - started) / 1000)} s)`);
 for (const t of tallies) {
-  console.log(`  ${t.suite.padEnd(12)} ${String(t.passed).padStart(4)} passed ${String(t.failed).padStart(4)} failed${t.skipped ? ` ${t.skipped} skipped` : ""}`);
+  console.log(
+    `  ${t.suite.padEnd(12)} ${String(t.passed).padStart(4)} passed ${String(t.failed).padStart(4)} failed${t.skipped ? ` ${t.skipped} skipped` : ""}`,
+  );
 }
 const sum = (key: "passed" | "failed" | "skipped") => tallies.reduce((n, t) => n + t[key], 0);
 const skipped = sum("skipped");

@@ -59,7 +59,10 @@ export function readPrismaSchema(file = "prisma/schema.prisma"): ExpectedTable[]
   return blocks
     .filter((block) => block[1] === "model")
     .map(([, , name, body]) => {
-      const lines = body!.split("\n").map((line) => line.trim()).filter(Boolean);
+      const lines = body!
+        .split("\n")
+        .map((line) => line.trim())
+        .filter(Boolean);
       const table = lines.map((l) => l.match(/^@@map\("(.+)"\)/)?.[1]).find(Boolean) ?? name!;
       const columns: ExpectedColumn[] = [];
       const columnOf = new Map<string, string>();

@@ -14,7 +14,11 @@ export interface PacedRequest {
  * time it waited on this (shared) machine before it went out counts too, and a slow server cannot
  * hide behind fewer requests.
  */
-export async function paced(clients: readonly PacedRequest[], intervalMs: number, seconds: number): Promise<{ rps: number; p50: number; p95: number; errors: number }> {
+export async function paced(
+  clients: readonly PacedRequest[],
+  intervalMs: number,
+  seconds: number,
+): Promise<{ rps: number; p50: number; p95: number; errors: number }> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
   const start = performance.now() + 20;
   const end = start + seconds * 1000;
@@ -29,14 +33,17 @@ export async function paced(clients: readonly PacedRequest[], intervalMs: number
     new Promise<void>((resolve) => {
       const url = new URL(client.url);
       const headers = { ...client.headers, ...(client.body ? { "content-length": String(Buffer.byteLength(client.body)) } : {}) };
-      const request = http.request({ agent, host: url.hostname, port: url.port, path: url.pathname + url.search, method: client.method, headers }, (response) => {
-        response.resume();
-        response.on("end", () => {
-          if (response.statusCode === 200) times.push(performance.now() - at);
-          else errors += 1;
-          resolve();
-        });
-      });
+      const request = http.request(
+        { agent, host: url.hostname, port: url.port, path: url.pathname + url.search, method: client.method, headers },
+        (response) => {
+          response.resume();
+          response.on("end", () => {
+            if (response.statusCode === 200) times.push(performance.now() - at);
+            else errors += 1;
+            resolve();
+          });
+        },
+      );
       request.on("error", () => {
         errors += 1;
         resolve();

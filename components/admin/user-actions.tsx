@@ -9,18 +9,34 @@ export function UserActions({ userId, name, disabled, self }: { userId: string; 
   const state = endState ?? disableState;
   return (
     <div className="flex items-center justify-end gap-2">
-      {state && <span role="status" className={state.ok ? "text-xs text-green-700" : "text-xs text-red-700"}>{state.message}</span>}
+      {state && (
+        <span role="status" className={state.ok ? "text-xs text-green-700" : "text-xs text-red-700"}>
+          {state.message}
+        </span>
+      )}
       <form action={endAction}>
         <input type="hidden" name="userId" value={userId} />
-        <button type="submit" disabled={ending} aria-label={`End sessions of ${name}`}
-          className="rounded border border-slate-300 px-2 py-1 text-xs hover:bg-slate-50 disabled:opacity-50">End sessions</button>
+        <button
+          type="submit"
+          disabled={ending}
+          aria-label={`End sessions of ${name}`}
+          className="rounded border border-slate-300 px-2 py-1 text-xs hover:bg-slate-50 disabled:opacity-50"
+        >
+          End sessions
+        </button>
       </form>
       {!self && (
         <form action={disableAction}>
           <input type="hidden" name="userId" value={userId} />
           <input type="hidden" name="disabled" value={disabled ? "false" : "true"} />
-          <button type="submit" disabled={disabling} aria-label={`${disabled ? "Enable" : "Disable"} ${name}`}
-            className="rounded border border-slate-300 px-2 py-1 text-xs hover:bg-slate-50 disabled:opacity-50">{disabled ? "Enable" : "Disable"}</button>
+          <button
+            type="submit"
+            disabled={disabling}
+            aria-label={`${disabled ? "Enable" : "Disable"} ${name}`}
+            className="rounded border border-slate-300 px-2 py-1 text-xs hover:bg-slate-50 disabled:opacity-50"
+          >
+            {disabled ? "Enable" : "Disable"}
+          </button>
         </form>
       )}
     </div>

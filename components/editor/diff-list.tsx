@@ -6,8 +6,18 @@ import { diffParams } from "@/lib/entities/diff-params";
 import type { Parametrization } from "@/lib/params";
 
 /** The differences between two params, one line per changed field or table row, labelled as in the form. */
-export function DiffList({ parametrization, before, after, beforeLabel, afterLabel }: {
-  parametrization: Parametrization; before: unknown; after: unknown; beforeLabel: string; afterLabel: string;
+export function DiffList({
+  parametrization,
+  before,
+  after,
+  beforeLabel,
+  afterLabel,
+}: {
+  parametrization: Parametrization;
+  before: unknown;
+  after: unknown;
+  beforeLabel: string;
+  afterLabel: string;
 }) {
   const changes = useMemo(() => diffParams(before, after), [before, after]);
   if (changes.length === 0) return <p className="text-sm text-slate-500">No differences.</p>;
@@ -15,9 +25,15 @@ export function DiffList({ parametrization, before, after, beforeLabel, afterLab
     <table className="w-full text-left text-sm" aria-label={`Differences between ${beforeLabel} and ${afterLabel}`}>
       <thead className="text-xs text-slate-500">
         <tr>
-          <th scope="col" className="py-1 pr-3 font-medium">Field</th>
-          <th scope="col" className="py-1 pr-3 font-medium">{beforeLabel}</th>
-          <th scope="col" className="py-1 font-medium">{afterLabel}</th>
+          <th scope="col" className="py-1 pr-3 font-medium">
+            Field
+          </th>
+          <th scope="col" className="py-1 pr-3 font-medium">
+            {beforeLabel}
+          </th>
+          <th scope="col" className="py-1 font-medium">
+            {afterLabel}
+          </th>
         </tr>
       </thead>
       <tbody>
@@ -25,9 +41,19 @@ export function DiffList({ parametrization, before, after, beforeLabel, afterLab
           const { labels, suffix } = describePath(parametrization, change.path);
           return (
             <tr key={change.path} className="border-t border-slate-100 align-top">
-              <th scope="row" className="py-1 pr-3 font-normal text-slate-700">{labels.join(" › ") || "All params"}</th>
-              <td className="py-1 pr-3 text-red-800"><span className="rounded bg-red-50 px-1">{change.kind === "added" ? "(no row)" : show(parametrization, change.path, change.before, suffix)}</span></td>
-              <td className="py-1 text-green-800"><span className="rounded bg-green-50 px-1">{change.kind === "removed" ? "(removed)" : show(parametrization, change.path, change.after, suffix)}</span></td>
+              <th scope="row" className="py-1 pr-3 font-normal text-slate-700">
+                {labels.join(" › ") || "All params"}
+              </th>
+              <td className="py-1 pr-3 text-red-800">
+                <span className="rounded bg-red-50 px-1">
+                  {change.kind === "added" ? "(no row)" : show(parametrization, change.path, change.before, suffix)}
+                </span>
+              </td>
+              <td className="py-1 text-green-800">
+                <span className="rounded bg-green-50 px-1">
+                  {change.kind === "removed" ? "(removed)" : show(parametrization, change.path, change.after, suffix)}
+                </span>
+              </td>
             </tr>
           );
         })}

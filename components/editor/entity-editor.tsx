@@ -125,7 +125,14 @@ function Editor({ entity, typeLabel, viewsSlot, parametrization }: EntityEditorP
   useLeaveWarning(dirty && !readOnly);
 
   const draft = useMemo<EntityDraft>(
-    () => ({ entity: { id: entity.id, type: entity.type, name: entity.name }, params: state.draft, errors, version: state.version, dirty, reportFieldErrors }),
+    () => ({
+      entity: { id: entity.id, type: entity.type, name: entity.name },
+      params: state.draft,
+      errors,
+      version: state.version,
+      dirty,
+      reportFieldErrors,
+    }),
     [entity.id, entity.type, entity.name, state.draft, errors, state.version, dirty, reportFieldErrors],
   );
 
@@ -149,11 +156,32 @@ function Editor({ entity, typeLabel, viewsSlot, parametrization }: EntityEditorP
                   Unsaved changes
                 </span>
               )}
-              <button type="button" className={BUTTON} onClick={() => downloadText(`${entity.name.replace(/[^\w.-]+/g, "-")}.json`, "application/json", paramsToJson({ type: entity.type, name: entity.name, params: state.baseline }))}
-                title="Download the saved params as a Gusset JSON file, which New from file reads back">Export params</button>
-              <button type="button" className={BUTTON} onClick={() => setHistoryOpen(true)}>History</button>
+              <button
+                type="button"
+                className={BUTTON}
+                onClick={() =>
+                  downloadText(
+                    `${entity.name.replace(/[^\w.-]+/g, "-")}.json`,
+                    "application/json",
+                    paramsToJson({ type: entity.type, name: entity.name, params: state.baseline }),
+                  )
+                }
+                title="Download the saved params as a Gusset JSON file, which New from file reads back"
+              >
+                Export params
+              </button>
+              <button type="button" className={BUTTON} onClick={() => setHistoryOpen(true)}>
+                History
+              </button>
               {!readOnly && (
-                <button type="button" className={PRIMARY_BUTTON} disabled={saving || !dirty} onClick={() => save()} aria-keyshortcuts="Control+S Meta+S" title="Save (Ctrl+S)">
+                <button
+                  type="button"
+                  className={PRIMARY_BUTTON}
+                  disabled={saving || !dirty}
+                  onClick={() => save()}
+                  aria-keyshortcuts="Control+S Meta+S"
+                  title="Save (Ctrl+S)"
+                >
                   {saving ? "Saving…" : "Save"}
                 </button>
               )}
@@ -161,31 +189,53 @@ function Editor({ entity, typeLabel, viewsSlot, parametrization }: EntityEditorP
           </div>
 
           <div aria-live="polite">
-            {status && <p role="status" className={`text-sm ${status.tone === "ok" ? "text-green-700" : "text-red-700"}`}>{status.text}</p>}
+            {status && (
+              <p role="status" className={`text-sm ${status.tone === "ok" ? "text-green-700" : "text-red-700"}`}>
+                {status.text}
+              </p>
+            )}
           </div>
 
           {conflict && (
             <div role="alert" className="space-y-3 rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950">
-              <p><strong>Not saved.</strong> {conflict.message}</p>
-              <p>Your changes are still here. Review the difference, then keep yours (saved as a new version after theirs) or load theirs.</p>
+              <p>
+                <strong>Not saved.</strong> {conflict.message}
+              </p>
+              <p>
+                Your changes are still here. Review the difference, then keep yours (saved as a new version after theirs) or load theirs.
+              </p>
               <div className="flex flex-wrap gap-2">
                 <button type="button" className={BUTTON} aria-expanded={showDiff} onClick={() => setShowDiff((value) => !value)}>
                   {showDiff ? "Hide the difference" : "Review the difference"}
                 </button>
-                <button type="button" className={BUTTON} disabled={saving} onClick={() => save(conflict.version)}>Save mine over theirs</button>
-                <button type="button" className={BUTTON} disabled={saving}
+                <button type="button" className={BUTTON} disabled={saving} onClick={() => save(conflict.version)}>
+                  Save mine over theirs
+                </button>
+                <button
+                  type="button"
+                  className={BUTTON}
+                  disabled={saving}
                   onClick={() => {
                     dispatch({ type: "load", params: conflict.params, version: conflict.version });
                     setConflict(null);
-                    setStatus({ text: `Loaded version ${conflict.version} by ${conflict.savedBy.name}; your changes were discarded.`, tone: "ok" });
-                  }}>
+                    setStatus({
+                      text: `Loaded version ${conflict.version} by ${conflict.savedBy.name}; your changes were discarded.`,
+                      tone: "ok",
+                    });
+                  }}
+                >
                   Discard mine and load theirs
                 </button>
               </div>
               {showDiff && (
                 <div className="rounded-md border border-amber-200 bg-white p-3">
-                  <DiffList parametrization={parametrization} before={conflict.params} after={state.draft}
-                    beforeLabel={`Theirs (version ${conflict.version}, ${conflict.savedBy.name})`} afterLabel="Yours" />
+                  <DiffList
+                    parametrization={parametrization}
+                    before={conflict.params}
+                    after={state.draft}
+                    beforeLabel={`Theirs (version ${conflict.version}, ${conflict.savedBy.name})`}
+                    afterLabel="Yours"
+                  />
                 </div>
               )}
             </div>
@@ -196,7 +246,14 @@ function Editor({ entity, typeLabel, viewsSlot, parametrization }: EntityEditorP
             // Saving is explicit (Save, Ctrl/Cmd-S): Enter in a field never submits.
             onSubmit={(event) => event.preventDefault()}
           >
-            <ParamsForm parametrization={parametrization} draft={state.draft} dispatch={dispatch} errors={shownErrors} readOnly={readOnly} entity={draft.entity} />
+            <ParamsForm
+              parametrization={parametrization}
+              draft={state.draft}
+              dispatch={dispatch}
+              errors={shownErrors}
+              readOnly={readOnly}
+              entity={draft.entity}
+            />
           </form>
         </div>
         <div className="min-w-0">
@@ -208,7 +265,14 @@ function Editor({ entity, typeLabel, viewsSlot, parametrization }: EntityEditorP
         </div>
       </div>
       {historyOpen && (
-        <HistoryDialog entityId={entity.id} parametrization={parametrization} canRestore={!readOnly} restoring={saving} onRestore={restore} onClose={() => setHistoryOpen(false)} />
+        <HistoryDialog
+          entityId={entity.id}
+          parametrization={parametrization}
+          canRestore={!readOnly}
+          restoring={saving}
+          onRestore={restore}
+          onClose={() => setHistoryOpen(false)}
+        />
       )}
     </EntityDraftContext.Provider>
   );
@@ -229,9 +293,18 @@ function useLeaveWarning(active: boolean) {
     };
     const onClick = (event: MouseEvent) => {
       const anchor = (event.target as Element | null)?.closest?.("a[href]");
-      if (!(anchor instanceof HTMLAnchorElement) || anchor.target === "_blank" || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey) return;
+      if (
+        !(anchor instanceof HTMLAnchorElement) ||
+        anchor.target === "_blank" ||
+        event.button !== 0 ||
+        event.metaKey ||
+        event.ctrlKey ||
+        event.shiftKey
+      )
+        return;
       const url = new URL(anchor.href, window.location.href);
-      if (url.origin !== window.location.origin || (url.pathname === window.location.pathname && url.search === window.location.search)) return;
+      if (url.origin !== window.location.origin || (url.pathname === window.location.pathname && url.search === window.location.search))
+        return;
       if (!window.confirm("You have unsaved changes. Leave without saving them?")) {
         event.preventDefault();
         event.stopPropagation();

@@ -61,27 +61,60 @@ export function EntityTree({ entities, types, currentId, canCreate }: EntityTree
           </button>
         )}
       </div>
-      {notice && <p role="status" className="rounded bg-slate-100 px-2 py-1 text-xs text-slate-700">{notice}</p>}
+      {notice && (
+        <p role="status" className="rounded bg-slate-100 px-2 py-1 text-xs text-slate-700">
+          {notice}
+        </p>
+      )}
       {model.roots.length === 0 ? (
         <div className="rounded-lg border border-dashed border-slate-300 bg-white px-4 py-8 text-center text-sm text-slate-500">
           <p className="font-medium text-slate-700">No entities yet</p>
-          <p className="mt-1">{canCreate ? "Create a project to hold your beams and other entities." : "Nothing has been shared with you yet."}</p>
+          <p className="mt-1">
+            {canCreate ? "Create a project to hold your beams and other entities." : "Nothing has been shared with you yet."}
+          </p>
         </div>
       ) : (
         <ul className="space-y-0.5 text-sm">
           {model.roots.map((entity) => (
-            <TreeItem key={entity.id} entity={entity} model={model} types={types} currentId={currentId} collapsed={collapsed} onToggle={toggle} onTask={setTask} depth={0} />
+            <TreeItem
+              key={entity.id}
+              entity={entity}
+              model={model}
+              types={types}
+              currentId={currentId}
+              collapsed={collapsed}
+              onToggle={toggle}
+              onTask={setTask}
+              depth={0}
+            />
           ))}
         </ul>
       )}
-      {task && <TaskDialog task={task} model={model} types={types} currentId={currentId} onClose={() => setTask(null)} onNotice={setNotice} />}
+      {task && (
+        <TaskDialog task={task} model={model} types={types} currentId={currentId} onClose={() => setTask(null)} onNotice={setNotice} />
+      )}
     </nav>
   );
 }
 
-function TreeItem({ entity, model, types, currentId, collapsed, onToggle, onTask, depth }: {
-  entity: TreeEntity; model: TreeModel; types: readonly TypeInfo[]; currentId: string | undefined; collapsed: ReadonlySet<string>;
-  onToggle: (id: string) => void; onTask: (task: Task) => void; depth: number;
+function TreeItem({
+  entity,
+  model,
+  types,
+  currentId,
+  collapsed,
+  onToggle,
+  onTask,
+  depth,
+}: {
+  entity: TreeEntity;
+  model: TreeModel;
+  types: readonly TypeInfo[];
+  currentId: string | undefined;
+  collapsed: ReadonlySet<string>;
+  onToggle: (id: string) => void;
+  onTask: (task: Task) => void;
+  depth: number;
 }) {
   const children = model.childrenOf(entity.id);
   const open = !collapsed.has(entity.id);
@@ -89,16 +122,30 @@ function TreeItem({ entity, model, types, currentId, collapsed, onToggle, onTask
   const current = entity.id === currentId;
   return (
     <li>
-      <div className={`group flex items-center gap-1 rounded-md pr-1 ${current ? "bg-brand-50" : "hover:bg-slate-100"}`} style={{ paddingLeft: `${depth * 14}px` }}>
+      <div
+        className={`group flex items-center gap-1 rounded-md pr-1 ${current ? "bg-brand-50" : "hover:bg-slate-100"}`}
+        style={{ paddingLeft: `${depth * 14}px` }}
+      >
         {children.length > 0 ? (
-          <button type="button" onClick={() => onToggle(entity.id)} aria-expanded={open} aria-label={`${open ? "Collapse" : "Expand"} ${entity.name}`}
-            className="grid h-6 w-5 shrink-0 place-items-center rounded text-xs text-slate-500 hover:bg-slate-200">{open ? "▾" : "▸"}</button>
+          <button
+            type="button"
+            onClick={() => onToggle(entity.id)}
+            aria-expanded={open}
+            aria-label={`${open ? "Collapse" : "Expand"} ${entity.name}`}
+            className="grid h-6 w-5 shrink-0 place-items-center rounded text-xs text-slate-500 hover:bg-slate-200"
+          >
+            {open ? "▾" : "▸"}
+          </button>
         ) : (
           <span className="w-5 shrink-0" aria-hidden />
         )}
         <TypeBadge type={entity.type} />
-        <Link href={`/editor/${entity.id}`} aria-current={current ? "page" : undefined}
-          className={`min-w-0 flex-1 truncate py-1 ${current ? "font-semibold text-brand-700" : "text-slate-800"}`} title={type ? `${type.label}: ${entity.name}` : entity.name}>
+        <Link
+          href={`/editor/${entity.id}`}
+          aria-current={current ? "page" : undefined}
+          className={`min-w-0 flex-1 truncate py-1 ${current ? "font-semibold text-brand-700" : "text-slate-800"}`}
+          title={type ? `${type.label}: ${entity.name}` : entity.name}
+        >
           {entity.name}
         </Link>
         {entity.canEdit && <ActionsMenu entity={entity} type={type} types={types} onTask={onTask} />}
@@ -106,7 +153,17 @@ function TreeItem({ entity, model, types, currentId, collapsed, onToggle, onTask
       {children.length > 0 && open && (
         <ul>
           {children.map((child) => (
-            <TreeItem key={child.id} entity={child} model={model} types={types} currentId={currentId} collapsed={collapsed} onToggle={onToggle} onTask={onTask} depth={depth + 1} />
+            <TreeItem
+              key={child.id}
+              entity={child}
+              model={model}
+              types={types}
+              currentId={currentId}
+              collapsed={collapsed}
+              onToggle={onToggle}
+              onTask={onTask}
+              depth={depth + 1}
+            />
           ))}
         </ul>
       )}
@@ -125,7 +182,17 @@ function TypeBadge({ type }: { type: string }) {
 }
 
 /** A disclosure of buttons: Escape or a click elsewhere closes it; focus returns to its button. */
-function ActionsMenu({ entity, type, types, onTask }: { entity: TreeEntity; type: TypeInfo | undefined; types: readonly TypeInfo[]; onTask: (task: Task) => void }) {
+function ActionsMenu({
+  entity,
+  type,
+  types,
+  onTask,
+}: {
+  entity: TreeEntity;
+  type: TypeInfo | undefined;
+  types: readonly TypeInfo[];
+  onTask: (task: Task) => void;
+}) {
   const [open, setOpen] = useState(false);
   const [pending, startTransition] = useTransition();
   const router = useRouter();
@@ -159,73 +226,133 @@ function ActionsMenu({ entity, type, types, onTask }: { entity: TreeEntity; type
   const item = "block w-full rounded px-3 py-1.5 text-left text-sm hover:bg-slate-100 focus:bg-slate-100 focus:outline-none";
   return (
     <div className="relative">
-      <button ref={button} type="button" aria-haspopup="true" aria-expanded={open} aria-label={`Actions for ${entity.name}`} disabled={pending}
+      <button
+        ref={button}
+        type="button"
+        aria-haspopup="true"
+        aria-expanded={open}
+        aria-label={`Actions for ${entity.name}`}
+        disabled={pending}
         onClick={() => setOpen((value) => !value)}
-        className="rounded px-1.5 py-0.5 text-slate-500 opacity-60 hover:bg-slate-200 hover:text-slate-900 focus:opacity-100 group-hover:opacity-100">⋯</button>
+        className="rounded px-1.5 py-0.5 text-slate-500 opacity-60 hover:bg-slate-200 hover:text-slate-900 focus:opacity-100 group-hover:opacity-100"
+      >
+        ⋯
+      </button>
       {open && (
-        <div ref={menu} className="absolute right-0 z-20 mt-1 w-52 rounded-md border border-slate-200 bg-white p-1 shadow-lg"
+        <div
+          ref={menu}
+          className="absolute right-0 z-20 mt-1 w-52 rounded-md border border-slate-200 bg-white p-1 shadow-lg"
           onKeyDown={(event) => {
             if (event.key === "Escape") {
               setOpen(false);
               button.current?.focus();
             }
-          }}>
+          }}
+        >
           {childTypes.length > 0 && (
-            <button type="button" className={item} onClick={() => run({ kind: "create", parentId: entity.id, types: childTypes })}>New inside…</button>
+            <button type="button" className={item} onClick={() => run({ kind: "create", parentId: entity.id, types: childTypes })}>
+              New inside…
+            </button>
           )}
           {childTypes.some((t) => t.fromFiles.length > 0) && (
-            <button type="button" className={item} onClick={() => run({ kind: "fromFile", parentId: entity.id, types: childTypes })}>New from file…</button>
+            <button type="button" className={item} onClick={() => run({ kind: "fromFile", parentId: entity.id, types: childTypes })}>
+              New from file…
+            </button>
           )}
-          <button type="button" className={item} onClick={() => run({ kind: "rename", entity })}>Rename…</button>
-          <button type="button" className={item} onClick={() => run({ kind: "move", entity })}>Move…</button>
-          <button type="button" className={item} onClick={duplicate}>Duplicate</button>
-          <button type="button" className={item} onClick={() => run({ kind: "share", entity })}>Share…</button>
-          <button type="button" className={`${item} text-red-700`} onClick={() => run({ kind: "delete", entity })}>Delete…</button>
+          <button type="button" className={item} onClick={() => run({ kind: "rename", entity })}>
+            Rename…
+          </button>
+          <button type="button" className={item} onClick={() => run({ kind: "move", entity })}>
+            Move…
+          </button>
+          <button type="button" className={item} onClick={duplicate}>
+            Duplicate
+          </button>
+          <button type="button" className={item} onClick={() => run({ kind: "share", entity })}>
+            Share…
+          </button>
+          <button type="button" className={`${item} text-red-700`} onClick={() => run({ kind: "delete", entity })}>
+            Delete…
+          </button>
         </div>
       )}
     </div>
   );
 }
 
-function TaskDialog({ task, model, types, currentId, onClose, onNotice }: {
-  task: Task; model: TreeModel; types: readonly TypeInfo[]; currentId: string | undefined; onClose: () => void; onNotice: (notice: string) => void;
+function TaskDialog({
+  task,
+  model,
+  types,
+  currentId,
+  onClose,
+  onNotice,
+}: {
+  task: Task;
+  model: TreeModel;
+  types: readonly TypeInfo[];
+  currentId: string | undefined;
+  onClose: () => void;
+  onNotice: (notice: string) => void;
 }) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
 
-  const submit = <T,>(action: () => Promise<EntityResult<T>>, then: (value: T) => void) => (event: FormEvent) => {
-    event.preventDefault();
-    setError(null);
-    startTransition(async () => {
-      const result = await action();
-      if (!result.ok) {
-        setError(result.failure.message);
-        return;
-      }
-      onClose();
-      then(result.value);
-    });
-  };
+  const submit =
+    <T,>(action: () => Promise<EntityResult<T>>, then: (value: T) => void) =>
+    (event: FormEvent) => {
+      event.preventDefault();
+      setError(null);
+      startTransition(async () => {
+        const result = await action();
+        if (!result.ok) {
+          setError(result.failure.message);
+          return;
+        }
+        onClose();
+        then(result.value);
+      });
+    };
 
   const footer = (label: string, danger = false) => (
     <div className="mt-5 flex justify-end gap-2">
-      <button type="button" className={BUTTON} onClick={onClose}>Cancel</button>
-      <button type="submit" className={danger ? DANGER_BUTTON : PRIMARY_BUTTON} disabled={pending}>{pending ? "Working…" : label}</button>
+      <button type="button" className={BUTTON} onClick={onClose}>
+        Cancel
+      </button>
+      <button type="submit" className={danger ? DANGER_BUTTON : PRIMARY_BUTTON} disabled={pending}>
+        {pending ? "Working…" : label}
+      </button>
     </div>
   );
-  const errorLine = error && <p role="alert" className="mt-3 text-sm text-red-700">{error}</p>;
-  const input = "mt-1 w-full rounded-md border border-slate-300 px-2.5 py-1.5 text-sm focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-100";
+  const errorLine = error && (
+    <p role="alert" className="mt-3 text-sm text-red-700">
+      {error}
+    </p>
+  );
+  const input =
+    "mt-1 w-full rounded-md border border-slate-300 px-2.5 py-1.5 text-sm focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-100";
 
   switch (task.kind) {
     case "fromFile": {
       const parent = model.byId.get(task.parentId);
-      return <FromFileDialog parentId={task.parentId} parentName={parent?.name ?? "the project"} types={task.types} action={createEntityFromFileAction} onClose={onClose} />;
+      return (
+        <FromFileDialog
+          parentId={task.parentId}
+          parentName={parent?.name ?? "the project"}
+          types={task.types}
+          action={createEntityFromFileAction}
+          onClose={onClose}
+        />
+      );
     }
     case "create": {
       const parent = task.parentId ? model.byId.get(task.parentId) : null;
       return (
-        <Dialog title={parent ? `New entity in ${parent.name}` : `New ${task.types.length === 1 ? task.types[0]!.label.toLowerCase() : "entity"}`} onClose={onClose}>
+        <Dialog
+          title={parent ? `New entity in ${parent.name}` : `New ${task.types.length === 1 ? task.types[0]!.label.toLowerCase() : "entity"}`}
+          onClose={onClose}
+        >
           <form
             onSubmit={(event) => {
               const data = new FormData(event.currentTarget);
@@ -238,10 +365,19 @@ function TaskDialog({ task, model, types, currentId, onClose, onNotice }: {
             <div className="space-y-3">
               {task.types.length > 1 ? (
                 <div>
-                  <label htmlFor="new-entity-type" className="text-sm font-medium text-slate-700">Type</label>
-                  <select id="new-entity-type" name="type" className={input} defaultValue={task.types.find((t) => t.name !== "project")?.name ?? task.types[0]!.name}>
+                  <label htmlFor="new-entity-type" className="text-sm font-medium text-slate-700">
+                    Type
+                  </label>
+                  <select
+                    id="new-entity-type"
+                    name="type"
+                    className={input}
+                    defaultValue={task.types.find((t) => t.name !== "project")?.name ?? task.types[0]!.name}
+                  >
                     {task.types.map((type) => (
-                      <option key={type.name} value={type.name}>{type.label}</option>
+                      <option key={type.name} value={type.name}>
+                        {type.label}
+                      </option>
                     ))}
                   </select>
                 </div>
@@ -249,7 +385,9 @@ function TaskDialog({ task, model, types, currentId, onClose, onNotice }: {
                 <input type="hidden" name="type" value={task.types[0]!.name} />
               )}
               <div>
-                <label htmlFor="new-entity-name" className="text-sm font-medium text-slate-700">Name</label>
+                <label htmlFor="new-entity-name" className="text-sm font-medium text-slate-700">
+                  Name
+                </label>
                 <input id="new-entity-name" name="name" required maxLength={120} autoFocus className={input} autoComplete="off" />
               </div>
             </div>
@@ -262,12 +400,28 @@ function TaskDialog({ task, model, types, currentId, onClose, onNotice }: {
     case "rename":
       return (
         <Dialog title={`Rename ${task.entity.name}`} onClose={onClose}>
-          <form onSubmit={(event) => {
-            const name = String(new FormData(event.currentTarget).get("name"));
-            submit(() => renameEntityAction({ id: task.entity.id, name }), () => undefined)(event);
-          }}>
-            <label htmlFor="rename-entity-name" className="text-sm font-medium text-slate-700">Name</label>
-            <input id="rename-entity-name" name="name" required maxLength={120} defaultValue={task.entity.name} autoFocus className={input} autoComplete="off" />
+          <form
+            onSubmit={(event) => {
+              const name = String(new FormData(event.currentTarget).get("name"));
+              submit(
+                () => renameEntityAction({ id: task.entity.id, name }),
+                () => undefined,
+              )(event);
+            }}
+          >
+            <label htmlFor="rename-entity-name" className="text-sm font-medium text-slate-700">
+              Name
+            </label>
+            <input
+              id="rename-entity-name"
+              name="name"
+              required
+              maxLength={120}
+              defaultValue={task.entity.name}
+              autoFocus
+              className={input}
+              autoComplete="off"
+            />
             {errorLine}
             {footer("Rename")}
           </form>
@@ -280,17 +434,30 @@ function TaskDialog({ task, model, types, currentId, onClose, onNotice }: {
           {targets.length === 0 ? (
             <>
               <p className="text-sm text-slate-600">There is nowhere else this entity can go.</p>
-              <div className="mt-5 flex justify-end"><button type="button" className={BUTTON} onClick={onClose}>Close</button></div>
+              <div className="mt-5 flex justify-end">
+                <button type="button" className={BUTTON} onClick={onClose}>
+                  Close
+                </button>
+              </div>
             </>
           ) : (
-            <form onSubmit={(event) => {
-              const target = String(new FormData(event.currentTarget).get("parent"));
-              submit(() => moveEntityAction({ id: task.entity.id, parentId: target === "" ? null : target }), () => undefined)(event);
-            }}>
-              <label htmlFor="move-entity-parent" className="text-sm font-medium text-slate-700">Move to</label>
+            <form
+              onSubmit={(event) => {
+                const target = String(new FormData(event.currentTarget).get("parent"));
+                submit(
+                  () => moveEntityAction({ id: task.entity.id, parentId: target === "" ? null : target }),
+                  () => undefined,
+                )(event);
+              }}
+            >
+              <label htmlFor="move-entity-parent" className="text-sm font-medium text-slate-700">
+                Move to
+              </label>
               <select id="move-entity-parent" name="parent" className={input} autoFocus>
                 {targets.map((target) => (
-                  <option key={target.id ?? ""} value={target.id ?? ""}>{target.label}</option>
+                  <option key={target.id ?? ""} value={target.id ?? ""}>
+                    {target.label}
+                  </option>
                 ))}
               </select>
               {errorLine}
@@ -303,12 +470,19 @@ function TaskDialog({ task, model, types, currentId, onClose, onNotice }: {
     case "share":
       return (
         <Dialog title={`Share ${task.entity.name}`} onClose={onClose}>
-          <form onSubmit={(event) => {
-            const email = String(new FormData(event.currentTarget).get("email"));
-            submit(() => shareEntityAction({ id: task.entity.id, email }), ({ user }) => onNotice(`${task.entity.name} is shared with ${user.name}.`))(event);
-          }}>
+          <form
+            onSubmit={(event) => {
+              const email = String(new FormData(event.currentTarget).get("email"));
+              submit(
+                () => shareEntityAction({ id: task.entity.id, email }),
+                ({ user }) => onNotice(`${task.entity.name} is shared with ${user.name}.`),
+              )(event);
+            }}
+          >
             <p className="mb-3 text-sm text-slate-600">The engineer you share with can open and edit it, and everything inside it.</p>
-            <label htmlFor="share-entity-email" className="text-sm font-medium text-slate-700">Engineer&apos;s email</label>
+            <label htmlFor="share-entity-email" className="text-sm font-medium text-slate-700">
+              Engineer&apos;s email
+            </label>
             <input id="share-entity-email" name="email" type="email" required autoFocus className={input} autoComplete="off" />
             {errorLine}
             {footer("Share")}
@@ -320,10 +494,15 @@ function TaskDialog({ task, model, types, currentId, onClose, onNotice }: {
       const inside = subtree.size - 1;
       return (
         <Dialog title={`Delete ${task.entity.name}?`} onClose={onClose}>
-          <form onSubmit={submit(() => deleteEntityAction({ id: task.entity.id }), ({ deleted }) => {
-            onNotice(`Deleted ${deleted} ${deleted === 1 ? "entity" : "entities"}.`);
-            if (currentId && subtree.has(currentId)) router.push("/editor");
-          })}>
+          <form
+            onSubmit={submit(
+              () => deleteEntityAction({ id: task.entity.id }),
+              ({ deleted }) => {
+                onNotice(`Deleted ${deleted} ${deleted === 1 ? "entity" : "entities"}.`);
+                if (currentId && subtree.has(currentId)) router.push("/editor");
+              },
+            )}
+          >
             <p className="text-sm text-slate-700">
               {inside > 0
                 ? `“${task.entity.name}” and the ${inside} ${inside === 1 ? "entity" : "entities"} inside it will be deleted, with their history.`

@@ -21,7 +21,14 @@ async function fetchRevisions(entityId: string, signal: AbortSignal): Promise<Re
  * The history of an entity: every saved version with who saved it and when, the difference
  * between any two, and "Restore" to save an old version's params as a new version.
  */
-export function HistoryDialog({ entityId, parametrization, canRestore, restoring, onRestore, onClose }: {
+export function HistoryDialog({
+  entityId,
+  parametrization,
+  canRestore,
+  restoring,
+  onRestore,
+  onClose,
+}: {
   entityId: string;
   parametrization: Parametrization;
   canRestore: boolean;
@@ -43,22 +50,34 @@ export function HistoryDialog({ entityId, parametrization, canRestore, restoring
       {query.isPending ? (
         <p className="text-sm text-slate-500">Loading the history…</p>
       ) : query.isError ? (
-        <p role="alert" className="text-sm text-red-700">{query.error.message}</p>
+        <p role="alert" className="text-sm text-red-700">
+          {query.error.message}
+        </p>
       ) : (
         <div className="grid gap-6 md:grid-cols-[minmax(0,18rem)_1fr]">
           <ol aria-label="Saved versions" className="max-h-[60vh] space-y-2 overflow-y-auto pr-1">
             {revisions.map((revision, index) => (
               <li key={revision.version} className="rounded-md border border-slate-200 p-2.5 text-sm">
                 <div className="flex items-baseline justify-between gap-2">
-                  <span className="font-medium">Version {revision.version}{index === 0 && <span className="ml-1 text-xs font-normal text-slate-500">(current)</span>}</span>
-                  <time dateTime={revision.savedAt} className="text-xs text-slate-500">{new Date(revision.savedAt).toLocaleString()}</time>
+                  <span className="font-medium">
+                    Version {revision.version}
+                    {index === 0 && <span className="ml-1 text-xs font-normal text-slate-500">(current)</span>}
+                  </span>
+                  <time dateTime={revision.savedAt} className="text-xs text-slate-500">
+                    {new Date(revision.savedAt).toLocaleString()}
+                  </time>
                 </div>
                 <p className="text-xs text-slate-600">
                   {revision.version === 1 ? "Created" : "Saved"} by {revision.savedBy.name}
                   {revision.restoredFrom !== null && `, restoring version ${revision.restoredFrom}`}
                 </p>
                 {canRestore && index > 0 && (
-                  <button type="button" className={`${BUTTON} mt-2 px-2 py-1 text-xs`} disabled={restoring} onClick={() => onRestore(revision)}>
+                  <button
+                    type="button"
+                    className={`${BUTTON} mt-2 px-2 py-1 text-xs`}
+                    disabled={restoring}
+                    onClick={() => onRestore(revision)}
+                  >
                     Restore version {revision.version}
                   </button>
                 )}
@@ -72,17 +91,40 @@ export function HistoryDialog({ entityId, parametrization, canRestore, restoring
               <>
                 <div className="flex flex-wrap items-center gap-2 text-sm">
                   <label htmlFor="history-older">Compare version</label>
-                  <select id="history-older" className={select} value={older} onChange={(event) => setPair({ older: Number(event.target.value), newer: newer ?? 1 })}>
-                    {revisions.map((r) => <option key={r.version} value={r.version}>{r.version}</option>)}
+                  <select
+                    id="history-older"
+                    className={select}
+                    value={older}
+                    onChange={(event) => setPair({ older: Number(event.target.value), newer: newer ?? 1 })}
+                  >
+                    {revisions.map((r) => (
+                      <option key={r.version} value={r.version}>
+                        {r.version}
+                      </option>
+                    ))}
                   </select>
                   <label htmlFor="history-newer">with version</label>
-                  <select id="history-newer" className={select} value={newer} onChange={(event) => setPair({ older: older ?? 1, newer: Number(event.target.value) })}>
-                    {revisions.map((r) => <option key={r.version} value={r.version}>{r.version}</option>)}
+                  <select
+                    id="history-newer"
+                    className={select}
+                    value={newer}
+                    onChange={(event) => setPair({ older: older ?? 1, newer: Number(event.target.value) })}
+                  >
+                    {revisions.map((r) => (
+                      <option key={r.version} value={r.version}>
+                        {r.version}
+                      </option>
+                    ))}
                   </select>
                 </div>
                 {olderRevision && newerRevision && (
-                  <DiffList parametrization={parametrization} before={olderRevision.params} after={newerRevision.params}
-                    beforeLabel={`Version ${olderRevision.version}`} afterLabel={`Version ${newerRevision.version}`} />
+                  <DiffList
+                    parametrization={parametrization}
+                    before={olderRevision.params}
+                    after={newerRevision.params}
+                    beforeLabel={`Version ${olderRevision.version}`}
+                    afterLabel={`Version ${newerRevision.version}`}
+                  />
                 )}
               </>
             )}

@@ -3,7 +3,15 @@ import type { TreeEntity } from "@/lib/entities/types";
 import { ancestorsOf, moveTargets, pathName, subtreeOf, treeModel, type TypeInfo } from "./tree-model";
 
 const entity = (id: string, type: string, parentId: string | null, canEdit = true): TreeEntity => ({
-  id, type, name: id, parentId, canEdit, owner: { id: "u", name: "U" }, version: 1, updatedAt: "", summary: {},
+  id,
+  type,
+  name: id,
+  parentId,
+  canEdit,
+  owner: { id: "u", name: "U" },
+  version: 1,
+  updatedAt: "",
+  summary: {},
 });
 const types: TypeInfo[] = [
   { name: "project", label: "Project", children: ["project", "beam"], atRoot: true, fromFiles: [] },

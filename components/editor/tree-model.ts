@@ -51,7 +51,11 @@ export function pathName(model: TreeModel, id: string): string {
 export function ancestorsOf(model: TreeModel, id: string): TreeEntity[] {
   const found: TreeEntity[] = [];
   const seen = new Set<string>([id]);
-  for (let at = model.byId.get(model.byId.get(id)?.parentId ?? ""); at && !seen.has(at.id); at = at.parentId ? model.byId.get(at.parentId) : undefined) {
+  for (
+    let at = model.byId.get(model.byId.get(id)?.parentId ?? "");
+    at && !seen.has(at.id);
+    at = at.parentId ? model.byId.get(at.parentId) : undefined
+  ) {
     seen.add(at.id);
     found.unshift(at);
   }

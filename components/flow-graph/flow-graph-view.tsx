@@ -15,13 +15,33 @@ export interface FlowGraphViewProps {
   readonly label: string;
 }
 
-const KIND_FILL: Record<string, string> = { start: "#e0f2fe", startHandle: "#e0f2fe", end: "#dcfce7", view: "#ffffff", job: "#fef3c7", handler: "#f1f5f9", if: "#f5f3ff", switch: "#f5f3ff", split: "#f5f3ff", join: "#f5f3ff", subprocess: "#fff7ed" };
+const KIND_FILL: Record<string, string> = {
+  start: "#e0f2fe",
+  startHandle: "#e0f2fe",
+  end: "#dcfce7",
+  view: "#ffffff",
+  job: "#fef3c7",
+  handler: "#f1f5f9",
+  if: "#f5f3ff",
+  switch: "#f5f3ff",
+  split: "#f5f3ff",
+  join: "#f5f3ff",
+  subprocess: "#fff7ed",
+};
 
 /** A flow drawn as boxes and arrows, laid out by lib/flow/layout-graph.ts; the path taken and the current position highlighted. */
 export function FlowGraphView({ graph, current, visited, errored, counts, label }: FlowGraphViewProps) {
   const layout = layoutGraph(graph, { nodeHeight: counts ? 58 : 44 });
   return (
-    <svg role="img" aria-label={label} viewBox={`0 0 ${layout.width} ${layout.height}`} width={layout.width} height={layout.height} className="max-w-full" data-testid="flow-graph">
+    <svg
+      role="img"
+      aria-label={label}
+      viewBox={`0 0 ${layout.width} ${layout.height}`}
+      width={layout.width}
+      height={layout.height}
+      className="max-w-full"
+      data-testid="flow-graph"
+    >
       <defs>
         <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
           <path d="M 0 0 L 10 5 L 0 10 z" fill="#64748b" />
@@ -43,7 +63,15 @@ export function FlowGraphView({ graph, current, visited, errored, counts, label 
               markerEnd={`url(#${taken ? "arrow-on" : "arrow"})`}
             />
             {edge.kind !== "next" && edge.kind !== "branch" && (
-              <text x={(edge.points[0]!.x + edge.points[1]!.x) / 2} y={(edge.points[0]!.y + edge.points[1]!.y) / 2 - 4} fontSize="10" textAnchor="middle" fill="#475569">{edge.kind}</text>
+              <text
+                x={(edge.points[0]!.x + edge.points[1]!.x) / 2}
+                y={(edge.points[0]!.y + edge.points[1]!.y) / 2 - 4}
+                fontSize="10"
+                textAnchor="middle"
+                fill="#475569"
+              >
+                {edge.kind}
+              </text>
             )}
           </g>
         );
@@ -56,9 +84,22 @@ export function FlowGraphView({ graph, current, visited, errored, counts, label 
         const count = counts?.[node.name];
         return (
           <g key={node.name} data-node={node.name} data-state={isError ? "error" : isCurrent ? "current" : wasVisited ? "visited" : "idle"}>
-            <rect x={node.x} y={node.y} width={node.width} height={node.height} rx={node.kind === "start" || node.kind === "end" ? 22 : 6} fill={isCurrent ? "#dbeafe" : (KIND_FILL[node.kind] ?? "#fff")} stroke={stroke} strokeWidth={isCurrent || isError ? 3 : 1.5} />
-            <text x={node.x + node.width / 2} y={node.y + 18} fontSize="12" fontWeight={600} textAnchor="middle" fill="#0f172a">{truncate(node.title, 22)}</text>
-            <text x={node.x + node.width / 2} y={node.y + 32} fontSize="10" textAnchor="middle" fill="#64748b">{node.kind}</text>
+            <rect
+              x={node.x}
+              y={node.y}
+              width={node.width}
+              height={node.height}
+              rx={node.kind === "start" || node.kind === "end" ? 22 : 6}
+              fill={isCurrent ? "#dbeafe" : (KIND_FILL[node.kind] ?? "#fff")}
+              stroke={stroke}
+              strokeWidth={isCurrent || isError ? 3 : 1.5}
+            />
+            <text x={node.x + node.width / 2} y={node.y + 18} fontSize="12" fontWeight={600} textAnchor="middle" fill="#0f172a">
+              {truncate(node.title, 22)}
+            </text>
+            <text x={node.x + node.width / 2} y={node.y + 32} fontSize="10" textAnchor="middle" fill="#64748b">
+              {node.kind}
+            </text>
             {count && (
               <text x={node.x + node.width / 2} y={node.y + 48} fontSize="10" textAnchor="middle">
                 <tspan fill="#1d4ed8">{count.running} running</tspan>

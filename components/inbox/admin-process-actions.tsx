@@ -16,7 +16,11 @@ function useAdminAction() {
   const run = (action: () => Promise<Result>, done: string) =>
     startTransition(async () => {
       const result = await action();
-      setMessage(result.ok ? { tone: "info", text: done } : { tone: "error", text: [result.message, ...result.fields.map((field) => `${field.path}: ${field.message}`)].join(" ") });
+      setMessage(
+        result.ok
+          ? { tone: "info", text: done }
+          : { tone: "error", text: [result.message, ...result.fields.map((field) => `${field.path}: ${field.message}`)].join(" ") },
+      );
       await queryClient.invalidateQueries({ queryKey: [FLOW_QUERY_KEY] });
       router.refresh();
     });
@@ -25,17 +29,46 @@ function useAdminAction() {
 
 function Message({ message }: { message: { tone: "error" | "info"; text: string } | null }) {
   if (!message) return null;
-  return <p role={message.tone === "error" ? "alert" : "status"} className={`text-sm ${message.tone === "error" ? "text-red-700" : "text-emerald-700"}`}>{message.text}</p>;
+  return (
+    <p
+      role={message.tone === "error" ? "alert" : "status"}
+      className={`text-sm ${message.tone === "error" ? "text-red-700" : "text-emerald-700"}`}
+    >
+      {message.text}
+    </p>
+  );
 }
 
 /** An admin's buttons for one failed or obsolete task: retry, cancel. */
-export function TaskRepairButtons({ taskRef, canRetry }: { taskRef: { flow: string; processId: string; taskId: string }; canRetry: boolean }) {
+export function TaskRepairButtons({
+  taskRef,
+  canRetry,
+}: {
+  taskRef: { flow: string; processId: string; taskId: string };
+  canRetry: boolean;
+}) {
   const { pending, message, run } = useAdminAction();
   return (
     <div className="space-y-1">
       <div className="flex gap-2">
-        {canRetry && <button type="button" disabled={pending} onClick={() => run(() => retryTaskAction(taskRef), "Retried.")} className="rounded bg-brand-600 px-3 py-1 text-sm text-white hover:bg-brand-700 disabled:opacity-50">Retry</button>}
-        <button type="button" disabled={pending} onClick={() => run(() => cancelTaskAction(taskRef), "Canceled.")} className="rounded border border-red-300 px-3 py-1 text-sm text-red-700 hover:bg-red-50 disabled:opacity-50">Cancel</button>
+        {canRetry && (
+          <button
+            type="button"
+            disabled={pending}
+            onClick={() => run(() => retryTaskAction(taskRef), "Retried.")}
+            className="rounded bg-brand-600 px-3 py-1 text-sm text-white hover:bg-brand-700 disabled:opacity-50"
+          >
+            Retry
+          </button>
+        )}
+        <button
+          type="button"
+          disabled={pending}
+          onClick={() => run(() => cancelTaskAction(taskRef), "Canceled.")}
+          className="rounded border border-red-300 px-3 py-1 text-sm text-red-700 hover:bg-red-50 disabled:opacity-50"
+        >
+          Cancel
+        </button>
       </div>
       <Message message={message} />
     </div>
@@ -43,7 +76,13 @@ export function TaskRepairButtons({ taskRef, canRetry }: { taskRef: { flow: stri
 }
 
 /** An admin corrects a process's data (JSON, validated by the flow's process schema on the server, audited). */
-export function CorrectProcessData({ processRef, data }: { processRef: { flow: string; processId: string }; data: Record<string, unknown> }) {
+export function CorrectProcessData({
+  processRef,
+  data,
+}: {
+  processRef: { flow: string; processId: string };
+  data: Record<string, unknown>;
+}) {
   const { pending, message, run } = useAdminAction();
   const [text, setText] = useState(() => JSON.stringify(data, null, 2));
   return (
@@ -51,9 +90,22 @@ export function CorrectProcessData({ processRef, data }: { processRef: { flow: s
       <summary className="cursor-pointer text-slate-700">Correct the process data</summary>
       <label className="mt-2 block">
         <span className="sr-only">Process data (JSON)</span>
-        <textarea value={text} onChange={(event) => setText(event.target.value)} rows={Math.min(16, text.split("\n").length + 1)} className="w-full rounded border border-slate-300 p-2 font-mono text-xs" aria-label="Process data (JSON)" />
+        <textarea
+          value={text}
+          onChange={(event) => setText(event.target.value)}
+          rows={Math.min(16, text.split("\n").length + 1)}
+          className="w-full rounded border border-slate-300 p-2 font-mono text-xs"
+          aria-label="Process data (JSON)"
+        />
       </label>
-      <button type="button" disabled={pending} onClick={() => run(() => correctProcessDataAction({ ...processRef, data: text }), "Saved; the change is in the audit trail.")} className="mt-1 rounded border border-slate-300 px-3 py-1 hover:bg-slate-50 disabled:opacity-50">Save data</button>
+      <button
+        type="button"
+        disabled={pending}
+        onClick={() => run(() => correctProcessDataAction({ ...processRef, data: text }), "Saved; the change is in the audit trail.")}
+        className="mt-1 rounded border border-slate-300 px-3 py-1 hover:bg-slate-50 disabled:opacity-50"
+      >
+        Save data
+      </button>
       <Message message={message} />
     </details>
   );
@@ -64,7 +116,14 @@ export function CancelProcessButton({ processRef }: { processRef: { flow: string
   const { pending, message, run } = useAdminAction();
   return (
     <div className="space-y-1">
-      <button type="button" disabled={pending} onClick={() => run(() => cancelProcessAction(processRef), "The process is canceled.")} className="rounded border border-red-300 px-3 py-1 text-sm text-red-700 hover:bg-red-50 disabled:opacity-50">Cancel process</button>
+      <button
+        type="button"
+        disabled={pending}
+        onClick={() => run(() => cancelProcessAction(processRef), "The process is canceled.")}
+        className="rounded border border-red-300 px-3 py-1 text-sm text-red-700 hover:bg-red-50 disabled:opacity-50"
+      >
+        Cancel process
+      </button>
       <Message message={message} />
     </div>
   );

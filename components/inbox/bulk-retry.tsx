@@ -20,7 +20,11 @@ export function BulkRetry({ filters }: { filters: { flow: string | null; node: s
         onClick={() =>
           startTransition(async () => {
             const result = await bulkRetryAction(filters);
-            setMessage(result.ok ? `Retried ${result.value.retried}${result.value.failed ? `, ${result.value.failed} failed again` : ""}.` : result.message);
+            setMessage(
+              result.ok
+                ? `Retried ${result.value.retried}${result.value.failed ? `, ${result.value.failed} failed again` : ""}.`
+                : result.message,
+            );
             await queryClient.invalidateQueries({ queryKey: [FLOW_QUERY_KEY] });
             router.refresh();
           })
@@ -29,7 +33,11 @@ export function BulkRetry({ filters }: { filters: { flow: string | null; node: s
       >
         Retry all shown
       </button>
-      {message && <span role="status" className="text-sm text-slate-700">{message}</span>}
+      {message && (
+        <span role="status" className="text-sm text-slate-700">
+          {message}
+        </span>
+      )}
     </div>
   );
 }

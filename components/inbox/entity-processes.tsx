@@ -15,7 +15,13 @@ export interface EntityProcessesProps {
   readonly entityName: string;
   readonly version: number;
   readonly startable: readonly { readonly flow: string; readonly label: string }[];
-  readonly processes: readonly { readonly id: string; readonly flowName: string; readonly status: string; readonly createdAt: string; readonly current: readonly string[] }[];
+  readonly processes: readonly {
+    readonly id: string;
+    readonly flowName: string;
+    readonly status: string;
+    readonly createdAt: string;
+    readonly current: readonly string[];
+  }[];
   /** What the processes were read from (readFlowSnapshot). */
   readonly snapshot: FlowSnapshot;
 }
@@ -45,7 +51,11 @@ export function EntityProcesses({ entityId, entityName, version, startable, proc
   const start = (flow: string) =>
     startTransition(async () => {
       const result = await startFlowForEntityAction({ flow, entityId, summary });
-      setMessage(result.ok ? { tone: "info", text: "Started." } : { tone: "error", text: [result.message, ...result.fields.map((field) => `${field.path}: ${field.message}`)].join(" ") });
+      setMessage(
+        result.ok
+          ? { tone: "info", text: "Started." }
+          : { tone: "error", text: [result.message, ...result.fields.map((field) => `${field.path}: ${field.message}`)].join(" ") },
+      );
       await queryClient.invalidateQueries({ queryKey: [FLOW_QUERY_KEY] });
     });
   return (
@@ -55,22 +65,45 @@ export function EntityProcesses({ entityId, entityName, version, startable, proc
         <div className="flex flex-wrap items-end gap-2">
           <label className="flex flex-col gap-1">
             <span className="text-slate-600">Summary (saved version {version})</span>
-            <input value={summary} onChange={(event) => setSummary(event.target.value)} maxLength={500} className="w-72 rounded border border-slate-300 px-2 py-1" />
+            <input
+              value={summary}
+              onChange={(event) => setSummary(event.target.value)}
+              maxLength={500}
+              className="w-72 rounded border border-slate-300 px-2 py-1"
+            />
           </label>
           {startable.map((item) => (
-            <button key={item.flow} type="button" disabled={pending} onClick={() => start(item.flow)} className="rounded bg-brand-600 px-3 py-1.5 text-white hover:bg-brand-700 disabled:opacity-50">{item.label}</button>
+            <button
+              key={item.flow}
+              type="button"
+              disabled={pending}
+              onClick={() => start(item.flow)}
+              className="rounded bg-brand-600 px-3 py-1.5 text-white hover:bg-brand-700 disabled:opacity-50"
+            >
+              {item.label}
+            </button>
           ))}
         </div>
       )}
-      {message && <p role={message.tone === "error" ? "alert" : "status"} className={message.tone === "error" ? "text-red-700" : "text-emerald-700"}>{message.text}</p>}
-      {processes.length === 0 ? <p className="text-slate-500">Not part of any process yet.</p> : (
+      {message && (
+        <p role={message.tone === "error" ? "alert" : "status"} className={message.tone === "error" ? "text-red-700" : "text-emerald-700"}>
+          {message.text}
+        </p>
+      )}
+      {processes.length === 0 ? (
+        <p className="text-slate-500">Not part of any process yet.</p>
+      ) : (
         <ul className="divide-y divide-slate-100">
           {processes.map((process) => (
             <li key={process.id} data-testid="entity-process" className="flex flex-wrap items-center gap-2 py-1.5">
-              <Link href={processHref(process)} prefetch={false} className="text-brand-700 hover:underline">{process.flowName}</Link>
+              <Link href={processHref(process)} prefetch={false} className="text-brand-700 hover:underline">
+                {process.flowName}
+              </Link>
               <StatusBadge status={process.status} />
               {process.current.length > 0 && <span className="text-slate-600">at {process.current.join(", ")}</span>}
-              <time dateTime={process.createdAt} className="ml-auto text-xs text-slate-400">{formatTime(process.createdAt, zone)}</time>
+              <time dateTime={process.createdAt} className="ml-auto text-xs text-slate-400">
+                {formatTime(process.createdAt, zone)}
+              </time>
             </li>
           ))}
         </ul>

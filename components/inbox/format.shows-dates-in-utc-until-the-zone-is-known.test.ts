@@ -9,7 +9,13 @@ describe("formatTime", () => {
 
   it("in the local zone prints what Intl prints for that zone, without a marker", () => {
     const iso = "2026-11-22T14:05:00.000Z";
-    const expected = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" }).format(new Date(iso));
+    const expected = new Intl.DateTimeFormat("en-GB", {
+      day: "numeric",
+      month: "short",
+      year: "numeric",
+      hour: "2-digit",
+      minute: "2-digit",
+    }).format(new Date(iso));
     expect(formatTime(iso, "local")).toBe(expected);
   });
 

@@ -18,9 +18,18 @@ export function OpenTaskCounter({ initial }: { initial: number }) {
     refetchOnMount: false,
   });
   return (
-    <Link href="/inbox" className="flex items-center gap-1.5 hover:text-slate-900" aria-label={`Inbox, ${data} open ${data === 1 ? "task" : "tasks"}`}>
+    <Link
+      href="/inbox"
+      className="flex items-center gap-1.5 hover:text-slate-900"
+      aria-label={`Inbox, ${data} open ${data === 1 ? "task" : "tasks"}`}
+    >
       Inbox
-      <span data-testid="open-task-count" className={`rounded-full px-1.5 text-xs ${data > 0 ? "bg-brand-600 text-white" : "bg-slate-100 text-slate-500"}`}>{data}</span>
+      <span
+        data-testid="open-task-count"
+        className={`rounded-full px-1.5 text-xs ${data > 0 ? "bg-brand-600 text-white" : "bg-slate-100 text-slate-500"}`}
+      >
+        {data}
+      </span>
     </Link>
   );
 }

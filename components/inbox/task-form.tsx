@@ -46,7 +46,11 @@ export function TaskForm({ taskRef, form, initial, draftSavedAt, can, assigned, 
     router.refresh();
   };
 
-  const run = (action: () => Promise<{ ok: boolean; message?: string; fields?: readonly FieldError[] }>, done: string, after?: () => void) =>
+  const run = (
+    action: () => Promise<{ ok: boolean; message?: string; fields?: readonly FieldError[] }>,
+    done: string,
+    after?: () => void,
+  ) =>
     startTransition(async () => {
       const result = await action();
       if (result.ok) {
@@ -62,10 +66,17 @@ export function TaskForm({ taskRef, form, initial, draftSavedAt, can, assigned, 
 
   const complete = () => {
     setSubmitted(true);
-    run(() => completeTaskAction({ ...taskRef, form: formInput(state.draft) }), "Done: the task is complete.", () => router.push("/inbox"));
+    run(
+      () => completeTaskAction({ ...taskRef, form: formInput(state.draft) }),
+      "Done: the task is complete.",
+      () => router.push("/inbox"),
+    );
   };
 
-  const errors = [...serverErrors, ...(submitted ? browserErrors.filter((error) => !serverErrors.some((server) => server.path === error.path)) : [])];
+  const errors = [
+    ...serverErrors,
+    ...(submitted ? browserErrors.filter((error) => !serverErrors.some((server) => server.path === error.path)) : []),
+  ];
 
   return (
     <div className="space-y-4">
@@ -75,15 +86,34 @@ export function TaskForm({ taskRef, form, initial, draftSavedAt, can, assigned, 
         </div>
       )}
       {message && (
-        <p role={message.tone === "error" ? "alert" : "status"} className={`rounded px-3 py-2 text-sm ${message.tone === "error" ? "bg-red-50 text-red-800" : "bg-emerald-50 text-emerald-800"}`}>{message.text}</p>
+        <p
+          role={message.tone === "error" ? "alert" : "status"}
+          className={`rounded px-3 py-2 text-sm ${message.tone === "error" ? "bg-red-50 text-red-800" : "bg-emerald-50 text-emerald-800"}`}
+        >
+          {message.text}
+        </p>
       )}
       <div className="flex flex-wrap items-center gap-2">
         {can.claim && !assigned && (
-          <button type="button" disabled={pending} onClick={() => run(() => claimTaskAction(taskRef), "The task is yours.")} className="rounded border border-brand-600 px-3 py-1.5 text-sm text-brand-700 hover:bg-brand-50 disabled:opacity-50">Assign to me</button>
+          <button
+            type="button"
+            disabled={pending}
+            onClick={() => run(() => claimTaskAction(taskRef), "The task is yours.")}
+            className="rounded border border-brand-600 px-3 py-1.5 text-sm text-brand-700 hover:bg-brand-50 disabled:opacity-50"
+          >
+            Assign to me
+          </button>
         )}
         {can.complete && (
           <>
-            <button type="button" disabled={pending} onClick={complete} className="rounded bg-brand-600 px-4 py-1.5 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-50">Complete</button>
+            <button
+              type="button"
+              disabled={pending}
+              onClick={complete}
+              className="rounded bg-brand-600 px-4 py-1.5 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-50"
+            >
+              Complete
+            </button>
             {form && Object.keys(form.layout).length > 0 && (
               <button
                 type="button"
@@ -104,18 +134,40 @@ export function TaskForm({ taskRef, form, initial, draftSavedAt, can, assigned, 
           </>
         )}
         {can.cancel && (
-          <button type="button" disabled={pending} onClick={() => run(() => cancelTaskAction(taskRef), "The task is canceled.")} className="rounded border border-red-300 px-3 py-1.5 text-sm text-red-700 hover:bg-red-50 disabled:opacity-50">Cancel task</button>
+          <button
+            type="button"
+            disabled={pending}
+            onClick={() => run(() => cancelTaskAction(taskRef), "The task is canceled.")}
+            className="rounded border border-red-300 px-3 py-1.5 text-sm text-red-700 hover:bg-red-50 disabled:opacity-50"
+          >
+            Cancel task
+          </button>
         )}
       </div>
       {can.reassign && candidates.length > 0 && (
         <div className="flex items-center gap-2 text-sm">
           <label className="flex items-center gap-2">
             <span className="text-slate-600">Reassign to</span>
-            <select value={reassignTo} onChange={(event) => setReassignTo(event.target.value)} className="rounded border border-slate-300 bg-white px-2 py-1">
-              {candidates.map((user) => <option key={user.id} value={user.id}>{user.name}</option>)}
+            <select
+              value={reassignTo}
+              onChange={(event) => setReassignTo(event.target.value)}
+              className="rounded border border-slate-300 bg-white px-2 py-1"
+            >
+              {candidates.map((user) => (
+                <option key={user.id} value={user.id}>
+                  {user.name}
+                </option>
+              ))}
             </select>
           </label>
-          <button type="button" disabled={pending || !reassignTo} onClick={() => run(() => reassignTaskAction({ ...taskRef, userId: reassignTo }), "The task is reassigned.")} className="rounded border border-slate-300 bg-white px-3 py-1 hover:bg-slate-50 disabled:opacity-50">Reassign</button>
+          <button
+            type="button"
+            disabled={pending || !reassignTo}
+            onClick={() => run(() => reassignTaskAction({ ...taskRef, userId: reassignTo }), "The task is reassigned.")}
+            className="rounded border border-slate-300 bg-white px-3 py-1 hover:bg-slate-50 disabled:opacity-50"
+          >
+            Reassign
+          </button>
         </div>
       )}
     </div>

@@ -40,7 +40,17 @@ async function fetchList<T>(list: string, filters: Partial<Filters>, cursor: str
  * The inbox, queue and archive as tabs, with filters by flow and status and a title search in the
  * URL; each list is a "flow" query, so it updates live, paged by cursor ("Load more").
  */
-export function TaskLists({ tab, flows, initial, snapshot }: { tab: ListTab; flows: readonly string[]; initial: TaskPage; snapshot: FlowSnapshot }) {
+export function TaskLists({
+  tab,
+  flows,
+  initial,
+  snapshot,
+}: {
+  tab: ListTab;
+  flows: readonly string[];
+  initial: TaskPage;
+  snapshot: FlowSnapshot;
+}) {
   const router = useRouter();
   const pathname = usePathname();
   const params = useSearchParams();
@@ -78,15 +88,27 @@ export function TaskLists({ tab, flows, initial, snapshot }: { tab: ListTab; flo
       >
         <label className="flex flex-col gap-1">
           <span className="text-slate-600">Flow</span>
-          <select value={filters.flow} onChange={(event) => setParam("flow", event.target.value)} className="rounded border border-slate-300 bg-white px-2 py-1">
+          <select
+            value={filters.flow}
+            onChange={(event) => setParam("flow", event.target.value)}
+            className="rounded border border-slate-300 bg-white px-2 py-1"
+          >
             <option value="">All flows</option>
-            {flows.map((flow) => <option key={flow} value={flow}>{flow}</option>)}
+            {flows.map((flow) => (
+              <option key={flow} value={flow}>
+                {flow}
+              </option>
+            ))}
           </select>
         </label>
         {tab === "inbox" && (
           <label className="flex flex-col gap-1">
             <span className="text-slate-600">Status</span>
-            <select value={filters.status} onChange={(event) => setParam("status", event.target.value)} className="rounded border border-slate-300 bg-white px-2 py-1">
+            <select
+              value={filters.status}
+              onChange={(event) => setParam("status", event.target.value)}
+              className="rounded border border-slate-300 bg-white px-2 py-1"
+            >
               <option value="">Open</option>
               <option value="assigned">Assigned</option>
               <option value="started">Started</option>
@@ -95,11 +117,25 @@ export function TaskLists({ tab, flows, initial, snapshot }: { tab: ListTab; flo
         )}
         <label className="flex flex-col gap-1">
           <span className="text-slate-600">Search titles</span>
-          <input type="search" value={search} onChange={(event) => setSearch(event.target.value)} className="w-64 rounded border border-slate-300 bg-white px-2 py-1" placeholder="e.g. girder" />
+          <input
+            type="search"
+            value={search}
+            onChange={(event) => setSearch(event.target.value)}
+            className="w-64 rounded border border-slate-300 bg-white px-2 py-1"
+            placeholder="e.g. girder"
+          />
         </label>
-        <button type="submit" className="rounded border border-slate-300 bg-white px-3 py-1 hover:bg-slate-50">Search</button>
+        <button type="submit" className="rounded border border-slate-300 bg-white px-3 py-1 hover:bg-slate-50">
+          Search
+        </button>
       </form>
-      <TaskTable key={`${tab}|${filters.flow}|${filters.status}|${filters.search}`} tab={tab} filters={filters} initial={initial} snapshot={snapshot} />
+      <TaskTable
+        key={`${tab}|${filters.flow}|${filters.status}|${filters.search}`}
+        tab={tab}
+        filters={filters}
+        initial={initial}
+        snapshot={snapshot}
+      />
       {tab === "archive" && <StartedProcesses flow={filters.flow} />}
     </div>
   );
@@ -132,13 +168,21 @@ function TaskTable({ tab, filters, initial, snapshot }: { tab: ListTab; filters:
       await queryClient.invalidateQueries({ queryKey: [FLOW_QUERY_KEY] });
     });
 
-  const status = message && <p role="status" className="rounded bg-slate-100 px-3 py-2 text-sm text-slate-700">{message}</p>;
+  const status = message && (
+    <p role="status" className="rounded bg-slate-100 px-3 py-2 text-sm text-slate-700">
+      {message}
+    </p>
+  );
   if (items.length === 0) {
     return (
       <div className="space-y-3">
         {status}
         <p className="rounded-xl border border-dashed border-slate-300 bg-white px-6 py-10 text-center text-sm text-slate-500">
-          {tab === "inbox" ? "No tasks for you. Tasks assigned to you appear here as soon as a process needs you." : tab === "queue" ? "Nothing waiting in your queues." : "You have not completed any task yet."}
+          {tab === "inbox"
+            ? "No tasks for you. Tasks assigned to you appear here as soon as a process needs you."
+            : tab === "queue"
+              ? "Nothing waiting in your queues."
+              : "You have not completed any task yet."}
         </p>
       </div>
     );
@@ -155,7 +199,11 @@ function TaskTable({ tab, filters, initial, snapshot }: { tab: ListTab; filters:
               <th className="px-3 py-2">Entity</th>
               <th className="px-3 py-2">Status</th>
               <th className="px-3 py-2">{tab === "archive" ? "Finished" : "Due"}</th>
-              {tab === "queue" && <th className="px-3 py-2"><span className="sr-only">Actions</span></th>}
+              {tab === "queue" && (
+                <th className="px-3 py-2">
+                  <span className="sr-only">Actions</span>
+                </th>
+              )}
             </tr>
           </thead>
           {/* Row links do not prefetch: each prefetch is a server render of a personal page, and a
@@ -164,25 +212,51 @@ function TaskTable({ tab, filters, initial, snapshot }: { tab: ListTab; filters:
             {items.map((task) => (
               <tr key={task.id} data-testid="task-row">
                 <td className="px-3 py-2">
-                  <Link href={taskHref(task)} prefetch={false} className="font-medium text-brand-700 hover:underline">{task.title}</Link>
+                  <Link href={taskHref(task)} prefetch={false} className="font-medium text-brand-700 hover:underline">
+                    {task.title}
+                  </Link>
                   {task.description && <div className="text-xs text-slate-500">{task.description}</div>}
                 </td>
                 <td className="px-3 py-2 text-slate-600">
-                  <Link href={processHref({ flowName: task.flowName, id: task.processId })} prefetch={false} className="hover:underline">{task.flowName}</Link>
-                  <div className="text-xs text-slate-400">by {task.startedByName}, {formatTime(task.createdAt, zone)}</div>
+                  <Link href={processHref({ flowName: task.flowName, id: task.processId })} prefetch={false} className="hover:underline">
+                    {task.flowName}
+                  </Link>
+                  <div className="text-xs text-slate-400">
+                    by {task.startedByName}, {formatTime(task.createdAt, zone)}
+                  </div>
                 </td>
-                <td className="px-3 py-2">{task.entity ? <Link href={`/editor/${task.entity.id}`} prefetch={false} className="hover:underline">{task.entity.name}</Link> : <span className="text-slate-400">—</span>}</td>
-                <td className="px-3 py-2"><StatusBadge status={task.status} /></td>
                 <td className="px-3 py-2">
-                  {tab === "archive" ? formatTime(task.finishedAt, zone) : (
+                  {task.entity ? (
+                    <Link href={`/editor/${task.entity.id}`} prefetch={false} className="hover:underline">
+                      {task.entity.name}
+                    </Link>
+                  ) : (
+                    <span className="text-slate-400">—</span>
+                  )}
+                </td>
+                <td className="px-3 py-2">
+                  <StatusBadge status={task.status} />
+                </td>
+                <td className="px-3 py-2">
+                  {tab === "archive" ? (
+                    formatTime(task.finishedAt, zone)
+                  ) : (
                     <span className={task.overdue ? "font-medium text-red-700" : "text-slate-600"}>
-                      {formatTime(task.dueAt, zone)}{task.overdue && " · overdue"}
+                      {formatTime(task.dueAt, zone)}
+                      {task.overdue && " · overdue"}
                     </span>
                   )}
                 </td>
                 {tab === "queue" && (
                   <td className="px-3 py-2 text-right">
-                    <button type="button" disabled={pending} onClick={() => claim(task)} className="rounded bg-brand-600 px-3 py-1 text-white hover:bg-brand-700 disabled:opacity-50">Assign to me</button>
+                    <button
+                      type="button"
+                      disabled={pending}
+                      onClick={() => claim(task)}
+                      className="rounded bg-brand-600 px-3 py-1 text-white hover:bg-brand-700 disabled:opacity-50"
+                    >
+                      Assign to me
+                    </button>
                   </td>
                 )}
               </tr>
@@ -191,7 +265,12 @@ function TaskTable({ tab, filters, initial, snapshot }: { tab: ListTab; filters:
         </table>
       </div>
       {query.hasNextPage && (
-        <button type="button" onClick={() => void query.fetchNextPage()} disabled={query.isFetchingNextPage} className="rounded border border-slate-300 bg-white px-3 py-1 text-sm hover:bg-slate-50">
+        <button
+          type="button"
+          onClick={() => void query.fetchNextPage()}
+          disabled={query.isFetchingNextPage}
+          className="rounded border border-slate-300 bg-white px-3 py-1 text-sm hover:bg-slate-50"
+        >
           {query.isFetchingNextPage ? "Loading…" : "Load more"}
         </button>
       )}
@@ -203,7 +282,8 @@ function StartedProcesses({ flow }: { flow: string }) {
   const zone = useTimeZone();
   const query = useInfiniteQuery({
     queryKey: [FLOW_QUERY_KEY, "list", "started", flow],
-    queryFn: ({ pageParam, signal }) => fetchList<{ items: StartedProcess[]; nextCursor: string | null }>("started", { flow }, pageParam, signal),
+    queryFn: ({ pageParam, signal }) =>
+      fetchList<{ items: StartedProcess[]; nextCursor: string | null }>("started", { flow }, pageParam, signal),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
   });
@@ -211,11 +291,15 @@ function StartedProcesses({ flow }: { flow: string }) {
   return (
     <section className="space-y-2">
       <h2 className="text-lg font-semibold">Processes I started</h2>
-      {items.length === 0 ? <p className="text-sm text-slate-500">{query.isPending ? "Loading…" : "None yet."}</p> : (
+      {items.length === 0 ? (
+        <p className="text-sm text-slate-500">{query.isPending ? "Loading…" : "None yet."}</p>
+      ) : (
         <ul className="divide-y divide-slate-100 rounded-xl border border-slate-200 bg-white text-sm">
           {items.map((process) => (
             <li key={process.id} className="flex items-center gap-3 px-3 py-2">
-              <Link href={processHref(process)} prefetch={false} className="font-medium text-brand-700 hover:underline">{process.flowName}</Link>
+              <Link href={processHref(process)} prefetch={false} className="font-medium text-brand-700 hover:underline">
+                {process.flowName}
+              </Link>
               <span className="text-slate-600">{process.entity?.name}</span>
               <StatusBadge status={process.status} />
               {process.outcome && <span className="text-slate-600">→ {process.outcome}</span>}
@@ -224,7 +308,15 @@ function StartedProcesses({ flow }: { flow: string }) {
           ))}
         </ul>
       )}
-      {query.hasNextPage && <button type="button" onClick={() => void query.fetchNextPage()} className="rounded border border-slate-300 bg-white px-3 py-1 text-sm">Load more</button>}
+      {query.hasNextPage && (
+        <button
+          type="button"
+          onClick={() => void query.fetchNextPage()}
+          className="rounded border border-slate-300 bg-white px-3 py-1 text-sm"
+        >
+          Load more
+        </button>
+      )}
     </section>
   );
 }

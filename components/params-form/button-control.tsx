@@ -61,7 +61,9 @@ export function ButtonControl({ item }: { item: ButtonItem }) {
         onProgress: info.long ? (fraction, message) => setProgress({ fraction, message }) : undefined,
       });
       if (!outcome.ok) {
-        setNote(outcome.failure.kind === "cancelled" ? { tone: "ok", text: "Cancelled." } : { tone: "error", text: outcome.failure.message });
+        setNote(
+          outcome.failure.kind === "cancelled" ? { tone: "ok", text: "Cancelled." } : { tone: "error", text: outcome.failure.message },
+        );
         return;
       }
       const result = outcome.result;
@@ -82,7 +84,11 @@ export function ButtonControl({ item }: { item: ButtonItem }) {
           break;
       }
     } catch (error) {
-      setNote(controller.signal.aborted ? { tone: "ok", text: "Cancelled." } : { tone: "error", text: error instanceof Error ? error.message : String(error) });
+      setNote(
+        controller.signal.aborted
+          ? { tone: "ok", text: "Cancelled." }
+          : { tone: "error", text: error instanceof Error ? error.message : String(error) },
+      );
     } finally {
       abort.current = null;
       runningRef.current = false;
@@ -94,25 +100,52 @@ export function ButtonControl({ item }: { item: ButtonItem }) {
   return (
     <div className="space-y-1.5">
       <div className="flex flex-wrap items-center gap-2">
-        <button type="button" id={id} className={BUTTON} disabled={running || disabledReason !== null} aria-busy={running}
-          aria-describedby={[disabledReason && `${id}-reason`, item.description && `${id}-description`].filter(Boolean).join(" ") || undefined}
-          onClick={() => void run()}>
+        <button
+          type="button"
+          id={id}
+          className={BUTTON}
+          disabled={running || disabledReason !== null}
+          aria-busy={running}
+          aria-describedby={
+            [disabledReason && `${id}-reason`, item.description && `${id}-description`].filter(Boolean).join(" ") || undefined
+          }
+          onClick={() => void run()}
+        >
           {info.label}
         </button>
         {running && !info.long && <span className="text-xs text-slate-500">Working…</span>}
         {running && info.long && (
-          <button type="button" className="text-sm text-slate-700 underline" onClick={() => abort.current?.abort()}>Cancel</button>
+          <button type="button" className="text-sm text-slate-700 underline" onClick={() => abort.current?.abort()}>
+            Cancel
+          </button>
         )}
       </div>
       {progress && (
         <div className="space-y-0.5">
           <progress className="h-2 w-full" max={1} value={progress.fraction} aria-label={`${info.label}: progress`} />
-          <p className="text-xs text-slate-500" aria-live="polite">{progress.message ?? `${Math.round(progress.fraction * 100)} %`}</p>
+          <p className="text-xs text-slate-500" aria-live="polite">
+            {progress.message ?? `${Math.round(progress.fraction * 100)} %`}
+          </p>
         </div>
       )}
-      {disabledReason && !readOnly && <p id={`${id}-reason`} className="text-xs text-amber-700">{disabledReason}</p>}
-      {item.description && <p id={`${id}-description`} className="text-xs text-slate-500">{item.description}</p>}
-      {note && <p role={note.tone === "error" ? "alert" : "status"} className={`text-xs ${note.tone === "ok" ? "text-green-700" : "text-red-700"}`}>{note.text}</p>}
+      {disabledReason && !readOnly && (
+        <p id={`${id}-reason`} className="text-xs text-amber-700">
+          {disabledReason}
+        </p>
+      )}
+      {item.description && (
+        <p id={`${id}-description`} className="text-xs text-slate-500">
+          {item.description}
+        </p>
+      )}
+      {note && (
+        <p
+          role={note.tone === "error" ? "alert" : "status"}
+          className={`text-xs ${note.tone === "ok" ? "text-green-700" : "text-red-700"}`}
+        >
+          {note.text}
+        </p>
+      )}
       {candidates && (
         <CandidatesDialog
           title={info.label}
@@ -129,7 +162,12 @@ export function ButtonControl({ item }: { item: ButtonItem }) {
   );
 }
 
-function CandidatesDialog({ title, result, onClose, onUse }: {
+function CandidatesDialog({
+  title,
+  result,
+  onClose,
+  onUse,
+}: {
   title: string;
   result: OptimizationResult<ParamsDraft>;
   onClose: () => void;
@@ -137,7 +175,11 @@ function CandidatesDialog({ title, result, onClose, onUse }: {
 }) {
   const first = result.columns[0];
   const format = (value: number | string | null | undefined, decimals?: number) =>
-    value === null || value === undefined ? "" : typeof value === "number" && decimals !== undefined ? value.toFixed(decimals) : String(value);
+    value === null || value === undefined
+      ? ""
+      : typeof value === "number" && decimals !== undefined
+        ? value.toFixed(decimals)
+        : String(value);
   return (
     <Dialog title={title} onClose={onClose} wide>
       {result.message && <p className="mb-3 text-sm text-slate-700">{result.message}</p>}
@@ -148,10 +190,13 @@ function CandidatesDialog({ title, result, onClose, onUse }: {
             <tr className="border-b border-slate-200 text-left text-slate-600">
               {result.columns.map((column) => (
                 <th key={column.key} scope="col" className={`py-1.5 pr-4 font-medium ${column.type === "number" ? "text-right" : ""}`}>
-                  {column.label}{column.suffix ? ` [${column.suffix}]` : ""}
+                  {column.label}
+                  {column.suffix ? ` [${column.suffix}]` : ""}
                 </th>
               ))}
-              <th scope="col"><span className="sr-only">Pick</span></th>
+              <th scope="col">
+                <span className="sr-only">Pick</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -160,11 +205,20 @@ function CandidatesDialog({ title, result, onClose, onUse }: {
               return (
                 <tr key={i} className="border-b border-slate-100">
                   {result.columns.map((column) => (
-                    <td key={column.key} className={`py-1.5 pr-4 ${column.type === "number" ? "text-right tabular-nums" : ""}`}>{format(candidate.values[column.key], column.decimals)}</td>
+                    <td key={column.key} className={`py-1.5 pr-4 ${column.type === "number" ? "text-right tabular-nums" : ""}`}>
+                      {format(candidate.values[column.key], column.decimals)}
+                    </td>
                   ))}
                   <td className="py-1 text-right">
                     {/* The name starts with the visible text, then says which row (WCAG label in name). */}
-                    <button type="button" className={BUTTON} aria-label={`Use this: ${label}`} onClick={() => onUse(candidate.params, label)}>Use this</button>
+                    <button
+                      type="button"
+                      className={BUTTON}
+                      aria-label={`Use this: ${label}`}
+                      onClick={() => onUse(candidate.params, label)}
+                    >
+                      Use this
+                    </button>
                   </td>
                 </tr>
               );
@@ -173,7 +227,9 @@ function CandidatesDialog({ title, result, onClose, onUse }: {
         </table>
       )}
       <div className="mt-4 flex justify-end">
-        <button type="button" className={BUTTON} onClick={onClose}>Close</button>
+        <button type="button" className={BUTTON} onClick={onClose}>
+          Close
+        </button>
       </div>
     </Dialog>
   );

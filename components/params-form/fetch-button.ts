@@ -12,8 +12,18 @@ export function buttonUrl(entityId: string, button: string): string {
  * Presses one button over HTTP (`POST /api/entities/:id/buttons/:button`) on the form's params; with
  * `onProgress`, a long button's progress stream (see postCall).
  */
-export async function fetchButton(entityId: string, button: string, params: unknown, options: ReadCallStreamOptions = {}): Promise<ButtonOutcome> {
-  return (await postCall(buttonUrl(entityId, button), { params }, options, "The button's answer ended before its result.")) as ButtonOutcome;
+export async function fetchButton(
+  entityId: string,
+  button: string,
+  params: unknown,
+  options: ReadCallStreamOptions = {},
+): Promise<ButtonOutcome> {
+  return (await postCall(
+    buttonUrl(entityId, button),
+    { params },
+    options,
+    "The button's answer ended before its result.",
+  )) as ButtonOutcome;
 }
 
 /** Asks the server whether a button is disabled for these params, and why. */

@@ -18,9 +18,15 @@ export function FieldControl({ node, value }: { node: ResolvedNode; value: unkno
   const id = fieldId(idPrefix, node.path);
   const messages = errors.get(node.path) ?? [];
   const suffix = "suffix" in field ? field.suffix : undefined;
-  const describedBy = [messages.length > 0 && `${id}-error`, suffix && `${id}-suffix`, field.description && `${id}-description`, node.ruleErrors && `${id}-rules`]
-    .filter(Boolean)
-    .join(" ") || undefined;
+  const describedBy =
+    [
+      messages.length > 0 && `${id}-error`,
+      suffix && `${id}-suffix`,
+      field.description && `${id}-description`,
+      node.ruleErrors && `${id}-rules`,
+    ]
+      .filter(Boolean)
+      .join(" ") || undefined;
   const set = (next: unknown) => dispatch({ type: "set", path: node.path, value: next });
   const common = { id, disabled: readOnly, "aria-invalid": messages.length > 0, "aria-describedby": describedBy };
   const grouped = field.kind === "multiSelect" || (field.kind === "option" && field.variant !== undefined && field.variant !== "dropdown");
@@ -42,32 +48,82 @@ export function FieldControl({ node, value }: { node: ResolvedNode; value: unkno
       case "text":
       case "entity":
         return (
-          <input {...common} type="text" className={INPUT} value={typeof value === "string" ? value : ""}
-            placeholder={"placeholder" in field ? field.placeholder : undefined} onChange={(event) => set(emptyToNull(event.target.value))} />
+          <input
+            {...common}
+            type="text"
+            className={INPUT}
+            value={typeof value === "string" ? value : ""}
+            placeholder={"placeholder" in field ? field.placeholder : undefined}
+            onChange={(event) => set(emptyToNull(event.target.value))}
+          />
         );
       case "textarea":
         return (
-          <textarea {...common} rows={3} className={INPUT} value={typeof value === "string" ? value : ""} placeholder={field.placeholder}
-            onChange={(event) => set(emptyToNull(event.target.value))} />
+          <textarea
+            {...common}
+            rows={3}
+            className={INPUT}
+            value={typeof value === "string" ? value : ""}
+            placeholder={field.placeholder}
+            onChange={(event) => set(emptyToNull(event.target.value))}
+          />
         );
       case "boolean":
         return null; // drawn with its label below
       case "date":
-        return <input {...common} type="date" className={INPUT} value={typeof value === "string" ? value : ""} onChange={(event) => set(emptyToNull(event.target.value))} />;
+        return (
+          <input
+            {...common}
+            type="date"
+            className={INPUT}
+            value={typeof value === "string" ? value : ""}
+            onChange={(event) => set(emptyToNull(event.target.value))}
+          />
+        );
       case "color":
-        return <input {...common} type="color" className="h-9 w-16 rounded border border-slate-300" value={typeof value === "string" ? value : "#000000"} onChange={(event) => set(event.target.value)} />;
+        return (
+          <input
+            {...common}
+            type="color"
+            className="h-9 w-16 rounded border border-slate-300"
+            value={typeof value === "string" ? value : "#000000"}
+            onChange={(event) => set(event.target.value)}
+          />
+        );
       case "option":
         return grouped ? (
-          <RadioGroup id={id} options={node.options ?? []} value={value} onChange={set} inline={field.variant === "radioInline"} disabled={readOnly} describedBy={describedBy} />
+          <RadioGroup
+            id={id}
+            options={node.options ?? []}
+            value={value}
+            onChange={set}
+            inline={field.variant === "radioInline"}
+            disabled={readOnly}
+            describedBy={describedBy}
+          />
         ) : (
           <OptionSelect {...common} options={node.options ?? []} value={value} onChange={set} optional={field.optional === true} />
         );
       case "autocomplete":
         return <Autocomplete {...common} options={node.options ?? []} value={value} onChange={set} />;
       case "multiSelect":
-        return <CheckboxGroup id={id} options={node.options ?? []} value={value} onChange={set} disabled={readOnly} describedBy={describedBy} />;
+        return (
+          <CheckboxGroup id={id} options={node.options ?? []} value={value} onChange={set} disabled={readOnly} describedBy={describedBy} />
+        );
       case "file":
-        return <FileControl id={id} field={field} path={node.path} value={value} entityType={entity?.type} disabled={readOnly} describedBy={describedBy} invalid={messages.length > 0} onChange={set} />;
+        return (
+          <FileControl
+            id={id}
+            field={field}
+            path={node.path}
+            value={value}
+            entityType={entity?.type}
+            disabled={readOnly}
+            describedBy={describedBy}
+            invalid={messages.length > 0}
+            onChange={set}
+          />
+        );
     }
   })();
 
@@ -77,23 +133,51 @@ export function FieldControl({ node, value }: { node: ResolvedNode; value: unkno
     <div className={`min-w-0 space-y-1 ${field.kind === "boolean" ? "flex h-full flex-col justify-end" : ""}`}>
       {field.kind === "boolean" ? (
         <div className="flex min-h-[34px] items-center gap-2">
-          <input {...common} type="checkbox" className="h-4 w-4 rounded border-slate-300 accent-brand-600" checked={value === true} onChange={(event) => set(event.target.checked)} />
-          <label htmlFor={id} className="text-sm font-medium text-slate-700">{field.label}</label>
+          <input
+            {...common}
+            type="checkbox"
+            className="h-4 w-4 rounded border-slate-300 accent-brand-600"
+            checked={value === true}
+            onChange={(event) => set(event.target.checked)}
+          />
+          <label htmlFor={id} className="text-sm font-medium text-slate-700">
+            {field.label}
+          </label>
         </div>
       ) : grouped ? (
-        <span id={`${id}-label`} className="block text-sm font-medium text-slate-700">{field.label}</span>
+        <span id={`${id}-label`} className="block text-sm font-medium text-slate-700">
+          {field.label}
+        </span>
       ) : (
-        <label htmlFor={id} className="block text-sm font-medium text-slate-700">{field.label}</label>
+        <label htmlFor={id} className="block text-sm font-medium text-slate-700">
+          {field.label}
+        </label>
       )}
       {control && (
         <div className="flex items-center gap-2">
           <div className="min-w-0 flex-1">{control}</div>
-          {suffix && <span id={`${id}-suffix`} className="shrink-0 text-sm text-slate-500">{suffix}</span>}
+          {suffix && (
+            <span id={`${id}-suffix`} className="shrink-0 text-sm text-slate-500">
+              {suffix}
+            </span>
+          )}
         </div>
       )}
-      {field.description && <p id={`${id}-description`} className="text-xs text-slate-500">{field.description}</p>}
-      {node.ruleErrors && <p id={`${id}-rules`} className="text-xs text-amber-700">{node.ruleErrors.join("; ")}</p>}
-      {messages.length > 0 && <p id={`${id}-error`} className="text-xs font-medium text-red-700">{messages.join("; ")}</p>}
+      {field.description && (
+        <p id={`${id}-description`} className="text-xs text-slate-500">
+          {field.description}
+        </p>
+      )}
+      {node.ruleErrors && (
+        <p id={`${id}-rules`} className="text-xs text-amber-700">
+          {node.ruleErrors.join("; ")}
+        </p>
+      )}
+      {messages.length > 0 && (
+        <p id={`${id}-error`} className="text-xs font-medium text-red-700">
+          {messages.join("; ")}
+        </p>
+      )}
     </div>
   );
 }
@@ -136,26 +220,55 @@ export function OptionSelect({
       value={index >= 0 ? String(index) : missing ? "missing" : ""}
       onChange={(event) => {
         const picked = event.target.value;
-        onChange(picked === "" ? null : picked === "missing" ? value : options[Number(picked)]?.value ?? null);
+        onChange(picked === "" ? null : picked === "missing" ? value : (options[Number(picked)]?.value ?? null));
       }}
     >
       {(value === null || value === undefined || optional) && <option value="">{optional ? "None" : "Choose…"}</option>}
       {missing && <option value="missing">{String(value)} (not available)</option>}
       {options.map((option, at) => (
-        <option key={`${at}-${String(option.value)}`} value={String(at)}>{option.label}</option>
+        <option key={`${at}-${String(option.value)}`} value={String(at)}>
+          {option.label}
+        </option>
       ))}
     </select>
   );
 }
 
-function RadioGroup({ id, options, value, onChange, inline, disabled, describedBy }: {
-  id: string; options: readonly ResolvedOption[]; value: unknown; onChange: (value: unknown) => void; inline: boolean; disabled: boolean; describedBy: string | undefined;
+function RadioGroup({
+  id,
+  options,
+  value,
+  onChange,
+  inline,
+  disabled,
+  describedBy,
+}: {
+  id: string;
+  options: readonly ResolvedOption[];
+  value: unknown;
+  onChange: (value: unknown) => void;
+  inline: boolean;
+  disabled: boolean;
+  describedBy: string | undefined;
 }) {
   return (
-    <div id={id} role="radiogroup" aria-labelledby={`${id}-label`} aria-describedby={describedBy} className={inline ? "flex flex-wrap gap-x-4 gap-y-1" : "space-y-1"}>
+    <div
+      id={id}
+      role="radiogroup"
+      aria-labelledby={`${id}-label`}
+      aria-describedby={describedBy}
+      className={inline ? "flex flex-wrap gap-x-4 gap-y-1" : "space-y-1"}
+    >
       {options.map((option, at) => (
         <label key={`${at}-${String(option.value)}`} className="flex items-center gap-1.5 text-sm text-slate-700">
-          <input type="radio" name={id} disabled={disabled} className="accent-brand-600" checked={option.value === value} onChange={() => onChange(option.value)} />
+          <input
+            type="radio"
+            name={id}
+            disabled={disabled}
+            className="accent-brand-600"
+            checked={option.value === value}
+            onChange={() => onChange(option.value)}
+          />
           {option.label}
         </label>
       ))}
@@ -163,8 +276,20 @@ function RadioGroup({ id, options, value, onChange, inline, disabled, describedB
   );
 }
 
-function CheckboxGroup({ id, options, value, onChange, disabled, describedBy }: {
-  id: string; options: readonly ResolvedOption[]; value: unknown; onChange: (value: unknown) => void; disabled: boolean; describedBy: string | undefined;
+function CheckboxGroup({
+  id,
+  options,
+  value,
+  onChange,
+  disabled,
+  describedBy,
+}: {
+  id: string;
+  options: readonly ResolvedOption[];
+  value: unknown;
+  onChange: (value: unknown) => void;
+  disabled: boolean;
+  describedBy: string | undefined;
 }) {
   const selected = Array.isArray(value) ? value : [];
   return (
@@ -177,7 +302,11 @@ function CheckboxGroup({ id, options, value, onChange, disabled, describedBy }: 
             className="accent-brand-600"
             checked={selected.includes(option.value)}
             onChange={(event) =>
-              onChange(event.target.checked ? options.map((o) => o.value).filter((v) => v === option.value || selected.includes(v)) : selected.filter((v) => v !== option.value))
+              onChange(
+                event.target.checked
+                  ? options.map((o) => o.value).filter((v) => v === option.value || selected.includes(v))
+                  : selected.filter((v) => v !== option.value),
+              )
             }
           />
           {option.label}
@@ -187,8 +316,20 @@ function CheckboxGroup({ id, options, value, onChange, disabled, describedBy }: 
   );
 }
 
-function Autocomplete({ id, options, value, onChange, ...rest }: {
-  id: string; options: readonly ResolvedOption[]; value: unknown; onChange: (value: unknown) => void; disabled: boolean; "aria-invalid": boolean; "aria-describedby": string | undefined;
+function Autocomplete({
+  id,
+  options,
+  value,
+  onChange,
+  ...rest
+}: {
+  id: string;
+  options: readonly ResolvedOption[];
+  value: unknown;
+  onChange: (value: unknown) => void;
+  disabled: boolean;
+  "aria-invalid": boolean;
+  "aria-describedby": string | undefined;
 }) {
   const current = options.find((option) => option.value === value);
   return (

@@ -9,7 +9,17 @@ import type { FileField, FileRef } from "@/lib/params";
  * holds. A chosen file shows as a download link with a Remove button. Upload errors show at the
  * field. Without an entity (a form outside the editor) files cannot be uploaded.
  */
-export function FileControl({ id, field, path, value, entityType, disabled, describedBy, invalid, onChange }: {
+export function FileControl({
+  id,
+  field,
+  path,
+  value,
+  entityType,
+  disabled,
+  describedBy,
+  invalid,
+  onChange,
+}: {
   id: string;
   field: FileField;
   path: string;
@@ -63,10 +73,17 @@ export function FileControl({ id, field, path, value, entityType, disabled, desc
     <div className="space-y-1.5">
       {file && (
         <div className="flex flex-wrap items-center gap-2 text-sm">
-          <a href={`/api/files/${encodeURIComponent(file.fileId)}`} download={file.name} className="font-medium text-brand-700 underline">{file.name}</a>
+          <a href={`/api/files/${encodeURIComponent(file.fileId)}`} download={file.name} className="font-medium text-brand-700 underline">
+            {file.name}
+          </a>
           <span className="text-xs text-slate-500">{formatSize(file.size)}</span>
           {!disabled && (
-            <button type="button" className="rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-50" aria-label={`Remove ${field.label}`} onClick={() => onChange(null)}>
+            <button
+              type="button"
+              className="rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-50"
+              aria-label={`Remove ${field.label}`}
+              onClick={() => onChange(null)}
+            >
               Remove
             </button>
           )}
@@ -89,17 +106,28 @@ export function FileControl({ id, field, path, value, entityType, disabled, desc
       {progress !== null && (
         <div className="flex items-center gap-2">
           <progress className="h-2 flex-1" max={1} value={progress} aria-label={`Uploading ${field.label}`} />
-          <button type="button" className="text-xs underline" onClick={() => request.current?.abort()}>Cancel upload</button>
+          <button type="button" className="text-xs underline" onClick={() => request.current?.abort()}>
+            Cancel upload
+          </button>
         </div>
       )}
       {!entityType && <p className="text-xs text-slate-500">Files are uploaded in the editor.</p>}
-      {error && <p id={errorId} role="alert" className="text-xs font-medium text-red-700">{error}</p>}
+      {error && (
+        <p id={errorId} role="alert" className="text-xs font-medium text-red-700">
+          {error}
+        </p>
+      )}
     </div>
   );
 }
 
 function isFileRef(value: unknown): value is FileRef {
-  return value !== null && typeof value === "object" && typeof (value as FileRef).fileId === "string" && typeof (value as FileRef).name === "string";
+  return (
+    value !== null &&
+    typeof value === "object" &&
+    typeof (value as FileRef).fileId === "string" &&
+    typeof (value as FileRef).name === "string"
+  );
 }
 
 function formatSize(bytes: number): string {

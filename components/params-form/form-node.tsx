@@ -62,7 +62,9 @@ function SectionBox({ node, group, draft }: { node: ResolvedNode; group: Section
   const id = fieldId(idPrefix, node.path, "section");
   return (
     <section aria-labelledby={id} className="rounded-lg border border-slate-200 bg-white p-4">
-      <h3 id={id} className="mb-1 text-sm font-semibold text-slate-800">{group.label}</h3>
+      <h3 id={id} className="mb-1 text-sm font-semibold text-slate-800">
+        {group.label}
+      </h3>
       {group.description && <p className="mb-3 text-xs text-slate-500">{group.description}</p>}
       <div className="mt-3">
         <FormNodes nodes={node.children ?? []} draft={draft} />
@@ -79,20 +81,48 @@ function ArrayField({ node, field, draft }: { node: ResolvedNode; field: Dynamic
   const messages = errors.get(node.path) ?? [];
   return (
     <div role="group" aria-labelledby={`${id}-label`} className="space-y-3">
-      <span id={`${id}-label`} className="block text-sm font-medium text-slate-700">{field.label}</span>
+      <span id={`${id}-label`} className="block text-sm font-medium text-slate-700">
+        {field.label}
+      </span>
       {field.description && <p className="text-xs text-slate-500">{field.description}</p>}
       {rows.map((row, index) => (
-        <section key={index} aria-label={`${field.rowLabel ?? field.label} ${index + 1}`} className="rounded-lg border border-slate-200 bg-white p-3">
+        <section
+          key={index}
+          aria-label={`${field.rowLabel ?? field.label} ${index + 1}`}
+          className="rounded-lg border border-slate-200 bg-white p-3"
+        >
           <div className="mb-2 flex items-center justify-between">
-            <h4 className="text-sm font-medium text-slate-700">{field.rowLabel ?? field.label} {index + 1}</h4>
+            <h4 className="text-sm font-medium text-slate-700">
+              {field.rowLabel ?? field.label} {index + 1}
+            </h4>
             {!readOnly && (
               <div className="flex gap-1 text-xs">
-                <button type="button" disabled={index === 0} className="rounded px-1.5 hover:bg-slate-100 disabled:opacity-30"
-                  aria-label={`Move ${field.rowLabel ?? field.label} ${index + 1} up`} onClick={() => dispatch({ type: "moveRow", path: node.path, from: index, to: index - 1 })}>↑</button>
-                <button type="button" disabled={index === rows.length - 1} className="rounded px-1.5 hover:bg-slate-100 disabled:opacity-30"
-                  aria-label={`Move ${field.rowLabel ?? field.label} ${index + 1} down`} onClick={() => dispatch({ type: "moveRow", path: node.path, from: index, to: index + 1 })}>↓</button>
-                <button type="button" className="rounded px-1.5 hover:bg-slate-100"
-                  aria-label={`Remove ${field.rowLabel ?? field.label} ${index + 1}`} onClick={() => dispatch({ type: "removeRow", path: node.path, index })}>✕</button>
+                <button
+                  type="button"
+                  disabled={index === 0}
+                  className="rounded px-1.5 hover:bg-slate-100 disabled:opacity-30"
+                  aria-label={`Move ${field.rowLabel ?? field.label} ${index + 1} up`}
+                  onClick={() => dispatch({ type: "moveRow", path: node.path, from: index, to: index - 1 })}
+                >
+                  ↑
+                </button>
+                <button
+                  type="button"
+                  disabled={index === rows.length - 1}
+                  className="rounded px-1.5 hover:bg-slate-100 disabled:opacity-30"
+                  aria-label={`Move ${field.rowLabel ?? field.label} ${index + 1} down`}
+                  onClick={() => dispatch({ type: "moveRow", path: node.path, from: index, to: index + 1 })}
+                >
+                  ↓
+                </button>
+                <button
+                  type="button"
+                  className="rounded px-1.5 hover:bg-slate-100"
+                  aria-label={`Remove ${field.rowLabel ?? field.label} ${index + 1}`}
+                  onClick={() => dispatch({ type: "removeRow", path: node.path, index })}
+                >
+                  ✕
+                </button>
               </div>
             )}
           </div>
@@ -100,8 +130,12 @@ function ArrayField({ node, field, draft }: { node: ResolvedNode; field: Dynamic
         </section>
       ))}
       {!readOnly && (
-        <button type="button" disabled={full} onClick={() => dispatch({ type: "insertRow", path: node.path, index: rows.length, row: newRow(field) })}
-          className="rounded-md border border-slate-300 bg-white px-2.5 py-1 text-xs font-medium text-slate-700 hover:bg-slate-50 disabled:opacity-50">
+        <button
+          type="button"
+          disabled={full}
+          onClick={() => dispatch({ type: "insertRow", path: node.path, index: rows.length, row: newRow(field) })}
+          className="rounded-md border border-slate-300 bg-white px-2.5 py-1 text-xs font-medium text-slate-700 hover:bg-slate-50 disabled:opacity-50"
+        >
           + Add {field.rowLabel ?? "row"}
         </button>
       )}

@@ -49,7 +49,10 @@ describe("pasting from a spreadsheet", () => {
   ] as const;
 
   it("splits lines and tabs, without an empty last row", () => {
-    expect(parseClipboardRows("1\t2\r\n3\t4\r\n")).toEqual([["1", "2"], ["3", "4"]]);
+    expect(parseClipboardRows("1\t2\r\n3\t4\r\n")).toEqual([
+      ["1", "2"],
+      ["3", "4"],
+    ]);
     expect(isCellBlock("1\t2")).toBe(true);
     expect(isCellBlock("12.5\n")).toBe(false);
     expect(isCellBlock("12.5")).toBe(false);
@@ -65,7 +68,12 @@ describe("pasting from a spreadsheet", () => {
 
   it("fills cells from the one pasted into, adding rows and dropping cells past the last column", () => {
     const rows = [{ x: 0, F: 10, kind: "dead", note: null }];
-    const pasted = pasteIntoRows(rows, columns, 0, 1, parseClipboardRows("20\tlive\tfirst\textra\n30\tdead\n"), () => ({ x: null, F: null, kind: "live", note: null }));
+    const pasted = pasteIntoRows(rows, columns, 0, 1, parseClipboardRows("20\tlive\tfirst\textra\n30\tdead\n"), () => ({
+      x: null,
+      F: null,
+      kind: "live",
+      note: null,
+    }));
     expect(pasted).toEqual([
       { x: 0, F: 20, kind: "live", note: "first" },
       { x: null, F: 30, kind: "dead", note: null },

@@ -74,7 +74,14 @@ export function formReducer(state: FormState, action: FormAction): FormState {
     }
     case "removeRow": {
       const rows = rowsAt(state.draft, action.path);
-      return { ...state, draft: setAt(state.draft, action.path, rows.filter((_, index) => index !== action.index)) };
+      return {
+        ...state,
+        draft: setAt(
+          state.draft,
+          action.path,
+          rows.filter((_, index) => index !== action.index),
+        ),
+      };
     }
     case "moveRow": {
       const rows = [...rowsAt(state.draft, action.path)];

@@ -24,8 +24,18 @@ function inline(text: string): ReactNode[] {
     const key = parts.length;
     if (match[1] !== undefined) parts.push(<strong key={key}>{match[1]}</strong>);
     else if (match[2] !== undefined) parts.push(<em key={key}>{match[2]}</em>);
-    else if (match[3] !== undefined) parts.push(<code key={key} className="rounded bg-slate-100 px-1">{match[3]}</code>);
-    else parts.push(<a key={key} href={match[5]} className="text-brand-600 underline" rel="noreferrer">{match[4]}</a>);
+    else if (match[3] !== undefined)
+      parts.push(
+        <code key={key} className="rounded bg-slate-100 px-1">
+          {match[3]}
+        </code>,
+      );
+    else
+      parts.push(
+        <a key={key} href={match[5]} className="text-brand-600 underline" rel="noreferrer">
+          {match[4]}
+        </a>,
+      );
     last = at + match[0].length;
   }
   if (last < text.length) parts.push(text.slice(last));

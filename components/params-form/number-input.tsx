@@ -43,7 +43,17 @@ export function NumberInput({ value, onValueChange, decimals, arrowStep, onKeyDo
     change(String(Number(next.toPrecision(12))));
   };
 
-  return <input {...rest} type="text" inputMode="decimal" autoComplete="off" value={text} onChange={(event) => change(event.target.value)} onKeyDown={keyDown} />;
+  return (
+    <input
+      {...rest}
+      type="text"
+      inputMode="decimal"
+      autoComplete="off"
+      value={text}
+      onChange={(event) => change(event.target.value)}
+      onKeyDown={keyDown}
+    />
+  );
 }
 
 function format(value: unknown, decimals: number | undefined): string {

@@ -37,14 +37,23 @@ export function ParamsForm({ parametrization, draft, dispatch, errors, readOnly 
     for (const error of errors) byPath.set(error.path, [...(byPath.get(error.path) ?? []), error.message]);
     return byPath;
   }, [errors]);
-  const context = useMemo<FormContextValue>(() => ({ dispatch, errors: errorsByPath, readOnly, idPrefix, entity, draft }), [dispatch, errorsByPath, readOnly, idPrefix, entity, draft]);
+  const context = useMemo<FormContextValue>(
+    () => ({ dispatch, errors: errorsByPath, readOnly, idPrefix, entity, draft }),
+    [dispatch, errorsByPath, readOnly, idPrefix, entity, draft],
+  );
 
   return (
     <FormContext.Provider value={context}>
       {layout.navigation === "none" ? (
         <FormNodes nodes={layout.nodes} draft={draft} />
       ) : (
-        <FormPages pages={layout.nodes.filter((node) => node.visible)} draft={draft} errors={errors} steps={layout.navigation === "steps"} idPrefix={idPrefix} />
+        <FormPages
+          pages={layout.nodes.filter((node) => node.visible)}
+          draft={draft}
+          errors={errors}
+          steps={layout.navigation === "steps"}
+          idPrefix={idPrefix}
+        />
       )}
     </FormContext.Provider>
   );
@@ -56,22 +65,47 @@ export function ParamsForm({ parametrization, draft, dispatch, errors, readOnly 
  * errors shows how many, so an error on another tab is never out of sight. Steps are shown the
  * same way, numbered.
  */
-function FormPages({ pages, draft, errors, steps, idPrefix }: { pages: readonly ResolvedNode[]; draft: ParamsDraft; errors: readonly FieldError[]; steps: boolean; idPrefix: string }) {
+function FormPages({
+  pages,
+  draft,
+  errors,
+  steps,
+  idPrefix,
+}: {
+  pages: readonly ResolvedNode[];
+  draft: ParamsDraft;
+  errors: readonly FieldError[];
+  steps: boolean;
+  idPrefix: string;
+}) {
   const [selectedKey, setSelectedKey] = useState(pages[0]?.key ?? "");
   const tabs = useRef<(HTMLButtonElement | null)[]>([]);
-  const selectedIndex = Math.max(0, pages.findIndex((page) => page.key === selectedKey));
+  const selectedIndex = Math.max(
+    0,
+    pages.findIndex((page) => page.key === selectedKey),
+  );
   const selected = pages[selectedIndex];
 
-  const errorCount = (page: ResolvedNode) => errors.filter((error) => error.path === page.path || error.path.startsWith(`${page.path}.`) || error.path.startsWith(`${page.path}[`)).length;
+  const errorCount = (page: ResolvedNode) =>
+    errors.filter((error) => error.path === page.path || error.path.startsWith(`${page.path}.`) || error.path.startsWith(`${page.path}[`))
+      .length;
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const last = pages.length - 1;
     const next =
-      event.key === "ArrowRight" ? (selectedIndex === last ? 0 : selectedIndex + 1)
-      : event.key === "ArrowLeft" ? (selectedIndex === 0 ? last : selectedIndex - 1)
-      : event.key === "Home" ? 0
-      : event.key === "End" ? last
-      : null;
+      event.key === "ArrowRight"
+        ? selectedIndex === last
+          ? 0
+          : selectedIndex + 1
+        : event.key === "ArrowLeft"
+          ? selectedIndex === 0
+            ? last
+            : selectedIndex - 1
+          : event.key === "Home"
+            ? 0
+            : event.key === "End"
+              ? last
+              : null;
     if (next === null) return;
     event.preventDefault();
     setSelectedKey(pages[next]!.key);
@@ -80,7 +114,13 @@ function FormPages({ pages, draft, errors, steps, idPrefix }: { pages: readonly 
 
   return (
     <div className="space-y-4">
-      <div role="tablist" aria-label={steps ? "Steps" : "Input tabs"} aria-orientation="horizontal" className="flex gap-1 border-b border-slate-200" onKeyDown={onKeyDown}>
+      <div
+        role="tablist"
+        aria-label={steps ? "Steps" : "Input tabs"}
+        aria-orientation="horizontal"
+        className="flex gap-1 border-b border-slate-200"
+        onKeyDown={onKeyDown}
+      >
         {pages.map((page, index) => {
           const isSelected = index === selectedIndex;
           const count = errorCount(page);
@@ -101,14 +141,26 @@ function FormPages({ pages, draft, errors, steps, idPrefix }: { pages: readonly 
             >
               {steps && <span className="text-xs text-slate-400">{index + 1}.</span>}
               {"label" in page.definition ? page.definition.label : page.key}
-              {count > 0 && <span className="rounded-full bg-red-100 px-1.5 text-xs text-red-700">{count} {count === 1 ? "error" : "errors"}</span>}
+              {count > 0 && (
+                <span className="rounded-full bg-red-100 px-1.5 text-xs text-red-700">
+                  {count} {count === 1 ? "error" : "errors"}
+                </span>
+              )}
             </button>
           );
         })}
       </div>
       {selected && (
-        <div role="tabpanel" id={`${idPrefix}-panel-${selected.key}`} aria-labelledby={`${idPrefix}-tab-${selected.key}`} tabIndex={0} className="focus:outline-none">
-          {"description" in selected.definition && selected.definition.description && <p className="mb-3 text-sm text-slate-500">{selected.definition.description}</p>}
+        <div
+          role="tabpanel"
+          id={`${idPrefix}-panel-${selected.key}`}
+          aria-labelledby={`${idPrefix}-tab-${selected.key}`}
+          tabIndex={0}
+          className="focus:outline-none"
+        >
+          {"description" in selected.definition && selected.definition.description && (
+            <p className="mb-3 text-sm text-slate-500">{selected.definition.description}</p>
+          )}
           <FormNodes nodes={selected.children ?? []} draft={draft} />
         </div>
       )}

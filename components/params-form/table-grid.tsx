@@ -81,16 +81,33 @@ export function TableGrid({ node, value }: { node: ResolvedNode; value: unknown 
   return (
     <div className="min-w-0 space-y-2">
       <div className="flex items-baseline justify-between gap-2">
-        <span id={`${id}-label`} className="text-sm font-medium text-slate-700">{field.label}</span>
-        <span className="text-xs text-slate-500">{rows.length} {rows.length === 1 ? "row" : "rows"}</span>
+        <span id={`${id}-label`} className="text-sm font-medium text-slate-700">
+          {field.label}
+        </span>
+        <span className="text-xs text-slate-500">
+          {rows.length} {rows.length === 1 ? "row" : "rows"}
+        </span>
       </div>
-      {field.description && <p id={`${id}-description`} className="text-xs text-slate-500">{field.description}</p>}
+      {field.description && (
+        <p id={`${id}-description`} className="text-xs text-slate-500">
+          {field.description}
+        </p>
+      )}
       <div className="overflow-x-auto rounded-md border border-slate-200 bg-white">
-        <table ref={tableRef} role="grid" aria-labelledby={`${id}-label`} aria-describedby={tableErrors.length > 0 ? `${id}-error` : undefined}
-          className="w-full border-collapse text-sm" onKeyDown={onKeyDown} onPaste={onPaste}>
+        <table
+          ref={tableRef}
+          role="grid"
+          aria-labelledby={`${id}-label`}
+          aria-describedby={tableErrors.length > 0 ? `${id}-error` : undefined}
+          className="w-full border-collapse text-sm"
+          onKeyDown={onKeyDown}
+          onPaste={onPaste}
+        >
           <thead className="bg-slate-50 text-left text-xs font-medium text-slate-600">
             <tr>
-              <th scope="col" className="w-8 px-2 py-1.5 text-right">#</th>
+              <th scope="col" className="w-8 px-2 py-1.5 text-right">
+                #
+              </th>
               {columns.map((column) => {
                 const suffix = "suffix" in column.definition ? column.definition.suffix : undefined;
                 return (
@@ -100,13 +117,19 @@ export function TableGrid({ node, value }: { node: ResolvedNode; value: unknown 
                   </th>
                 );
               })}
-              {!readOnly && <th scope="col" className="w-24 px-2 py-1.5"><span className="sr-only">Row actions</span></th>}
+              {!readOnly && (
+                <th scope="col" className="w-24 px-2 py-1.5">
+                  <span className="sr-only">Row actions</span>
+                </th>
+              )}
             </tr>
           </thead>
           <tbody>
             {rows.length === 0 && (
               <tr>
-                <td colSpan={columns.length + 2} className="px-3 py-3 text-center text-xs text-slate-500">No rows yet.</td>
+                <td colSpan={columns.length + 2} className="px-3 py-3 text-center text-xs text-slate-500">
+                  No rows yet.
+                </td>
               </tr>
             )}
             {rows.map((row, rowIndex) => (
@@ -118,19 +141,51 @@ export function TableGrid({ node, value }: { node: ResolvedNode; value: unknown 
                   const cellId = fieldId(idPrefix, path);
                   return (
                     <td key={column.key} className="px-1 py-0.5 align-top">
-                      <Cell column={column} value={row[column.key]} path={path} id={cellId} rowIndex={rowIndex} columnIndex={columnIndex} invalid={messages.length > 0} />
-                      {messages.length > 0 && <p id={`${cellId}-error`} className="px-2 pb-1 text-xs font-medium text-red-700">{messages.join("; ")}</p>}
+                      <Cell
+                        column={column}
+                        value={row[column.key]}
+                        path={path}
+                        id={cellId}
+                        rowIndex={rowIndex}
+                        columnIndex={columnIndex}
+                        invalid={messages.length > 0}
+                      />
+                      {messages.length > 0 && (
+                        <p id={`${cellId}-error`} className="px-2 pb-1 text-xs font-medium text-red-700">
+                          {messages.join("; ")}
+                        </p>
+                      )}
                     </td>
                   );
                 })}
                 {!readOnly && (
                   <td className="whitespace-nowrap px-1 py-0.5 text-right">
-                    <button type="button" className={ICON_BUTTON} disabled={rowIndex === 0} aria-label={`Move row ${rowIndex + 1} of ${field.label} up`}
-                      onClick={() => dispatch({ type: "moveRow", path: node.path, from: rowIndex, to: rowIndex - 1 })}>↑</button>
-                    <button type="button" className={ICON_BUTTON} disabled={rowIndex === rows.length - 1} aria-label={`Move row ${rowIndex + 1} of ${field.label} down`}
-                      onClick={() => dispatch({ type: "moveRow", path: node.path, from: rowIndex, to: rowIndex + 1 })}>↓</button>
-                    <button type="button" className={ICON_BUTTON} aria-label={`Remove row ${rowIndex + 1} of ${field.label}`}
-                      onClick={() => dispatch({ type: "removeRow", path: node.path, index: rowIndex })}>✕</button>
+                    <button
+                      type="button"
+                      className={ICON_BUTTON}
+                      disabled={rowIndex === 0}
+                      aria-label={`Move row ${rowIndex + 1} of ${field.label} up`}
+                      onClick={() => dispatch({ type: "moveRow", path: node.path, from: rowIndex, to: rowIndex - 1 })}
+                    >
+                      ↑
+                    </button>
+                    <button
+                      type="button"
+                      className={ICON_BUTTON}
+                      disabled={rowIndex === rows.length - 1}
+                      aria-label={`Move row ${rowIndex + 1} of ${field.label} down`}
+                      onClick={() => dispatch({ type: "moveRow", path: node.path, from: rowIndex, to: rowIndex + 1 })}
+                    >
+                      ↓
+                    </button>
+                    <button
+                      type="button"
+                      className={ICON_BUTTON}
+                      aria-label={`Remove row ${rowIndex + 1} of ${field.label}`}
+                      onClick={() => dispatch({ type: "removeRow", path: node.path, index: rowIndex })}
+                    >
+                      ✕
+                    </button>
                   </td>
                 )}
               </tr>
@@ -140,20 +195,43 @@ export function TableGrid({ node, value }: { node: ResolvedNode; value: unknown 
       </div>
       {!readOnly && (
         <div className="flex items-center gap-3">
-          <button type="button" disabled={full} onClick={() => addRow(rows.length, 0)} aria-label={`Add row to ${field.label}`}
-            className="rounded-md border border-slate-300 bg-white px-2.5 py-1 text-xs font-medium text-slate-700 hover:bg-slate-50 disabled:opacity-50">
+          <button
+            type="button"
+            disabled={full}
+            onClick={() => addRow(rows.length, 0)}
+            aria-label={`Add row to ${field.label}`}
+            className="rounded-md border border-slate-300 bg-white px-2.5 py-1 text-xs font-medium text-slate-700 hover:bg-slate-50 disabled:opacity-50"
+          >
             + Add row
           </button>
           <span className="text-xs text-slate-400">Enter on the last row adds one; paste cells from a spreadsheet.</span>
         </div>
       )}
-      {tableErrors.length > 0 && <p id={`${id}-error`} className="text-xs font-medium text-red-700">{tableErrors.join("; ")}</p>}
+      {tableErrors.length > 0 && (
+        <p id={`${id}-error`} className="text-xs font-medium text-red-700">
+          {tableErrors.join("; ")}
+        </p>
+      )}
     </div>
   );
 }
 
-function Cell({ column, value, path, id, rowIndex, columnIndex, invalid }: {
-  column: ResolvedNode; value: unknown; path: string; id: string; rowIndex: number; columnIndex: number; invalid: boolean;
+function Cell({
+  column,
+  value,
+  path,
+  id,
+  rowIndex,
+  columnIndex,
+  invalid,
+}: {
+  column: ResolvedNode;
+  value: unknown;
+  path: string;
+  id: string;
+  rowIndex: number;
+  columnIndex: number;
+  invalid: boolean;
 }) {
   const { dispatch, readOnly } = useFormContext();
   const definition = column.definition as ColumnField;
@@ -172,15 +250,56 @@ function Cell({ column, value, path, id, rowIndex, columnIndex, invalid }: {
     case "integer":
       return <NumberInput {...common} className={CELL} value={value} onValueChange={set} decimals={definition.decimals} />;
     case "boolean":
-      return <input {...common} type="checkbox" className="m-2 h-4 w-4 accent-brand-600" checked={value === true} onChange={(event) => set(event.target.checked)} />;
+      return (
+        <input
+          {...common}
+          type="checkbox"
+          className="m-2 h-4 w-4 accent-brand-600"
+          checked={value === true}
+          onChange={(event) => set(event.target.checked)}
+        />
+      );
     case "option":
     case "autocomplete":
-      return <OptionSelect {...common} className={CELL} options={column.options ?? []} value={value} onChange={set} optional={definition.optional === true} />;
+      return (
+        <OptionSelect
+          {...common}
+          className={CELL}
+          options={column.options ?? []}
+          value={value}
+          onChange={set}
+          optional={definition.optional === true}
+        />
+      );
     case "date":
-      return <input {...common} type="date" className={CELL} value={typeof value === "string" ? value : ""} onChange={(event) => set(event.target.value || null)} />;
+      return (
+        <input
+          {...common}
+          type="date"
+          className={CELL}
+          value={typeof value === "string" ? value : ""}
+          onChange={(event) => set(event.target.value || null)}
+        />
+      );
     case "color":
-      return <input {...common} type="color" className="m-1 h-7 w-12" value={typeof value === "string" ? value : "#000000"} onChange={(event) => set(event.target.value)} />;
+      return (
+        <input
+          {...common}
+          type="color"
+          className="m-1 h-7 w-12"
+          value={typeof value === "string" ? value : "#000000"}
+          onChange={(event) => set(event.target.value)}
+        />
+      );
     default:
-      return <input {...common} type="text" className={CELL} value={typeof value === "string" ? value : ""} onChange={(event) => set(event.target.value === "" ? null : event.target.value)} />;
+      return (
+        <input
+          {...common}
+          type="text"
+          className={CELL}
+          value={typeof value === "string" ? value : ""}
+          onChange={(event) => set(event.target.value === "" ? null : event.target.value)}
+        />
+      );
   }
 }

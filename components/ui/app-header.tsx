@@ -10,16 +10,30 @@ export function AppHeader({ user, openTasks = 0 }: { user: SignedInUser | null; 
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex h-14 max-w-6xl items-center gap-6 px-4">
         <Link href="/" className="flex items-center gap-2 font-semibold text-slate-900">
-          <span aria-hidden className="grid h-7 w-7 place-items-center rounded bg-brand-600 text-sm text-white">G</span>
+          <span aria-hidden className="grid h-7 w-7 place-items-center rounded bg-brand-600 text-sm text-white">
+            G
+          </span>
           Gusset
         </Link>
         {user && (
           <nav aria-label="Main" className="flex gap-4 text-sm text-slate-600">
-            <Link href="/editor" className="hover:text-slate-900">Editor</Link>
+            <Link href="/editor" className="hover:text-slate-900">
+              Editor
+            </Link>
             <OpenTaskCounter initial={openTasks} />
-            <Link href="/flows" className="hover:text-slate-900">Flows</Link>
-            {user.roles.includes("admin") && <Link href="/admin/errors" className="hover:text-slate-900">Error queue</Link>}
-            {user.roles.includes("admin") && <Link href="/admin/users" className="hover:text-slate-900">Users</Link>}
+            <Link href="/flows" className="hover:text-slate-900">
+              Flows
+            </Link>
+            {user.roles.includes("admin") && (
+              <Link href="/admin/errors" className="hover:text-slate-900">
+                Error queue
+              </Link>
+            )}
+            {user.roles.includes("admin") && (
+              <Link href="/admin/users" className="hover:text-slate-900">
+                Users
+              </Link>
+            )}
           </nav>
         )}
         {user && (
@@ -27,11 +41,15 @@ export function AppHeader({ user, openTasks = 0 }: { user: SignedInUser | null; 
             <span className="text-slate-700">{user.name}</span>
             <span className="flex gap-1">
               {user.roles.map((role) => (
-                <span key={role} className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-600">{ROLE_LABELS[role]}</span>
+                <span key={role} className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-600">
+                  {ROLE_LABELS[role]}
+                </span>
               ))}
             </span>
             <form action={signOutAction}>
-              <button type="submit" className="rounded px-2 py-1 text-slate-600 hover:bg-slate-100 hover:text-slate-900">Sign out</button>
+              <button type="submit" className="rounded px-2 py-1 text-slate-600 hover:bg-slate-100 hover:text-slate-900">
+                Sign out
+              </button>
             </form>
           </div>
         )}

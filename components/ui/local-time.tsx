@@ -10,7 +10,11 @@ const never = () => () => {};
  * print the same text), the browser's own zone from the render after. One hook for a whole list.
  */
 export function useTimeZone(): "local" | "UTC" {
-  return useSyncExternalStore(never, () => "local", () => "UTC");
+  return useSyncExternalStore(
+    never,
+    () => "local",
+    () => "UTC",
+  );
 }
 
 /** A date in the reader's zone, for server components. */

@@ -11,7 +11,13 @@ export function CombinedView({ result }: { result: CombinedResult }) {
   return (
     <div className="grid gap-3 @3xl:grid-cols-[minmax(0,2fr)_minmax(16rem,1fr)]" data-view-kind="combined">
       <div className="min-w-0">
-        {main.kind === "image" ? <ImageView result={main} /> : main.kind === "plot" ? <PlotView result={main} /> : <GeometryView result={main} />}
+        {main.kind === "image" ? (
+          <ImageView result={main} />
+        ) : main.kind === "plot" ? (
+          <PlotView result={main} />
+        ) : (
+          <GeometryView result={main} />
+        )}
       </div>
       <DataView result={result.data} />
     </div>

@@ -25,7 +25,11 @@ function DataRow({ item, depth }: { item: DataItem; depth: number }) {
   const isGroup = Boolean(item.children?.length);
   return (
     <>
-      <div className="grid grid-cols-[minmax(0,1fr)_auto] items-start gap-x-4 px-3 py-2" style={{ paddingLeft: `${0.75 + depth * 1.25}rem` }} data-status={item.status}>
+      <div
+        className="grid grid-cols-[minmax(0,1fr)_auto] items-start gap-x-4 px-3 py-2"
+        style={{ paddingLeft: `${0.75 + depth * 1.25}rem` }}
+        data-status={item.status}
+      >
         <dt className={isGroup ? "font-semibold text-slate-800" : "text-slate-600"}>{item.label}</dt>
         <dd className="flex items-center justify-end gap-2 text-right tabular-nums">
           {item.value !== null || !isGroup ? <span className="font-medium text-slate-900">{formatValue(item.value, item)}</span> : null}
@@ -36,7 +40,9 @@ function DataRow({ item, depth }: { item: DataItem; depth: number }) {
             </span>
           ) : null}
         </dd>
-        {item.message ? <dd className={`col-span-2 text-xs ${status ? status.className.split(" ")[0] : "text-slate-500"}`}>{item.message}</dd> : null}
+        {item.message ? (
+          <dd className={`col-span-2 text-xs ${status ? status.className.split(" ")[0] : "text-slate-500"}`}>{item.message}</dd>
+        ) : null}
       </div>
       {item.children?.map((child, i) => (
         <DataRow key={`${child.label}-${i}`} item={child} depth={depth + 1} />

@@ -12,7 +12,21 @@ import { EntityViews } from "./entity-views";
  * Fields a view names (a controller's InputViolation) go to the form, which
  * shows them at the inputs; `onFieldErrors` replaces that when given.
  */
-export function EntityViewsPanel({ views, onFieldErrors }: { views: readonly ViewInfo[]; onFieldErrors?: (fields: readonly FieldViolation[]) => void }) {
+export function EntityViewsPanel({
+  views,
+  onFieldErrors,
+}: {
+  views: readonly ViewInfo[];
+  onFieldErrors?: (fields: readonly FieldViolation[]) => void;
+}) {
   const { entity, params, reportFieldErrors } = useEntityDraft();
-  return <EntityViews entityId={entity.id} entityType={entity.type} params={params} views={views} onFieldErrors={onFieldErrors ?? reportFieldErrors} />;
+  return (
+    <EntityViews
+      entityId={entity.id}
+      entityType={entity.type}
+      params={params}
+      views={views}
+      onFieldErrors={onFieldErrors ?? reportFieldErrors}
+    />
+  );
 }

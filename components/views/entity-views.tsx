@@ -56,13 +56,20 @@ export function EntityViews({ entityId, entityType, params, views: givenViews, o
   const id = useId();
 
   if (!views) {
-    return listed.error ? <p role="alert" className="text-sm text-red-700">{listed.error.message}</p> : <p className="text-sm text-slate-500">Loading views…</p>;
+    return listed.error ? (
+      <p role="alert" className="text-sm text-red-700">
+        {listed.error.message}
+      </p>
+    ) : (
+      <p className="text-sm text-slate-500">Loading views…</p>
+    );
   }
   if (!active) return <p className="text-sm text-slate-500">This entity type has no views.</p>;
 
   const onTabKey = (event: KeyboardEvent, index: number) => {
     const step = event.key === "ArrowRight" ? 1 : event.key === "ArrowLeft" ? -1 : 0;
-    const target = event.key === "Home" ? 0 : event.key === "End" ? views.length - 1 : step ? (index + step + views.length) % views.length : -1;
+    const target =
+      event.key === "Home" ? 0 : event.key === "End" ? views.length - 1 : step ? (index + step + views.length) % views.length : -1;
     if (target < 0) return;
     event.preventDefault();
     setChosen(views[target]!.name);
@@ -101,7 +108,14 @@ export function EntityViews({ entityId, entityType, params, views: givenViews, o
         {active.slow ? (
           <SlowView key={active.name} entityId={entityId} view={active} paramsJson={paramsJson} onFieldErrors={onFieldErrors} />
         ) : (
-          <FastView key={active.name} entityId={entityId} view={active} settledJson={settledJson} paramsJson={paramsJson} onFieldErrors={onFieldErrors} />
+          <FastView
+            key={active.name}
+            entityId={entityId}
+            view={active}
+            settledJson={settledJson}
+            paramsJson={paramsJson}
+            onFieldErrors={onFieldErrors}
+          />
         )}
       </div>
     </section>
@@ -130,7 +144,10 @@ function FastView({ entityId, view, settledJson, paramsJson, onFieldErrors }: Vi
   const query = useQuery({
     queryKey: ["view", entityId, view.name, settledJson],
     // The signal aborts this request when a newer key replaces it (an edit) or the tab closes.
-    queryFn: async ({ signal }): Promise<Computed> => ({ outcome: await fetchView(entityId, view.name, JSON.parse(settledJson), { signal }), paramsJson: settledJson }),
+    queryFn: async ({ signal }): Promise<Computed> => ({
+      outcome: await fetchView(entityId, view.name, JSON.parse(settledJson), { signal }),
+      paramsJson: settledJson,
+    }),
     placeholderData: keepPreviousData,
     staleTime: 0,
     refetchOnMount: "always",
@@ -142,12 +159,20 @@ function FastView({ entityId, view, settledJson, paramsJson, onFieldErrors }: Vi
     <div className="space-y-2" aria-busy={busy} data-view={view.name} data-state={busy ? "updating" : "idle"}>
       <div className="flex min-h-7 items-center justify-end gap-3 text-xs text-slate-500">
         {busy ? <span role="status">Updating…</span> : null}
-        <button type="button" onClick={() => void query.refetch()} className="rounded border border-slate-300 bg-white px-2 py-1 font-medium text-slate-700 hover:bg-slate-50">
+        <button
+          type="button"
+          onClick={() => void query.refetch()}
+          className="rounded border border-slate-300 bg-white px-2 py-1 font-medium text-slate-700 hover:bg-slate-50"
+        >
           Refresh
         </button>
       </div>
       {query.error ? <RequestError error={query.error} /> : null}
-      {query.data ? <Outcome outcome={query.data.outcome} /> : query.isPending ? <p className="text-sm text-slate-500">Computing…</p> : null}
+      {query.data ? (
+        <Outcome outcome={query.data.outcome} />
+      ) : query.isPending ? (
+        <p className="text-sm text-slate-500">Computing…</p>
+      ) : null}
     </div>
   );
 }
@@ -163,7 +188,10 @@ function SlowView({ entityId, view, paramsJson, onFieldErrors }: ViewPanelProps)
     queryKey,
     queryFn: async ({ signal }): Promise<Computed> => {
       const json = run!.paramsJson;
-      const outcome = await fetchView(entityId, view.name, JSON.parse(json), { signal, onProgress: (fraction, message) => setProgress({ fraction, message }) });
+      const outcome = await fetchView(entityId, view.name, JSON.parse(json), {
+        signal,
+        onProgress: (fraction, message) => setProgress({ fraction, message }),
+      });
       return { outcome, paramsJson: json };
     },
     enabled: run !== null,
@@ -187,21 +215,41 @@ function SlowView({ entityId, view, paramsJson, onFieldErrors }: ViewPanelProps)
   };
 
   return (
-    <div className="space-y-2" aria-busy={running} data-view={view.name} data-state={running ? "running" : outdated ? "outdated" : shown ? "current" : "empty"}>
+    <div
+      className="space-y-2"
+      aria-busy={running}
+      data-view={view.name}
+      data-state={running ? "running" : outdated ? "outdated" : shown ? "current" : "empty"}
+    >
       <div className="flex flex-wrap items-center justify-end gap-3">
         {running ? (
-          <button type="button" onClick={cancel} className="rounded border border-slate-300 bg-white px-3 py-1 text-sm font-medium text-slate-700 hover:bg-slate-50">
+          <button
+            type="button"
+            onClick={cancel}
+            className="rounded border border-slate-300 bg-white px-3 py-1 text-sm font-medium text-slate-700 hover:bg-slate-50"
+          >
             Cancel
           </button>
         ) : (
-          <button type="button" onClick={update} className="rounded bg-blue-700 px-3 py-1 text-sm font-semibold text-white hover:bg-blue-800">
+          <button
+            type="button"
+            onClick={update}
+            className="rounded bg-blue-700 px-3 py-1 text-sm font-semibold text-white hover:bg-blue-800"
+          >
             Update
           </button>
         )}
       </div>
       {running && progress ? (
         <div className="space-y-1" role="status">
-          <div role="progressbar" aria-label={`${view.label} progress`} aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(progress.fraction * 100)} className="h-2 overflow-hidden rounded bg-slate-200">
+          <div
+            role="progressbar"
+            aria-label={`${view.label} progress`}
+            aria-valuemin={0}
+            aria-valuemax={100}
+            aria-valuenow={Math.round(progress.fraction * 100)}
+            className="h-2 overflow-hidden rounded bg-slate-200"
+          >
             <div className="h-full bg-blue-600 transition-[width]" style={{ width: `${progress.fraction * 100}%` }} />
           </div>
           <p className="text-xs text-slate-600">
@@ -209,7 +257,11 @@ function SlowView({ entityId, view, paramsJson, onFieldErrors }: ViewPanelProps)
           </p>
         </div>
       ) : null}
-      {cancelled && !running ? <p className="text-sm text-slate-600" role="status">Cancelled. {shown ? "The result below is from the last completed run." : ""}</p> : null}
+      {cancelled && !running ? (
+        <p className="text-sm text-slate-600" role="status">
+          Cancelled. {shown ? "The result below is from the last completed run." : ""}
+        </p>
+      ) : null}
       {outdated && !running ? (
         <p className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900" role="status" data-outdated>
           <strong>Outdated</strong> — the params changed since this result. Update to recompute.

@@ -10,6 +10,11 @@ export function viewUrl(entityId: string, view: string): string {
  * Runs one view of an entity on the given params over HTTP, the browser's way
  * (`POST /api/entities/:id/views/:view`; see postCall).
  */
-export async function fetchView(entityId: string, view: string, params: unknown, options: ReadCallStreamOptions = {}): Promise<CallOutcome> {
+export async function fetchView(
+  entityId: string,
+  view: string,
+  params: unknown,
+  options: ReadCallStreamOptions = {},
+): Promise<CallOutcome> {
   return (await postCall(viewUrl(entityId, view), { params }, options, "The view's answer ended before its result.")) as CallOutcome;
 }

@@ -42,12 +42,21 @@ export default function GeometryView({ result, height = 480 }: { result: Geometr
     stageRef.current?.show(plan);
   }, [plan]);
 
-  if (failed) return <p role="alert" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">{failed}</p>;
+  if (failed)
+    return (
+      <p role="alert" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
+        {failed}
+      </p>
+    );
   return (
     <figure className="relative overflow-hidden rounded-md border border-slate-200" data-view-kind="geometry" data-objects={plan.count}>
       <div ref={hostRef} className="relative w-full touch-none" style={{ height }} />
       <div className="absolute top-2 right-2 flex gap-2">
-        <button type="button" onClick={() => stageRef.current?.fitToView()} className="rounded border border-slate-300 bg-white/90 px-2 py-1 text-xs font-medium text-slate-700 shadow-sm hover:bg-white">
+        <button
+          type="button"
+          onClick={() => stageRef.current?.fitToView()}
+          className="rounded border border-slate-300 bg-white/90 px-2 py-1 text-xs font-medium text-slate-700 shadow-sm hover:bg-white"
+        >
           Fit to view
         </button>
       </div>

@@ -15,5 +15,7 @@ export function ImageView({ result }: { result: ImageResult }) {
 }
 
 export function imageSource(result: ImageResult): string {
-  return result.format === "svg" ? `data:image/svg+xml;charset=utf-8,${encodeURIComponent(result.data)}` : `data:image/png;base64,${result.data}`;
+  return result.format === "svg"
+    ? `data:image/svg+xml;charset=utf-8,${encodeURIComponent(result.data)}`
+    : `data:image/png;base64,${result.data}`;
 }

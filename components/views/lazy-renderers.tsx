@@ -3,7 +3,11 @@
 import dynamic from "next/dynamic";
 
 function Loading({ what }: { what: string }) {
-  return <div className="flex h-80 items-center justify-center rounded-md border border-dashed border-slate-300 text-sm text-slate-500">Loading the {what}…</div>;
+  return (
+    <div className="flex h-80 items-center justify-center rounded-md border border-dashed border-slate-300 text-sm text-slate-500">
+      Loading the {what}…
+    </div>
+  );
 }
 
 // recharts and three.js are large: they load only when a view needs them, so

@@ -56,7 +56,12 @@ export class CallRequestError extends Error {
  * throws a CallRequestError for an answer that is not one, and the fetch's AbortError when
  * `signal` aborts.
  */
-export async function postCall(url: string, body: Record<string, unknown>, options: ReadCallStreamOptions, ended: string): Promise<CallOutcome<unknown>> {
+export async function postCall(
+  url: string,
+  body: Record<string, unknown>,
+  options: ReadCallStreamOptions,
+  ended: string,
+): Promise<CallOutcome<unknown>> {
   const callId = options.onProgress ? newCallId() : undefined;
   const release = callId ? cancelCallOnAbort(callId, options.signal) : () => {};
   try {
@@ -68,9 +73,11 @@ export async function postCall(url: string, body: Record<string, unknown>, optio
     });
     const type = response.headers.get("content-type") ?? "";
     if (type.includes(NDJSON) && response.body) return await readCallStream(response.body, options, ended);
-    if (!type.includes("application/json")) throw new CallRequestError(`The server answered ${response.status} ${response.statusText}.`, response.status);
+    if (!type.includes("application/json"))
+      throw new CallRequestError(`The server answered ${response.status} ${response.statusText}.`, response.status);
     const answer = (await response.json()) as Partial<CallOutcome<unknown>> & { error?: string };
-    if (typeof answer.ok !== "boolean") throw new CallRequestError(answer.error ?? `The server answered ${response.status}.`, response.status);
+    if (typeof answer.ok !== "boolean")
+      throw new CallRequestError(answer.error ?? `The server answered ${response.status}.`, response.status);
     return answer as CallOutcome<unknown>;
   } finally {
     release();
@@ -83,7 +90,11 @@ export async function postCall(url: string, body: Record<string, unknown>, optio
  * followed again at `GET /api/calls/:id`, which starts from the call's current state. Throws
  * `ended` when there is no outcome and no call to follow.
  */
-export async function readCallStream(body: ReadableStream<Uint8Array>, options: ReadCallStreamOptions, ended: string): Promise<CallOutcome<unknown>> {
+export async function readCallStream(
+  body: ReadableStream<Uint8Array>,
+  options: ReadCallStreamOptions,
+  ended: string,
+): Promise<CallOutcome<unknown>> {
   let callId: string | null = null;
   let stream: ReadableStream<Uint8Array> | null = body;
   for (let attempt = 0; ; attempt++) {
@@ -110,7 +121,11 @@ export async function readCallStream(body: ReadableStream<Uint8Array>, options: 
 }
 
 /** One stream to its outcome, or null when it ended without one. */
-async function readOnce(body: ReadableStream<Uint8Array>, onProgress: ReadCallStreamOptions["onProgress"], onCall: (id: string) => void): Promise<CallOutcome<unknown> | null> {
+async function readOnce(
+  body: ReadableStream<Uint8Array>,
+  onProgress: ReadCallStreamOptions["onProgress"],
+  onCall: (id: string) => void,
+): Promise<CallOutcome<unknown> | null> {
   const reader = body.getReader();
   const decoder = new TextDecoder();
   const splitter = ndjsonSplitter();

@@ -5,7 +5,9 @@ import { sanitizeHtml, webViewDocument, WEB_VIEW_CSP } from "./sanitize-html";
 describe("sanitizeHtml", () => {
   it("keeps headings, tables, emphasis and safe attributes", () => {
     const html = '<h2 class="t">Check</h2><table><tr><td colspan="2"><strong>UC</strong> 0.8</td></tr></table>';
-    expect(sanitizeHtml(html)).toBe('<h2 class="t">Check</h2><table><tbody><tr><td colspan="2"><strong>UC</strong> 0.8</td></tr></tbody></table>');
+    expect(sanitizeHtml(html)).toBe(
+      '<h2 class="t">Check</h2><table><tbody><tr><td colspan="2"><strong>UC</strong> 0.8</td></tr></tbody></table>',
+    );
   });
 
   it.each([

@@ -7,11 +7,15 @@
  * Runs in the browser (DOMParser).
  */
 const ALLOWED_TAGS = new Set(
-  "a abbr b blockquote br caption code col colgroup dd div dl dt em figcaption figure h1 h2 h3 h4 h5 h6 hr i img kbd li mark ol p pre q s small span strong sub sup table tbody td tfoot th thead tr u ul".split(" "),
+  "a abbr b blockquote br caption code col colgroup dd div dl dt em figcaption figure h1 h2 h3 h4 h5 h6 hr i img kbd li mark ol p pre q s small span strong sub sup table tbody td tfoot th thead tr u ul".split(
+    " ",
+  ),
 );
 const ALLOWED_ATTRIBUTES = new Set("alt class colspan dir height href lang rowspan scope src style title width align valign".split(" "));
 /** Elements removed with everything inside them (the rest keep their text when unwrapped). */
-const DROPPED_WITH_CONTENT = new Set("script style iframe object embed template noscript svg math link meta base form input button select textarea title head".split(" "));
+const DROPPED_WITH_CONTENT = new Set(
+  "script style iframe object embed template noscript svg math link meta base form input button select textarea title head".split(" "),
+);
 
 /** The Content-Security-Policy of the frame: nothing from the network, inline styles allowed. */
 export const WEB_VIEW_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";

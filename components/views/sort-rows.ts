@@ -19,7 +19,9 @@ export function sortRows<R extends Row>(rows: readonly R[], columns: readonly Ta
   if (!sort || !column) return [...rows];
   const sign = sort.direction === "ascending" ? 1 : -1;
   const compare = (a: number | string, b: number | string) =>
-    typeof a === "number" && typeof b === "number" ? a - b : String(a).localeCompare(String(b), "en", { numeric: true, sensitivity: "base" });
+    typeof a === "number" && typeof b === "number"
+      ? a - b
+      : String(a).localeCompare(String(b), "en", { numeric: true, sensitivity: "base" });
   return rows
     .map((row, index) => ({ row, index }))
     .sort((x, y) => {

@@ -17,8 +17,17 @@ export function TableView({ result }: { result: TableResult }) {
             {result.columns.map((column) => {
               const direction = sort?.key === column.key ? sort.direction : undefined;
               return (
-                <th key={column.key} scope="col" aria-sort={direction ?? "none"} className={`whitespace-nowrap px-3 py-2 font-semibold ${column.type === "number" ? "text-right" : ""}`}>
-                  <button type="button" className="inline-flex items-center gap-1 rounded hover:text-slate-950 focus-visible:outline-2 focus-visible:outline-blue-600" onClick={() => setSort((current) => nextSort(current, column.key))}>
+                <th
+                  key={column.key}
+                  scope="col"
+                  aria-sort={direction ?? "none"}
+                  className={`whitespace-nowrap px-3 py-2 font-semibold ${column.type === "number" ? "text-right" : ""}`}
+                >
+                  <button
+                    type="button"
+                    className="inline-flex items-center gap-1 rounded hover:text-slate-950 focus-visible:outline-2 focus-visible:outline-blue-600"
+                    onClick={() => setSort((current) => nextSort(current, column.key))}
+                  >
                     {column.label}
                     {column.suffix ? <span className="font-normal text-slate-500">[{column.suffix}]</span> : null}
                     <span aria-hidden="true" className="w-3 text-slate-400">

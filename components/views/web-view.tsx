@@ -11,5 +11,13 @@ import { webViewDocument } from "./sanitize-html";
  */
 export function WebView({ result }: { result: WebResult }) {
   const document = useMemo(() => webViewDocument(result.html), [result.html]);
-  return <iframe sandbox="" srcDoc={document} title="Web view" className="h-[32rem] w-full rounded-md border border-slate-200 bg-white" data-view-kind="web" />;
+  return (
+    <iframe
+      sandbox=""
+      srcDoc={document}
+      title="Web view"
+      className="h-[32rem] w-full rounded-md border border-slate-200 bg-white"
+      data-view-kind="web"
+    />
+  );
 }

@@ -9,7 +9,15 @@ import { InputViolation, UserError, type FieldViolation } from "@/lib/controller
 import { checkBeam, classInBending, type CheckItem } from "./check";
 import type { BeamParams } from "./params";
 import { profile as profileNamed, profileSelfWeight, type Profile } from "./profiles";
-import { InvalidBeamError, solveBeam, UnstableStructureError, type BeamInput, type BeamResult, type SolveOptions, type Support } from "./solver";
+import {
+  InvalidBeamError,
+  solveBeam,
+  UnstableStructureError,
+  type BeamInput,
+  type BeamResult,
+  type SolveOptions,
+  type Support,
+} from "./solver";
 import { steelE, yieldStrength, type SteelGrade } from "./steel";
 
 /** A support as the views draw it: where, what, and the node it sits on. */
@@ -45,10 +53,12 @@ export function beamModel(params: BeamParams): BeamModel {
   const firstByX = new Map<number, number>();
   nodes.forEach((node, i) => {
     const sameId = firstById.get(node.id);
-    if (sameId !== undefined) problems.push({ path: `geometry.nodes[${i}].id`, message: `Node id ${node.id} is used twice (rows ${sameId + 1} and ${i + 1}).` });
+    if (sameId !== undefined)
+      problems.push({ path: `geometry.nodes[${i}].id`, message: `Node id ${node.id} is used twice (rows ${sameId + 1} and ${i + 1}).` });
     else firstById.set(node.id, i);
     const sameX = firstByX.get(node.x);
-    if (sameX !== undefined) problems.push({ path: `geometry.nodes[${i}].x`, message: `Nodes ${nodes[sameX]!.id} and ${node.id} are both at x = ${node.x} m.` });
+    if (sameX !== undefined)
+      problems.push({ path: `geometry.nodes[${i}].x`, message: `Nodes ${nodes[sameX]!.id} and ${node.id} are both at x = ${node.x} m.` });
     else firstByX.set(node.x, i);
   });
 
@@ -70,16 +80,28 @@ export function beamModel(params: BeamParams): BeamModel {
   });
 
   distributedLoads.forEach((load, i) => {
-    if (load.x2 <= load.x1) problems.push({ path: `loads.distributedLoads[${i}].x2`, message: `A distributed load must end after it starts (row ${i + 1}: ${load.x1} m to ${load.x2} m).` });
+    if (load.x2 <= load.x1)
+      problems.push({
+        path: `loads.distributedLoads[${i}].x2`,
+        message: `A distributed load must end after it starts (row ${i + 1}: ${load.x1} m to ${load.x2} m).`,
+      });
   });
   const xs = nodes.map((node) => node.x);
   const start = Math.min(...xs);
   const end = Math.max(...xs);
   pointLoads.forEach((load, i) => {
-    if (load.x < start || load.x > end) problems.push({ path: `loads.pointLoads[${i}].x`, message: `Point load ${i + 1} at x = ${load.x} m is off the beam (${start} m to ${end} m).` });
+    if (load.x < start || load.x > end)
+      problems.push({
+        path: `loads.pointLoads[${i}].x`,
+        message: `Point load ${i + 1} at x = ${load.x} m is off the beam (${start} m to ${end} m).`,
+      });
   });
   distributedLoads.forEach((load, i) => {
-    if (load.x1 < start) problems.push({ path: `loads.distributedLoads[${i}].x1`, message: `Distributed load ${i + 1} starts off the beam (before x = ${start} m).` });
+    if (load.x1 < start)
+      problems.push({
+        path: `loads.distributedLoads[${i}].x1`,
+        message: `Distributed load ${i + 1} starts off the beam (before x = ${start} m).`,
+      });
   });
   if (problems.length) throw new InputViolation(problems);
 

@@ -11,8 +11,16 @@ afterAll(() => pool.end()); // storage's pool: closed before the test database i
 
 describe("send to the fabricator", () => {
   it("writes a JSON order with the profile, length and mass to the fabrication workspace, and answers its key", async () => {
-    const outcome = await callButton(controller(beamParams, { views: {}, buttons: beamButtons }), "send", withDefaults(beamParams, {}), { entity: { id: "e7", name: "Beam B-7", type: "beam" } });
-    expect(outcome).toEqual({ ok: true, result: { kind: "action", message: expect.stringMatching(/^Sent to the fabricator: IPE 300 S355, 6 m, 253\.\d kg \(order orders\/e7\/.+\.json\)\.$/) } });
+    const outcome = await callButton(controller(beamParams, { views: {}, buttons: beamButtons }), "send", withDefaults(beamParams, {}), {
+      entity: { id: "e7", name: "Beam B-7", type: "beam" },
+    });
+    expect(outcome).toEqual({
+      ok: true,
+      result: {
+        kind: "action",
+        message: expect.stringMatching(/^Sent to the fabricator: IPE 300 S355, 6 m, 253\.\d kg \(order orders\/e7\/.+\.json\)\.$/),
+      },
+    });
     const orders = await storage(FABRICATION_WORKSPACE).list("orders/e7/");
     expect(orders).toHaveLength(1);
     expect(await storage(FABRICATION_WORKSPACE).getJson(orders[0]!.key)).toMatchObject({

@@ -11,7 +11,11 @@ const withButtons = controller(beamParams, { views: {}, buttons: beamButtons });
 const defaults = withDefaults(beamParams, {}) as BeamParams;
 const entity = { id: "e1", name: "Beam B-7", type: "beam" };
 
-async function press(name: keyof typeof beamButtons, params: unknown = defaults, options: Parameters<typeof callButton>[3] = {}): Promise<ButtonResult> {
+async function press(
+  name: keyof typeof beamButtons,
+  params: unknown = defaults,
+  options: Parameters<typeof callButton>[3] = {},
+): Promise<ButtonResult> {
   const outcome = await callButton(withButtons, name, params, { entity, ...options });
   if (!outcome.ok) throw new Error(`${name}: ${outcome.failure.kind}: ${outcome.failure.message}`);
   return outcome.result;
@@ -62,7 +66,10 @@ describe("the lightest profile", () => {
     // Nothing lighter than the first candidate passes.
     const first = result.candidates[0]!.values.mass as number;
     for (const lighter of allProfilesByMass().filter((p) => p.mass < first)) {
-      const p = { ...defaults, geometry: { ...defaults.geometry, section: { ...defaults.geometry.section, family: lighter.family, profile: lighter.name } } };
+      const p = {
+        ...defaults,
+        geometry: { ...defaults.geometry, section: { ...defaults.geometry.section, family: lighter.family, profile: lighter.name } },
+      };
       expect(Math.max(...analyseBeam(p).checks.map((c) => c.uc)), lighter.name).toBeGreaterThanOrEqual(1);
     }
     expect(reports.length).toBeGreaterThanOrEqual(allProfilesByMass().length);
@@ -72,7 +79,10 @@ describe("the lightest profile", () => {
   it("stops when cancelled", async () => {
     const stop = new AbortController();
     let seen = 0;
-    const outcome = await callButton(withButtons, "lightest", defaults, { signal: stop.signal, onProgress: () => ++seen === 3 && stop.abort() });
+    const outcome = await callButton(withButtons, "lightest", defaults, {
+      signal: stop.signal,
+      onProgress: () => ++seen === 3 && stop.abort(),
+    });
     expect(outcome).toEqual({ ok: false, failure: { kind: "cancelled", message: "Cancelled." } });
     expect(seen).toBeLessThan(10);
   });
@@ -98,13 +108,24 @@ describe("the set-params buttons", () => {
   it("mirror geometry: x → L − x for nodes and loads, a trapezoid turned round; mirroring twice gives the beam back", async () => {
     const beam = {
       ...defaults,
-      geometry: { ...defaults.geometry, nodes: [{ id: "A", x: 0 }, { id: "B", x: 2 }, { id: "C", x: 8 }] },
+      geometry: {
+        ...defaults.geometry,
+        nodes: [
+          { id: "A", x: 0 },
+          { id: "B", x: 2 },
+          { id: "C", x: 8 },
+        ],
+      },
       loads: { ...defaults.loads, pointLoads: [{ x: 2, F: 40 }], distributedLoads: [{ x1: 1, x2: 5, q1: 2, q2: 6 }] },
     };
     const result = await press("mirror", beam);
     if (result.kind !== "setParams") throw new Error(result.kind);
     const p = result.params as BeamParams;
-    expect(p.geometry.nodes).toEqual([{ id: "C", x: 0 }, { id: "B", x: 6 }, { id: "A", x: 8 }]);
+    expect(p.geometry.nodes).toEqual([
+      { id: "C", x: 0 },
+      { id: "B", x: 6 },
+      { id: "A", x: 8 },
+    ]);
     expect(p.loads.pointLoads).toEqual([{ x: 6, F: 40 }]);
     expect(p.loads.distributedLoads).toEqual([{ x1: 3, x2: 7, q1: 6, q2: 2 }]);
     const back = await press("mirror", p);
@@ -117,6 +138,9 @@ describe("send to the fabricator", () => {
   it("is disabled, with the failing checks named, while a unity check fails", async () => {
     const failing = { ...defaults, loads: { ...defaults.loads, pointLoads: [{ x: 3, F: 400 }] } };
     const outcome = await callButton(withButtons, "send", failing, { entity });
-    expect(outcome).toEqual({ ok: false, failure: { kind: "user", message: expect.stringMatching(/^Not while a unity check fails: Bending \d\.\d\d/) } });
+    expect(outcome).toEqual({
+      ok: false,
+      failure: { kind: "user", message: expect.stringMatching(/^Not while a unity check fails: Bending \d\.\d\d/) },
+    });
   });
 });

@@ -4,7 +4,16 @@
  * helpers, and "send to the fabricator". Each is a function of the params alone, from the same
  * analysis as the views (analyse-beam.ts).
  */
-import { actionButton, binaryFile, downloadButton, optimizationButton, setParamsButton, textFile, UserError, type ViewContext } from "@/lib/controller";
+import {
+  actionButton,
+  binaryFile,
+  downloadButton,
+  optimizationButton,
+  setParamsButton,
+  textFile,
+  UserError,
+  type ViewContext,
+} from "@/lib/controller";
 import { analyseBeam, type BeamAnalysis } from "./analyse-beam";
 import { num } from "./draw-structure";
 import type { BeamParams } from "./params";
@@ -25,7 +34,12 @@ export const beamButtons = {
     async ({ params, entity }: Ctx) => {
       const name = entity?.name ?? "Steel beam";
       const analysis = analyseBeam(params);
-      const pdf = await beamReportPdf({ title: `${name}: steel beam check`, inputs: reportInputs(params, analysis), result: analysis.design, checks: analysis.checks });
+      const pdf = await beamReportPdf({
+        title: `${name}: steel beam check`,
+        inputs: reportInputs(params, analysis),
+        result: analysis.design,
+        checks: analysis.checks,
+      });
       return binaryFile(`${fileStem(name)}-report.pdf`, "application/pdf", pdf);
     },
     { durationGuess: 2 },
@@ -57,7 +71,10 @@ export const beamButtons = {
           { key: "mass", label: "Mass", type: "number", suffix: "kg/m", decimals: 1 },
           { key: "maxUc", label: "Max UC", type: "number", decimals: 2 },
         ],
-        candidates: shown.map(({ profile, maxUc }) => ({ params: withProfile(params, profile), values: { profile: profile.name, mass: profile.mass, maxUc } })),
+        candidates: shown.map(({ profile, maxUc }) => ({
+          params: withProfile(params, profile),
+          values: { profile: profile.name, mass: profile.mass, maxUc },
+        })),
         message:
           passing.length === 0
             ? `None of the ${profiles.length} profiles passes: every unity check is 1 or more. Reduce the loads or add a support.`
@@ -102,7 +119,10 @@ export const beamButtons = {
       // launcher loads the registry (to check the flows) before it knows the database's URL.
       const { storage } = await import("@/lib/controller/storage");
       await storage(FABRICATION_WORKSPACE).putJson(key, order);
-      return { kind: "action", message: `Sent to the fabricator: ${order.profile} ${order.grade}, ${num(length)} m, ${order.massKg} kg (order ${key}).` };
+      return {
+        kind: "action",
+        message: `Sent to the fabricator: ${order.profile} ${order.grade}, ${num(length)} m, ${order.massKg} kg (order ${key}).`,
+      };
     },
     { disabled: ({ params }: { params: BeamParams }) => sendDisabledReason(params) },
   ),
@@ -127,7 +147,10 @@ export function allProfilesByMass(): Profile[] {
 }
 
 function withProfile(params: BeamParams, profile: Profile): BeamParams {
-  return { ...params, geometry: { ...params.geometry, section: { ...params.geometry.section, family: profile.family, profile: profile.name } } };
+  return {
+    ...params,
+    geometry: { ...params.geometry, section: { ...params.geometry.section, family: profile.family, profile: profile.name } },
+  };
 }
 
 /** The governing unity check, or null when the beam cannot be analysed with this profile. */
@@ -166,7 +189,10 @@ export function reportInputs(params: BeamParams, { model, sectionClass, fy }: Be
     ["Profile", `${model.profile.name} (${model.profile.mass.toFixed(1)} kg/m, class ${sectionClass})`],
     ["Steel grade", `${model.grade} (fy = ${fy} MPa)`],
     ["Point loads", pointLoads.map((l) => `${num(l.F)} kN at ${num(l.x)} m`).join(", ") || "none"],
-    ["Distributed loads", distributedLoads.map((l) => `${num(l.q1)} to ${num(l.q2)} kN/m from ${num(l.x1)} to ${num(l.x2)} m`).join(", ") || "none"],
+    [
+      "Distributed loads",
+      distributedLoads.map((l) => `${num(l.q1)} to ${num(l.q2)} kN/m from ${num(l.x1)} to ${num(l.x2)} m`).join(", ") || "none",
+    ],
     ["Self-weight", params.loads.selfWeight ? `${model.selfWeight.toFixed(3)} kN/m` : "not included"],
     ["Load factor", String(model.loadFactor)],
   ];

@@ -92,8 +92,22 @@ export function checkBeam({ profile, grade, uls, sls = uls, deflectionLimit = 25
   }
   const modulus = sectionClass <= 2 ? "Wpl,y (plastic)" : "Wel,y (elastic)";
   const items: CheckItem[] = [
-    item("Bending", bending.M, bending.MRd, "kNm", bending.x, `Class ${sectionClass} in bending: M_Rd = ${modulus} · fy / γM0 with fy = ${fy} MPa${bending.reduced ? ", reduced for high shear (EN 1993-1-1 6.2.8)" : ""}.`),
-    item("Shear", Math.abs(uls.maxShear.value), Vpl, "kN", uls.maxShear.x, `V_pl,Rd = Av · fy / (√3 · γM0), Av = ${Math.round(shearArea(profile))} mm².`),
+    item(
+      "Bending",
+      bending.M,
+      bending.MRd,
+      "kNm",
+      bending.x,
+      `Class ${sectionClass} in bending: M_Rd = ${modulus} · fy / γM0 with fy = ${fy} MPa${bending.reduced ? ", reduced for high shear (EN 1993-1-1 6.2.8)" : ""}.`,
+    ),
+    item(
+      "Shear",
+      Math.abs(uls.maxShear.value),
+      Vpl,
+      "kN",
+      uls.maxShear.x,
+      `V_pl,Rd = Av · fy / (√3 · γM0), Av = ${Math.round(shearArea(profile))} mm².`,
+    ),
   ];
 
   // Deflection per region between supports; an overhang counts as a span of twice its length.

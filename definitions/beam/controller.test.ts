@@ -34,7 +34,10 @@ describe("beamModel: params to the solver's input", () => {
       nodes: [0, 3, 6],
       E: 2.1e8,
       I: ipe300.Iy * 1e-8,
-      supports: [{ x: 0, type: "pinned" }, { x: 6, type: "roller" }],
+      supports: [
+        { x: 0, type: "pinned" },
+        { x: 6, type: "roller" },
+      ],
       pointLoads: [{ x: 3, force: 50 }],
       distributedLoads: [{ x1: 1, x2: 5, q1: 4, q2: 8 }],
       selfWeight: (ipe300.A / 1e4) * 78.5,
@@ -73,7 +76,11 @@ describe("beamModel: params to the solver's input", () => {
 
 describe("the beam's views", () => {
   it("draws the structure as SVG, escaping the node ids typed by the engineer", async () => {
-    const image = await resultOf("structure", beamWith((p) => (p.geometry.nodes[1]!.id = "<B&>")), "image");
+    const image = await resultOf(
+      "structure",
+      beamWith((p) => (p.geometry.nodes[1]!.id = "<B&>")),
+      "image",
+    );
     expect(image.format).toBe("svg");
     expect(image.data).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
     expect(image.data).toContain("&#60;B&#38;&#62;");
@@ -114,7 +121,11 @@ describe("the beam's views", () => {
     expect(rest.map((item) => item.label)).toEqual(["Bending", "Shear", "Deflection", "Section"]);
     expect(max!.value).toBe(Math.max(...rest.slice(0, 3).map((item) => item.value as number)));
     // A light profile under a heavy load fails, and says so.
-    const failing = await resultOf("check", beamWith((p) => ((p.geometry.section.profile = "IPE 80"), (p.loads.pointLoads[0]!.F = 200))), "data");
+    const failing = await resultOf(
+      "check",
+      beamWith((p) => ((p.geometry.section.profile = "IPE 80"), (p.loads.pointLoads[0]!.F = 200))),
+      "data",
+    );
     expect(failing.items[0]).toMatchObject({ status: "error" });
     expect((failing.items[1] as DataItem).children?.map((c) => c.label)).toEqual(["M_Ed", "M_c,Rd", "At x"]);
   });
@@ -125,13 +136,26 @@ describe("the beam's views", () => {
     expect(beam).toMatchObject({ shape: "extrusion", from: [0, 0, 0], to: [6, 0, 0] });
     expect(beam!.name).toMatch(/^IPE 300 S355, 6 m/);
     expect(supports).toMatchObject({ shape: "group", children: [{ name: "Support A (pinned)" }, { name: "Support C (roller)" }] });
-    expect(loads).toMatchObject({ shape: "group", children: [{ shape: "cylinder" }, { shape: "sphere" }, { shape: "label", text: "50 kN" }] });
+    expect(loads).toMatchObject({
+      shape: "group",
+      children: [{ shape: "cylinder" }, { shape: "sphere" }, { shape: "label", text: "50 kN" }],
+    });
     expect(nodes).toMatchObject({ shape: "group", children: [{ text: "A" }, { text: "B" }, { text: "C" }] });
   });
 
   it("shows a beam its supports cannot hold as the engineer's message (a UserError), not a crash", async () => {
-    const outcome = await callView(beamController, "moments", beamWith((p) => p.geometry.supports.pop()));
-    expect(outcome).toEqual({ ok: false, failure: { kind: "user", message: expect.stringMatching(/^The beam is a mechanism: it can rotate freely about its only support at x = 0 m/) } });
+    const outcome = await callView(
+      beamController,
+      "moments",
+      beamWith((p) => p.geometry.supports.pop()),
+    );
+    expect(outcome).toEqual({
+      ok: false,
+      failure: {
+        kind: "user",
+        message: expect.stringMatching(/^The beam is a mechanism: it can rotate freely about its only support at x = 0 m/),
+      },
+    });
   });
 
   it("writes a calculation sheet (web) and a report (a PDF a reader opens)", async () => {

@@ -32,7 +32,12 @@ export const beamController = controller(beamParams, {
   views: {
     structure: imageView("Structure", ({ params }) => {
       const model = beamModel(params);
-      return { kind: "image", format: "svg", data: drawStructure(model), alt: `The beam with its ${model.supports.length} supports and its loads` };
+      return {
+        kind: "image",
+        format: "svg",
+        data: drawStructure(model),
+        alt: `The beam with its ${model.supports.length} supports and its loads`,
+      };
     }),
 
     reactions: tableView("Reactions", ({ params }) => {
@@ -91,7 +96,11 @@ export const beamController = controller(beamParams, {
 
     fullAnalysis: combinedView(
       "Full analysis",
-      { durationGuess: 6, description: "The point loads moved across the beam as one group, 600 positions each solved finely, and every section checked against the envelope." },
+      {
+        durationGuess: 6,
+        description:
+          "The point loads moved across the beam as one group, 600 positions each solved finely, and every section checked against the envelope.",
+      },
       async ({ params, signal, progress }) => {
         const model = beamModel(params);
         const full = await memoizedFullAnalysis(model, { signal, progress });
@@ -107,32 +116,57 @@ export const beamController = controller(beamParams, {
             series: [
               { name: "Bending", type: "line", points: full.x.map((x, i) => [x, full.ucBending[i]!]) },
               { name: "Shear", type: "line", points: full.x.map((x, i) => [x, full.ucShear[i]!]) },
-              { name: "Limit", type: "line", color: "#94a3b8", points: [[full.x[0]!, 1], [full.x.at(-1)!, 1]] },
+              {
+                name: "Limit",
+                type: "line",
+                color: "#94a3b8",
+                points: [
+                  [full.x[0]!, 1],
+                  [full.x.at(-1)!, 1],
+                ],
+              },
             ],
           },
           data: {
             kind: "data",
             items: [
-              { label: "Governing unity check", value: governing.uc, decimals: 2, status: governing.status, message: `${governing.name} governs under the moving loads.` },
+              {
+                label: "Governing unity check",
+                value: governing.uc,
+                decimals: 2,
+                status: governing.status,
+                message: `${governing.name} governs under the moving loads.`,
+              },
               ...full.checks.map(checkItem),
-              { label: "Envelope", value: null, children: [
-                { label: "Max |M|", value: maxM, suffix: "kNm", decimals: 1 },
-                { label: "Max |V|", value: maxV, suffix: "kN", decimals: 1 },
-                { label: "Load positions", value: full.positions },
-                { label: "Solves", value: full.solves },
-                { label: "Sections checked", value: full.x.length },
-              ] },
+              {
+                label: "Envelope",
+                value: null,
+                children: [
+                  { label: "Max |M|", value: maxM, suffix: "kNm", decimals: 1 },
+                  { label: "Max |V|", value: maxV, suffix: "kN", decimals: 1 },
+                  { label: "Load positions", value: full.positions },
+                  { label: "Solves", value: full.solves },
+                  { label: "Sections checked", value: full.x.length },
+                ],
+              },
             ],
           },
         };
       },
     ),
 
-    sheet: webView("Calculation sheet", ({ params, entity }) => ({ kind: "web", html: calculationSheet(analyseBeam(params), entity?.name ?? "Steel beam") })),
+    sheet: webView("Calculation sheet", ({ params, entity }) => ({
+      kind: "web",
+      html: calculationSheet(analyseBeam(params), entity?.name ?? "Steel beam"),
+    })),
 
     report: pdfView("Report", ({ params, entity }) => {
       const name = entity?.name ?? "Steel beam";
-      return { kind: "pdf", fileName: `${name.replace(/[^\w.-]+/g, "-")}-report.pdf`, data: textPdf(`${name}: beam check`, reportLines(analyseBeam(params), name)) };
+      return {
+        kind: "pdf",
+        fileName: `${name.replace(/[^\w.-]+/g, "-")}-report.pdf`,
+        data: textPdf(`${name}: beam check`, reportLines(analyseBeam(params), name)),
+      };
     }),
   },
   summary: { maxUnityCheck: { label: "Max UC", view: "check", item: "Max unity check" } },
@@ -151,8 +185,18 @@ function checkItem(check: CheckItem): DataItem {
     status: check.status,
     message: check.note,
     children: [
-      { label: check.unit === "mm" ? "w" : check.unit === "kN" ? "V_Ed" : "M_Ed", value: check.value, suffix: UNITS[check.unit], decimals: 1 },
-      { label: check.unit === "mm" ? "Limit" : check.unit === "kN" ? "V_pl,Rd" : "M_c,Rd", value: check.limit, suffix: UNITS[check.unit], decimals: 1 },
+      {
+        label: check.unit === "mm" ? "w" : check.unit === "kN" ? "V_Ed" : "M_Ed",
+        value: check.value,
+        suffix: UNITS[check.unit],
+        decimals: 1,
+      },
+      {
+        label: check.unit === "mm" ? "Limit" : check.unit === "kN" ? "V_pl,Rd" : "M_c,Rd",
+        value: check.limit,
+        suffix: UNITS[check.unit],
+        decimals: 1,
+      },
       { label: "At x", value: check.x, suffix: "m", decimals: 2 },
     ],
   };
@@ -199,8 +243,21 @@ export function beamScene({ model, checks }: BeamAnalysis): SceneObject[] {
     const down = load.force >= 0;
     const [tail, head] = down ? [top + 0.08 + arrow, top + 0.08] : [top + 0.08, top + 0.08 + arrow];
     return [
-      { shape: "cylinder", name: `Point load ${i + 1}: ${num(load.force)} kN at x = ${num(load.x)} m`, from: [load.x, 0, tail], to: [load.x, 0, head], radius: 0.025 * arrow, material: { color: "#dc2626" } },
-      { shape: "sphere", name: `Point load ${i + 1}: ${num(load.force)} kN at x = ${num(load.x)} m`, center: [load.x, 0, head], radius: 0.06 * arrow, material: { color: "#dc2626" } },
+      {
+        shape: "cylinder",
+        name: `Point load ${i + 1}: ${num(load.force)} kN at x = ${num(load.x)} m`,
+        from: [load.x, 0, tail],
+        to: [load.x, 0, head],
+        radius: 0.025 * arrow,
+        material: { color: "#dc2626" },
+      },
+      {
+        shape: "sphere",
+        name: `Point load ${i + 1}: ${num(load.force)} kN at x = ${num(load.x)} m`,
+        center: [load.x, 0, head],
+        radius: 0.06 * arrow,
+        material: { color: "#dc2626" },
+      },
       { shape: "label", at: [load.x, 0, top + 0.2 + arrow], text: `${num(load.force)} kN` },
     ];
   });
@@ -215,8 +272,30 @@ export function beamScene({ model, checks }: BeamAnalysis): SceneObject[] {
       name: `Distributed load ${i + 1}: ${num(load.q1)} to ${num(q2)} kN/m`,
       material: { color: "#f87171", opacity: 0.45 },
       // A wedge over the beam: bottom at the top flange, top following q.
-      vertices: [[a, -w, top + 0.05], [b, -w, top + 0.05], [b, w, top + 0.05], [a, w, top + 0.05], [a, -w, h(load.q1)], [b, -w, h(q2)], [b, w, h(q2)], [a, w, h(load.q1)]],
-      faces: [[0, 1, 5], [0, 5, 4], [1, 2, 6], [1, 6, 5], [2, 3, 7], [2, 7, 6], [3, 0, 4], [3, 4, 7], [4, 5, 6], [4, 6, 7], [0, 3, 2], [0, 2, 1]],
+      vertices: [
+        [a, -w, top + 0.05],
+        [b, -w, top + 0.05],
+        [b, w, top + 0.05],
+        [a, w, top + 0.05],
+        [a, -w, h(load.q1)],
+        [b, -w, h(q2)],
+        [b, w, h(q2)],
+        [a, w, h(load.q1)],
+      ],
+      faces: [
+        [0, 1, 5],
+        [0, 5, 4],
+        [1, 2, 6],
+        [1, 6, 5],
+        [2, 3, 7],
+        [2, 7, 6],
+        [3, 0, 4],
+        [3, 4, 7],
+        [4, 5, 6],
+        [4, 6, 7],
+        [0, 3, 2],
+        [0, 2, 1],
+      ],
     };
   });
   const labels: SceneObject[] = model.nodes.map((node) => ({ shape: "label", at: [node.x, 0, -top - 0.45], text: node.id }));
@@ -236,7 +315,8 @@ export function beamScene({ model, checks }: BeamAnalysis): SceneObject[] {
 }
 
 function calculationSheet({ model, design, checks, sectionClass, fy }: BeamAnalysis, name: string): string {
-  const rows = (cells: readonly (string | number)[][]) => cells.map((row) => `<tr>${row.map((cell) => `<td>${escapeXml(String(cell))}</td>`).join("")}</tr>`).join("");
+  const rows = (cells: readonly (string | number)[][]) =>
+    cells.map((row) => `<tr>${row.map((cell) => `<td>${escapeXml(String(cell))}</td>`).join("")}</tr>`).join("");
   const statusWord = { success: "OK", warning: "Warning", error: "Fails" } as const;
   const statusColor = { success: "#047857", warning: "#b45309", error: "#b91c1c" } as const;
   return `<h1 style="font-size:20px;margin:0 0 4px">${escapeXml(name)}</h1>
@@ -261,18 +341,33 @@ function reportLines({ model, design, characteristic, checks, sectionClass, fy }
     { text: "Computed by Gusset from the entity's params; EN 1993-1-1, simplified (see the notes).", size: 9 },
     { text: "Input", size: 13, bold: true, gap: 14 },
     { text: `Length ${num(Math.max(...xs) - Math.min(...xs))} m; nodes ${model.nodes.map((n) => `${n.id} at ${num(n.x)} m`).join(", ")}.` },
-    { text: `Section ${model.profile.name}, ${model.grade}: class ${sectionClass}, fy = ${fy} MPa, Iy = ${model.profile.Iy.toFixed(0)} cm4.` },
+    {
+      text: `Section ${model.profile.name}, ${model.grade}: class ${sectionClass}, fy = ${fy} MPa, Iy = ${model.profile.Iy.toFixed(0)} cm4.`,
+    },
     { text: `Supports: ${model.supports.map((s) => `${s.node} ${s.type}`).join(", ")}.` },
-    { text: `Point loads: ${(model.characteristic.pointLoads ?? []).map((l) => `${num(l.force)} kN at ${num(l.x)} m`).join(", ") || "none"}.` },
-    { text: `Distributed loads: ${(model.characteristic.distributedLoads ?? []).map((l) => `${num(l.q1)} to ${num(l.q2 ?? l.q1)} kN/m from ${num(l.x1)} to ${num(l.x2)} m`).join(", ") || "none"}.` },
+    {
+      text: `Point loads: ${(model.characteristic.pointLoads ?? []).map((l) => `${num(l.force)} kN at ${num(l.x)} m`).join(", ") || "none"}.`,
+    },
+    {
+      text: `Distributed loads: ${(model.characteristic.distributedLoads ?? []).map((l) => `${num(l.q1)} to ${num(l.q2 ?? l.q1)} kN/m from ${num(l.x1)} to ${num(l.x2)} m`).join(", ") || "none"}.`,
+    },
     { text: `Self-weight ${model.selfWeight.toFixed(3)} kN/m; load factor ${model.loadFactor}.` },
     { text: "Results (design)", size: 13, bold: true, gap: 14 },
-    ...model.supports.map((s, i) => ({ text: `Reaction at ${s.node}: R = ${design.reactions[i]!.force.toFixed(2)} kN, M = ${design.reactions[i]!.moment.toFixed(2)} kNm` })),
-    { text: `Max moment ${design.maxMoment.value.toFixed(2)} kNm at x = ${num(design.maxMoment.x)} m; max shear ${design.maxShear.value.toFixed(2)} kN at x = ${num(design.maxShear.x)} m.` },
-    { text: `Max deflection (characteristic) ${(characteristic.maxDeflection.value * 1000).toFixed(2)} mm at x = ${num(characteristic.maxDeflection.x)} m.` },
+    ...model.supports.map((s, i) => ({
+      text: `Reaction at ${s.node}: R = ${design.reactions[i]!.force.toFixed(2)} kN, M = ${design.reactions[i]!.moment.toFixed(2)} kNm`,
+    })),
+    {
+      text: `Max moment ${design.maxMoment.value.toFixed(2)} kNm at x = ${num(design.maxMoment.x)} m; max shear ${design.maxShear.value.toFixed(2)} kN at x = ${num(design.maxShear.x)} m.`,
+    },
+    {
+      text: `Max deflection (characteristic) ${(characteristic.maxDeflection.value * 1000).toFixed(2)} mm at x = ${num(characteristic.maxDeflection.x)} m.`,
+    },
     { text: "Checks", size: 13, bold: true, gap: 14 },
     ...checks.flatMap((c) => [
-      { text: `${c.name}: ${c.value.toFixed(1)} / ${c.limit.toFixed(1)} ${c.unit} = UC ${c.uc.toFixed(2)} (${c.status === "success" ? "OK" : c.status === "warning" ? "warning" : "FAILS"})`, bold: true },
+      {
+        text: `${c.name}: ${c.value.toFixed(1)} / ${c.limit.toFixed(1)} ${c.unit} = UC ${c.uc.toFixed(2)} (${c.status === "success" ? "OK" : c.status === "warning" ? "warning" : "FAILS"})`,
+        bold: true,
+      },
       { text: c.note, size: 9 },
     ]),
     { text: `Governing: ${governing.name}, unity check ${governing.uc.toFixed(2)}.`, size: 12, bold: true, gap: 10 },

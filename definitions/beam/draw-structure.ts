@@ -39,33 +39,46 @@ export function drawStructure(model: BeamModel): string {
 
   parts.push(`<rect width="${WIDTH}" height="${HEIGHT}" fill="#ffffff"/>`);
   parts.push(text(WIDTH / 2, 22, `${model.profile.name} · ${model.grade} · L = ${num(end - start)} m`, { size: 14, bold: true }));
-  if (model.selfWeight > 0) parts.push(text(WIDTH - 8, 22, `self-weight ${num(model.selfWeight)} kN/m included`, { anchor: "end", fill: "#64748b", size: 11 }));
+  if (model.selfWeight > 0)
+    parts.push(text(WIDTH - 8, 22, `self-weight ${num(model.selfWeight)} kN/m included`, { anchor: "end", fill: "#64748b", size: 11 }));
 
   // Distributed loads: a band of arrows whose height follows q.
-  const qMax = Math.max(1e-9, ...(model.characteristic.distributedLoads ?? []).flatMap((load) => [Math.abs(load.q1), Math.abs(load.q2 ?? load.q1)]));
+  const qMax = Math.max(
+    1e-9,
+    ...(model.characteristic.distributedLoads ?? []).flatMap((load) => [Math.abs(load.q1), Math.abs(load.q2 ?? load.q1)]),
+  );
   for (const load of model.characteristic.distributedLoads ?? []) {
     const q2 = load.q2 ?? load.q1;
     const h = (q: number) => 12 + (34 * Math.abs(q)) / qMax;
     const [a, b] = [px(load.x1), px(load.x2)];
     const top1 = BEAM_Y - 8 - h(load.q1);
     const top2 = BEAM_Y - 8 - h(q2);
-    parts.push(`<polygon points="${num(a)},${BEAM_Y - 8} ${num(a)},${num(top1)} ${num(b)},${num(top2)} ${num(b)},${BEAM_Y - 8}" fill="#fee2e2" stroke="#dc2626" stroke-width="1"/>`);
+    parts.push(
+      `<polygon points="${num(a)},${BEAM_Y - 8} ${num(a)},${num(top1)} ${num(b)},${num(top2)} ${num(b)},${BEAM_Y - 8}" fill="#fee2e2" stroke="#dc2626" stroke-width="1"/>`,
+    );
     const count = Math.max(2, Math.round((b - a) / 24));
     for (let i = 0; i <= count; i++) {
       const x = a + ((b - a) * i) / count;
       const top = top1 + ((top2 - top1) * i) / count;
       parts.push(arrow(x, top, BEAM_Y - 8, "#dc2626", 1));
     }
-    parts.push(text((a + b) / 2, Math.min(top1, top2) - 6, load.q1 === q2 ? `q = ${num(load.q1)} kN/m` : `q = ${num(load.q1)} → ${num(q2)} kN/m`, { fill: "#b91c1c" }));
+    parts.push(
+      text((a + b) / 2, Math.min(top1, top2) - 6, load.q1 === q2 ? `q = ${num(load.q1)} kN/m` : `q = ${num(load.q1)} → ${num(q2)} kN/m`, {
+        fill: "#b91c1c",
+      }),
+    );
   }
 
   // The beam, with its nodes.
-  parts.push(`<line x1="${num(px(start))}" y1="${BEAM_Y}" x2="${num(px(end))}" y2="${BEAM_Y}" stroke="#1e3a8a" stroke-width="6" stroke-linecap="square"/>`);
+  parts.push(
+    `<line x1="${num(px(start))}" y1="${BEAM_Y}" x2="${num(px(end))}" y2="${BEAM_Y}" stroke="#1e3a8a" stroke-width="6" stroke-linecap="square"/>`,
+  );
   for (const node of model.nodes) {
     parts.push(`<circle cx="${num(px(node.x))}" cy="${BEAM_Y}" r="3.5" fill="#ffffff" stroke="#1e3a8a" stroke-width="1.5"/>`);
   }
 
-  for (const support of model.supports) parts.push(drawSupport(px(support.x), support.type, support.x === start ? -1 : support.x === end ? 1 : 0));
+  for (const support of model.supports)
+    parts.push(drawSupport(px(support.x), support.type, support.x === start ? -1 : support.x === end ? 1 : 0));
 
   // Point loads: downward arrows for positive F, upward for negative.
   for (const load of model.characteristic.pointLoads ?? []) {
@@ -100,7 +113,10 @@ function arrow(x: number, from: number, to: number, color: string, width: number
 function drawSupport(x: number, type: "pinned" | "roller" | "fixed", side: -1 | 0 | 1): string {
   const stroke = 'stroke="#0f172a" stroke-width="1.5"';
   const hatch = (x1: number, x2: number, y: number) =>
-    Array.from({ length: Math.floor((x2 - x1) / 6) + 1 }, (_, i) => `<line x1="${num(x1 + i * 6)}" y1="${num(y)}" x2="${num(x1 + i * 6 - 6)}" y2="${num(y + 6)}" ${stroke}/>`).join("");
+    Array.from(
+      { length: Math.floor((x2 - x1) / 6) + 1 },
+      (_, i) => `<line x1="${num(x1 + i * 6)}" y1="${num(y)}" x2="${num(x1 + i * 6 - 6)}" y2="${num(y + 6)}" ${stroke}/>`,
+    ).join("");
   if (type === "fixed") {
     const wall = side === 0 ? 0 : side * 4;
     const x0 = x + wall;

@@ -63,7 +63,11 @@ export function beamFromCsv({ text }: UploadedFile): FileImport<unknown> {
       return;
     }
     if (values.length < shape.min || values.length > shape.max) {
-      problems.push({ line, column: Math.min(values.length, shape.max) + 2, message: `a ${kind} line needs ${shape.names}; it has ${values.length} value${values.length === 1 ? "" : "s"}.` });
+      problems.push({
+        line,
+        column: Math.min(values.length, shape.max) + 2,
+        message: `a ${kind} line needs ${shape.names}; it has ${values.length} value${values.length === 1 ? "" : "s"}.`,
+      });
       return;
     }
     const num = (at: number, what: string): number => {
@@ -103,7 +107,8 @@ export function beamFromCsv({ text }: UploadedFile): FileImport<unknown> {
         grade = values[0]!;
         break;
       case "selfweight":
-        if (!["yes", "no"].includes(values[0]!.toLowerCase())) problems.push({ line, column: 2, message: `selfweight is yes or no, not "${values[0]}".` });
+        if (!["yes", "no"].includes(values[0]!.toLowerCase()))
+          problems.push({ line, column: 2, message: `selfweight is yes or no, not "${values[0]}".` });
         selfWeight = values[0]!.toLowerCase() === "yes";
         break;
     }

@@ -47,7 +47,13 @@ export async function fullAnalysis(model: BeamModel, options: FullAnalysisOption
   const start = Math.min(...design.nodes);
   const end = Math.max(...design.nodes);
   const x = Array.from({ length: sections }, (_, i) => start + ((end - start) * i) / (sections - 1));
-  const env = { Mmax: x.map(() => -Infinity), Mmin: x.map(() => Infinity), Vmax: x.map(() => -Infinity), Vmin: x.map(() => Infinity), w: x.map(() => 0) };
+  const env = {
+    Mmax: x.map(() => -Infinity),
+    Mmin: x.map(() => Infinity),
+    Vmax: x.map(() => -Infinity),
+    Vmin: x.map(() => Infinity),
+    w: x.map(() => 0),
+  };
 
   // The group: the point loads at their offsets from the first one, led across the beam
   // from the first load entering at the start to the last one leaving at the end.
@@ -64,7 +70,10 @@ export async function fullAnalysis(model: BeamModel, options: FullAnalysisOption
     solves += 1;
     envelopeAt(result.samples, x, env);
     if (step % 20 === 19 || step === steps - 1) {
-      progress?.((0.9 * (step + 1)) / steps, loads.length ? `Load position ${step + 1} of ${steps}: first load at x = ${lead.toFixed(2)} m` : "Solved the static loads");
+      progress?.(
+        (0.9 * (step + 1)) / steps,
+        loads.length ? `Load position ${step + 1} of ${steps}: first load at x = ${lead.toFixed(2)} m` : "Solved the static loads",
+      );
       await new Promise((resolve) => setTimeout(resolve, 0)); // let other calls, and the abort, through
       if (signal?.aborted) throw new CallCancelled("The full analysis was cancelled.");
     }
@@ -87,7 +96,15 @@ export async function fullAnalysis(model: BeamModel, options: FullAnalysisOption
     w: env.w[i]!,
   }));
   const reactions = solve(model.characteristic).reactions; // checkBeam reads the support positions from them
-  const uls: BeamResult = { start, end, reactions, samples: governing, maxMoment: largest(governing, "M"), maxShear: largest(governing, "V"), maxDeflection: largest(governing, "w") };
+  const uls: BeamResult = {
+    start,
+    end,
+    reactions,
+    samples: governing,
+    maxMoment: largest(governing, "M"),
+    maxShear: largest(governing, "V"),
+    maxDeflection: largest(governing, "w"),
+  };
   // All loads carry one factor, so the characteristic deflection is the design one divided by it.
   const slsSamples = governing.map((s) => ({ ...s, w: s.w / model.loadFactor }));
   const sls: BeamResult = { ...uls, samples: slsSamples, maxDeflection: largest(slsSamples, "w") };
@@ -101,7 +118,11 @@ export async function fullAnalysis(model: BeamModel, options: FullAnalysisOption
  * interpolation between its samples (which are sorted by x; at a jump, the
  * two samples at one x both count).
  */
-function envelopeAt(samples: readonly BeamSample[], x: readonly number[], env: { Mmax: number[]; Mmin: number[]; Vmax: number[]; Vmin: number[]; w: number[] }): void {
+function envelopeAt(
+  samples: readonly BeamSample[],
+  x: readonly number[],
+  env: { Mmax: number[]; Mmin: number[]; Vmax: number[]; Vmin: number[]; w: number[] },
+): void {
   let j = 0;
   for (let i = 0; i < x.length; i++) {
     const xi = x[i]!;

@@ -96,10 +96,7 @@ export function meshBeam(input: BeamInput): BeamMesh {
     throw new InvalidBeamError("too-few-nodes", `A beam needs at least two nodes (its two ends); got ${input.nodes.length}.`);
   }
   if (!(input.E > 0) || !(input.I > 0)) {
-    throw new InvalidBeamError(
-      "non-positive-stiffness",
-      `E and I must be positive; got E = ${input.E} kN/m² and I = ${input.I} m⁴.`,
-    );
+    throw new InvalidBeamError("non-positive-stiffness", `E and I must be positive; got E = ${input.E} kN/m² and I = ${input.I} m⁴.`);
   }
 
   const userNodes = [...input.nodes].sort((a, b) => a - b);
@@ -117,10 +114,7 @@ export function meshBeam(input: BeamInput): BeamMesh {
 
   const requireOnBeam = (what: string, x: number) => {
     if (x < start - tolerance || x > end + tolerance) {
-      throw new InvalidBeamError(
-        "outside-beam",
-        `${what} is at x = ${metres(x)}, outside the beam (${metres(start)} to ${metres(end)}).`,
-      );
+      throw new InvalidBeamError("outside-beam", `${what} is at x = ${metres(x)}, outside the beam (${metres(start)} to ${metres(end)}).`);
     }
   };
   input.supports.forEach((s, i) => requireOnBeam(`Support ${i + 1}`, s.x));

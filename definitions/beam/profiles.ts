@@ -114,7 +114,9 @@ export function profilesOf(family: ProfileFamily): readonly Profile[] {
 export function profile(name: string): Profile {
   const found = byKey.get(lookupKey(name));
   if (found === undefined) {
-    throw new Error(`Unknown steel profile "${name}": expected a name such as IPE 300, HEA 200 or HEB 300 (IPE 80–600, HEA and HEB 100–600).`);
+    throw new Error(
+      `Unknown steel profile "${name}": expected a name such as IPE 300, HEA 200 or HEB 300 (IPE 80–600, HEA and HEB 100–600).`,
+    );
   }
   return found;
 }

@@ -11,14 +11,26 @@ const result = solveBeam({
   nodes: [0, 6],
   E: steelE * 1e3,
   I: ipe300.Iy * 1e-8,
-  supports: [{ type: "pinned", x: 0 }, { type: "roller", x: 6 }],
+  supports: [
+    { type: "pinned", x: 0 },
+    { type: "roller", x: 6 },
+  ],
   pointLoads: [{ x: 3, force: 50 }],
 });
 const checks = checkBeam({ profile: ipe300, grade: "S355", uls: result });
 
 describe("beamReportPdf", () => {
   it("writes a PDF whose text holds the inputs, the unity check and the diagrams' extremes", async () => {
-    const pdf = await beamReportPdf({ title: "Beam B-7", inputs: [["Profile", "IPE 300"], ["Span", "6 m"], ["Point load", "50 kN at 3 m"]], result, checks });
+    const pdf = await beamReportPdf({
+      title: "Beam B-7",
+      inputs: [
+        ["Profile", "IPE 300"],
+        ["Span", "6 m"],
+        ["Point load", "50 kN at 3 m"],
+      ],
+      result,
+      checks,
+    });
     expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
     const { text } = await new PDFParse({ data: new Uint8Array(pdf) }).getText();
     expect(text).toContain("Beam B-7");
@@ -40,7 +52,7 @@ describe("beamForcesCsv", () => {
     expect(rows).toHaveLength(result.samples.length);
     const mid = rows.find(([x, , M]) => x === 3 && Math.abs(M! - 75) < 1e-6);
     expect(mid).toBeDefined();
-    const wMid = (50 * 6 ** 3) / (48 * steelE * 1e3 * ipe300.Iy * 1e-8) * 1000;
+    const wMid = ((50 * 6 ** 3) / (48 * steelE * 1e3 * ipe300.Iy * 1e-8)) * 1000;
     expect(Math.max(...rows.map((r) => r[3]!))).toBeCloseTo(wMid, 5);
   });
 });

@@ -28,7 +28,10 @@ export async function beamReportPdf(input: BeamReportInput): Promise<Buffer> {
   const done = new Promise<Buffer>((resolve) => doc.on("end", () => resolve(Buffer.concat(chunks))));
 
   doc.fontSize(18).fillColor("#0f172a").text(input.title);
-  doc.fontSize(9).fillColor("#64748b").text(`Steel beam report, made by Gusset on ${new Date().toISOString().slice(0, 10)}`);
+  doc
+    .fontSize(9)
+    .fillColor("#64748b")
+    .text(`Steel beam report, made by Gusset on ${new Date().toISOString().slice(0, 10)}`);
   doc.moveDown();
 
   heading(doc, "Inputs");
@@ -37,21 +40,44 @@ export async function beamReportPdf(input: BeamReportInput): Promise<Buffer> {
 
   heading(doc, "Unity check");
   for (const check of input.checks) {
-    row(doc, check.name, `${fmt(check.value)} / ${fmt(check.limit)} ${check.unit}   UC ${check.uc.toFixed(2)}   ${STATUS_WORDS[check.status]}`);
+    row(
+      doc,
+      check.name,
+      `${fmt(check.value)} / ${fmt(check.limit)} ${check.unit}   UC ${check.uc.toFixed(2)}   ${STATUS_WORDS[check.status]}`,
+    );
   }
   const worst = Math.max(...input.checks.map((c) => c.uc));
-  doc.moveDown(0.5).fontSize(10).fillColor(worst > 1 ? "#b91c1c" : "#15803d").text(`Governing unity check: ${worst.toFixed(2)} (${worst > 1 ? "the beam fails" : "the beam passes"})`);
+  doc
+    .moveDown(0.5)
+    .fontSize(10)
+    .fillColor(worst > 1 ? "#b91c1c" : "#15803d")
+    .text(`Governing unity check: ${worst.toFixed(2)} (${worst > 1 ? "the beam fails" : "the beam passes"})`);
   doc.moveDown();
 
   const { samples } = input.result;
   heading(doc, "Reactions");
-  for (const reaction of input.result.reactions) row(doc, `Support at x = ${fmt(reaction.x)} m`, `${fmt(reaction.force)} kN${reaction.moment ? `, ${fmt(reaction.moment)} kNm` : ""}`);
+  for (const reaction of input.result.reactions)
+    row(doc, `Support at x = ${fmt(reaction.x)} m`, `${fmt(reaction.force)} kN${reaction.moment ? `, ${fmt(reaction.moment)} kNm` : ""}`);
   doc.moveDown();
 
   heading(doc, "Diagrams");
-  diagram(doc, "Shear force V (kN)", samples.map((s) => [s.x, s.V]));
-  diagram(doc, "Bending moment M (kNm), sagging drawn below the axis", samples.map((s) => [s.x, s.M]), { downward: true });
-  diagram(doc, "Deflection w (mm), drawn as the beam bends", samples.map((s) => [s.x, s.w * 1000]), { downward: true });
+  diagram(
+    doc,
+    "Shear force V (kN)",
+    samples.map((s) => [s.x, s.V]),
+  );
+  diagram(
+    doc,
+    "Bending moment M (kNm), sagging drawn below the axis",
+    samples.map((s) => [s.x, s.M]),
+    { downward: true },
+  );
+  diagram(
+    doc,
+    "Deflection w (mm), drawn as the beam bends",
+    samples.map((s) => [s.x, s.w * 1000]),
+    { downward: true },
+  );
 
   doc.end();
   return done;
@@ -103,7 +129,10 @@ function diagram(doc: PDFKit.PDFDocument, title: string, points: readonly (reado
   for (const i of new Set([iMax, iMin])) {
     const [x, v] = points[i]!;
     const drawn = sign * v;
-    doc.text(`${fmt(v)} at ${fmt(x)} m`, Math.min(sx(x), 50 + width - 90), sy(drawn) + (drawn >= 0 ? -10 : 2), { width: 90, lineBreak: false });
+    doc.text(`${fmt(v)} at ${fmt(x)} m`, Math.min(sx(x), 50 + width - 90), sy(drawn) + (drawn >= 0 ? -10 : 2), {
+      width: 90,
+      lineBreak: false,
+    });
   }
   doc.x = 50;
   doc.y = top + height + 14;

@@ -16,9 +16,7 @@ const q = 10; // kN/m
 const EXACT = 1e-6;
 
 function expectClose(actual: number, expected: number, what: string, tolerance = EXACT) {
-  expect(Math.abs(actual - expected), `${what}: got ${actual}, expected ${expected}`).toBeLessThanOrEqual(
-    tolerance * Math.abs(expected),
-  );
+  expect(Math.abs(actual - expected), `${what}: got ${actual}, expected ${expected}`).toBeLessThanOrEqual(tolerance * Math.abs(expected));
 }
 
 function samplesAt(result: BeamResult, x: number) {
@@ -244,7 +242,8 @@ describe("a beam the supports cannot hold is refused with UnstableStructureError
     {
       name: "a single pinned support",
       supports: [{ type: "pinned", x: 2 }],
-      message: /^The beam is a mechanism: it can rotate freely about its only support at x = 2 m\. Add a second support, or make this one fixed\.$/,
+      message:
+        /^The beam is a mechanism: it can rotate freely about its only support at x = 2 m\. Add a second support, or make this one fixed\.$/,
     },
     {
       name: "a single vertical spring",
@@ -302,7 +301,12 @@ describe("invalid input is refused with InvalidBeamError", () => {
     },
     {
       name: "a support off the beam",
-      input: { supports: [{ type: "pinned", x: 0 }, { type: "roller", x: 6.5 }] },
+      input: {
+        supports: [
+          { type: "pinned", x: 0 },
+          { type: "roller", x: 6.5 },
+        ],
+      },
       code: "outside-beam",
       message: "Support 2 is at x = 6.5 m, outside the beam (0 m to 6 m).",
     },
@@ -326,13 +330,24 @@ describe("invalid input is refused with InvalidBeamError", () => {
     },
     {
       name: "two supports at one position",
-      input: { supports: [{ type: "pinned", x: 0 }, { type: "fixed", x: 0 }, { type: "roller", x: 6 }] },
+      input: {
+        supports: [
+          { type: "pinned", x: 0 },
+          { type: "fixed", x: 0 },
+          { type: "roller", x: 6 },
+        ],
+      },
       code: "duplicate-support",
       message: "Supports 1 and 2 are both at x = 0 m. Keep one (a fixed support already restrains deflection).",
     },
     {
       name: "a spring of zero stiffness",
-      input: { supports: [{ type: "pinned", x: 0 }, { type: "spring", x: 6, stiffness: 0 }] },
+      input: {
+        supports: [
+          { type: "pinned", x: 0 },
+          { type: "spring", x: 6, stiffness: 0 },
+        ],
+      },
       code: "non-positive-spring",
       message: "Spring support 2 needs a stiffness above 0 kN/m and a rotational stiffness of at least 0 kNm/rad.",
     },
@@ -393,9 +408,12 @@ describe("equilibrium (property)", () => {
       pointLoads: fc.array(fc.record({ tick: fc.integer({ min: 0, max: 1000 }), force: fc.double({ min: -100, max: 100, noNaN: true }) }), {
         maxLength: 4,
       }),
-      pointMoments: fc.array(fc.record({ tick: fc.integer({ min: 0, max: 1000 }), moment: fc.double({ min: -50, max: 50, noNaN: true }) }), {
-        maxLength: 2,
-      }),
+      pointMoments: fc.array(
+        fc.record({ tick: fc.integer({ min: 0, max: 1000 }), moment: fc.double({ min: -50, max: 50, noNaN: true }) }),
+        {
+          maxLength: 2,
+        },
+      ),
       distributedLoads: fc.array(
         fc.record({
           ticks: fc.uniqueArray(fc.integer({ min: 0, max: 1000 }), { minLength: 2, maxLength: 2 }),

@@ -21,7 +21,12 @@ export const cubeController = controller(cubeParams, {
       kind: "data",
       items: [
         { label: "Volume", value: volumeOf(params), suffix: "m³", decimals: 3 },
-        { label: "Surface", value: 2 * (params.length * params.width + params.width * params.height + params.height * params.length), suffix: "m²", decimals: 3 },
+        {
+          label: "Surface",
+          value: 2 * (params.length * params.width + params.width * params.height + params.height * params.length),
+          suffix: "m²",
+          decimals: 3,
+        },
       ],
     })),
     model: geometryView("3D model", ({ params }) => ({
@@ -36,7 +41,12 @@ export const cubeController = controller(cubeParams, {
         },
       ],
     })),
-    sketch: imageView("Sketch", ({ params }) => ({ kind: "image", format: "svg", data: sketchOf(params), alt: "Plan and elevation of the cube" })),
+    sketch: imageView("Sketch", ({ params }) => ({
+      kind: "image",
+      format: "svg",
+      data: sketchOf(params),
+      alt: "Plan and elevation of the cube",
+    })),
   },
   summary: { volume: { label: "Volume", view: "volume", item: "Volume" } },
 });
@@ -47,7 +57,8 @@ export const cube = entityType({ name: "cube", label: "Cube", params: cubeParams
 function sketchOf({ length, width, height }: CubeParams): string {
   const scale = 120 / Math.max(length, width, height);
   const [l, w, h] = [length * scale, width * scale, height * scale];
-  const label = (x: number, y: number, text: string) => `<text x="${x}" y="${y}" font-size="11" text-anchor="middle" fill="#334155">${text}</text>`;
+  const label = (x: number, y: number, text: string) =>
+    `<text x="${x}" y="${y}" font-size="11" text-anchor="middle" fill="#334155">${text}</text>`;
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 320 180" width="320" height="180">
   <rect x="20" y="${150 - w}" width="${l}" height="${w}" fill="#d9eaff" stroke="#2359c0"/>
   ${label(20 + l / 2, 168, `plan ${length} × ${width} m`)}

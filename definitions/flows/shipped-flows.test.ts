@@ -16,7 +16,12 @@ describe("the shipped flows", () => {
 
 describe("hello world", () => {
   it("tosses heads or tails", () => {
-    const outcomes = new Set(Array.from({ length: 64 }, () => helloWorld.nodes.toss.run({ process: { id: "p", data: { text: "hi" }, createdBy: "u" }, task })?.outcome));
+    const outcomes = new Set(
+      Array.from(
+        { length: 64 },
+        () => helloWorld.nodes.toss.run({ process: { id: "p", data: { text: "hi" }, createdBy: "u" }, task })?.outcome,
+      ),
+    );
     expect([...outcomes].sort()).toEqual(["heads", "tails"]);
   });
 });
@@ -53,16 +58,28 @@ describe("design review", () => {
       },
       get: async () => null,
     };
-    const patch = await designReview.nodes.report.run({ process, task, compute, storage, faults: off, attempt: 1, signal: new AbortController().signal });
+    const patch = await designReview.nodes.report.run({
+      process,
+      task,
+      compute,
+      storage,
+      faults: off,
+      attempt: 1,
+      signal: new AbortController().signal,
+    });
     expect(patch).toEqual({ reportFile: "p1/beam-report.pdf" });
     expect(calls).toEqual([{ entityId: "e1", method: "report", revision: "2" }]);
-    expect(saved.map((s) => [s.name, Buffer.from(s.bytes).toString(), s.contentType])).toEqual([["beam-report.pdf", "%PDF-1.4 bytes", "application/pdf"]]);
+    expect(saved.map((s) => [s.name, Buffer.from(s.bytes).toString(), s.contentType])).toEqual([
+      ["beam-report.pdf", "%PDF-1.4 bytes", "application/pdf"],
+    ]);
   });
 
   it("fails the attempt when the view does not answer a PDF", async () => {
     const compute: JobCompute = { call: async () => ({ kind: "data", items: [] }) };
     const storage: JobStorage = { put: () => Promise.reject(new Error("not reached")), get: async () => null };
-    await expect(designReview.nodes.report.run({ process, task, compute, storage, faults: off, attempt: 1, signal: new AbortController().signal })).rejects.toThrow();
+    await expect(
+      designReview.nodes.report.run({ process, task, compute, storage, faults: off, attempt: 1, signal: new AbortController().signal }),
+    ).rejects.toThrow();
   });
 
   it("fails the attempt before rendering while the fault switch faults.reportJob is on, then goes to the error queue after two retries 5 s apart", async () => {
@@ -70,9 +87,9 @@ describe("design review", () => {
     const compute: JobCompute = { call: () => Promise.reject(new Error("not reached")) };
     const storage: JobStorage = { put: () => Promise.reject(new Error("not reached")), get: async () => null };
     const faults: JobFaults = { isOn: async (name) => (asked.push(name), true) };
-    await expect(designReview.nodes.report.run({ process, task, compute, storage, faults, attempt: 1, signal: new AbortController().signal })).rejects.toThrow(
-      "The report job's fault switch is on (setting faults.reportJob).",
-    );
+    await expect(
+      designReview.nodes.report.run({ process, task, compute, storage, faults, attempt: 1, signal: new AbortController().signal }),
+    ).rejects.toThrow("The report job's fault switch is on (setting faults.reportJob).");
     expect(asked).toEqual(["reportJob"]);
     expect([1, 2, 3].map((attempt) => afterFailedAttempt(designReview.nodes.report, attempt))).toEqual([
       { action: "reschedule", delayMs: 5_000 },

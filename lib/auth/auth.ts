@@ -21,7 +21,9 @@ function loopbackTwins(url: string): string[] {
 export const trustedOrigins = [
   new URL(baseURL).origin,
   ...loopbackTwins(baseURL),
-  ...(process.env.GUSSET_TRUSTED_ORIGINS?.split(",").map((o) => o.trim()).filter(Boolean) ?? []),
+  ...(process.env.GUSSET_TRUSTED_ORIGINS?.split(",")
+    .map((o) => o.trim())
+    .filter(Boolean) ?? []),
 ];
 
 export const auth = betterAuth({

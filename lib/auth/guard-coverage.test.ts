@@ -34,7 +34,9 @@ describe("every entry point goes through the guard", () => {
 
   const actionFiles = files.filter(({ source }) => /^["']use server["']/.test(source.trimStart()));
   const actions = actionFiles.flatMap(({ file, source }) =>
-    [...source.matchAll(/export async function (\w+)\([^)]*\)[^{]*\{([\s\S]*?)\n\}/g)].map(([, name, body]) => [`${file}#${name}`, name!, body!] as const),
+    [...source.matchAll(/export async function (\w+)\([^)]*\)[^{]*\{([\s\S]*?)\n\}/g)].map(
+      ([, name, body]) => [`${file}#${name}`, name!, body!] as const,
+    ),
   );
   it.each(actions.filter(([, name]) => !PUBLIC_ACTIONS.has(name)))("server action %s calls requireUser first", (_id, _name, body) => {
     expect(body.trimStart()).toMatch(/^const \w+ = await requireUser\(|^await requireUser\(/);

@@ -24,7 +24,10 @@ const sessionUser = z.object({
   id: z.string(),
   email: z.string(),
   name: z.string(),
-  roles: z.array(z.string()).nullish().transform((roles) => roles ?? []),
+  roles: z
+    .array(z.string())
+    .nullish()
+    .transform((roles) => roles ?? []),
   disabled: z.boolean().nullish(),
 });
 

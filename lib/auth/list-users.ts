@@ -6,7 +6,14 @@ export type UserRow = { id: string; name: string; email: string; roles: string[]
 export async function listUsers(now = new Date()): Promise<UserRow[]> {
   const users = await db.user.findMany({
     orderBy: { name: "asc" },
-    select: { id: true, name: true, email: true, roles: true, disabled: true, _count: { select: { sessions: { where: { expiresAt: { gt: now } } } } } },
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      roles: true,
+      disabled: true,
+      _count: { select: { sessions: { where: { expiresAt: { gt: now } } } } },
+    },
   });
   return users.map(({ _count, ...user }) => ({ ...user, sessions: _count.sessions }));
 }

@@ -8,7 +8,11 @@ describe("isSameOrigin", () => {
   it.each([
     ["a trusted origin", { origin: "http://localhost:3000" }, true],
     ["the origin of the Host header", { origin: "http://gusset.internal:8080", host: "gusset.internal:8080" }, true],
-    ["the origin a proxy forwarded", { origin: "https://gusset.example", "x-forwarded-host": "gusset.example", "x-forwarded-proto": "https" }, true],
+    [
+      "the origin a proxy forwarded",
+      { origin: "https://gusset.example", "x-forwarded-host": "gusset.example", "x-forwarded-proto": "https" },
+      true,
+    ],
     ["another site", { origin: "http://evil.example", host: "localhost:3000" }, false],
     ["the same host on another scheme", { origin: "https://localhost:3000", host: "localhost:3000" }, false],
     ["no Origin at all", { host: "localhost:3000" }, false],
@@ -19,8 +23,13 @@ describe("isSameOrigin", () => {
 });
 
 describe("isSafeMethod", () => {
-  it.each([["GET", true], ["HEAD", true], ["OPTIONS", true], ["POST", false], ["PUT", false], ["PATCH", false], ["DELETE", false]])(
-    "%s → %s",
-    (method, expected) => expect(isSafeMethod(method)).toBe(expected),
-  );
+  it.each([
+    ["GET", true],
+    ["HEAD", true],
+    ["OPTIONS", true],
+    ["POST", false],
+    ["PUT", false],
+    ["PATCH", false],
+    ["DELETE", false],
+  ])("%s → %s", (method, expected) => expect(isSafeMethod(method)).toBe(expected));
 });

@@ -42,7 +42,12 @@ async function bothRead(headers: Headers) {
 describe("userFromSessionCookie answers as better-auth's getSession, in one statement", () => {
   it("reads the user and roles of a live session", async () => {
     const user = await signedInUser(["reviewer", "admin"]);
-    expect(await bothRead(withCookie(user.cookie))).toEqual({ id: user.id, email: user.email, name: expect.any(String), roles: ["reviewer", "admin"] });
+    expect(await bothRead(withCookie(user.cookie))).toEqual({
+      id: user.id,
+      email: user.email,
+      name: expect.any(String),
+      roles: ["reviewer", "admin"],
+    });
     // Among other cookies, and quoted.
     const quoted = `${user.name}="${user.cookie.slice(user.name.length + 1)}"`;
     expect(await bothRead(withCookie(`theme=dark; ${quoted}; other=1`))).toMatchObject({ id: user.id });
@@ -56,9 +61,13 @@ describe("userFromSessionCookie answers as better-auth's getSession, in one stat
     const signature = decodeURIComponent(user.cookie.slice(user.name.length + 1)).split(".")[1]!;
     const tampered = `${user.token.slice(0, -1)}${user.token.endsWith("A") ? "B" : "A"}.${signature}`;
     expect(await bothRead(withCookie(`${user.name}=${encodeURIComponent(tampered)}`))).toBeNull();
-    expect(await bothRead(withCookie(`${user.name}=${encodeURIComponent(sign(user.token, "another secret of enough length, 32+"))}`))).toBeNull();
+    expect(
+      await bothRead(withCookie(`${user.name}=${encodeURIComponent(sign(user.token, "another secret of enough length, 32+"))}`)),
+    ).toBeNull();
     // Correctly signed, but no such session: the database is the judge.
-    expect(await bothRead(withCookie(`${user.name}=${encodeURIComponent(sign(randomBytes(24).toString("base64url"), secret))}`))).toBeNull();
+    expect(
+      await bothRead(withCookie(`${user.name}=${encodeURIComponent(sign(randomBytes(24).toString("base64url"), secret))}`)),
+    ).toBeNull();
   });
 
   it("refuses an ended session, an expired one and a disabled user's", async () => {

@@ -57,7 +57,10 @@ describe("signIn", () => {
     const keys = throttleKeys("someone@example.test", "10.2.0.1");
     for (let i = 0; i < THROTTLE.perAddress; i++) await recordFailure(throttleKeys(`guess${i}@example.test`, "10.2.0.1"));
     expect(await lockedForMinutes(keys)).toBeGreaterThan(0);
-    expect(await signIn({ email: user.email, password: user.password }, from("10.2.0.1"))).toMatchObject({ ok: false, message: /Too many/ });
+    expect(await signIn({ email: user.email, password: user.password }, from("10.2.0.1"))).toMatchObject({
+      ok: false,
+      message: /Too many/,
+    });
     expect(await signIn({ email: user.email, password: user.password }, from("10.2.0.2"))).toEqual({ ok: true });
   });
 
@@ -84,7 +87,12 @@ describe("sessions", () => {
   it("reads the signed-in user and their roles from the session cookie", async () => {
     const user = await newUser(["reviewer", "admin"]);
     const headers = await sessionCookie(user.email, user.password);
-    expect(await userFromHeaders(headers)).toEqual({ id: user.id, email: user.email, name: expect.any(String), roles: ["reviewer", "admin"] });
+    expect(await userFromHeaders(headers)).toEqual({
+      id: user.id,
+      email: user.email,
+      name: expect.any(String),
+      roles: ["reviewer", "admin"],
+    });
   });
 
   it("treats a forged or unknown cookie as signed out", async () => {
@@ -105,7 +113,10 @@ describe("sessions", () => {
     const headers = await sessionCookie(user.email, user.password);
     await setUserDisabled(user.id, true);
     expect(await userFromHeaders(headers)).toBeNull();
-    expect(await signIn({ email: user.email, password: user.password }, from("10.5.0.1"))).toEqual({ ok: false, message: WRONG_CREDENTIALS });
+    expect(await signIn({ email: user.email, password: user.password }, from("10.5.0.1"))).toEqual({
+      ok: false,
+      message: WRONG_CREDENTIALS,
+    });
     await setUserDisabled(user.id, false);
     expect(await signIn({ email: user.email, password: user.password }, from("10.5.0.1"))).toEqual({ ok: true });
   });

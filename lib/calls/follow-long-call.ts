@@ -21,7 +21,12 @@ export const CALL_NOT_FOUND = { ok: false, failure: { kind: "not_found", message
  * outcome last. Another user's call reads as not found. Ends early, without an outcome, when
  * `signal` aborts.
  */
-export async function* followLongCall(db: Pick<pg.Pool, "query">, userId: string, callId: string, options: FollowOptions = {}): AsyncGenerator<StreamLine> {
+export async function* followLongCall(
+  db: Pick<pg.Pool, "query">,
+  userId: string,
+  callId: string,
+  options: FollowOptions = {},
+): AsyncGenerator<StreamLine> {
   const { signal, subscribe = subscribeCallEvents, pollMs = 2_000 } = options;
   const events: CallEvent[] = [];
   let wake: (() => void) | null = null;

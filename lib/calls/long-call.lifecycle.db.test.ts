@@ -46,7 +46,13 @@ afterAll(async () => {
 });
 
 const start = (params: Record<string, number>, kind: "view" | "button" = "view") =>
-  startLongCall(pool, { userId: owner, entityId, kind, name: kind === "view" ? "slow" : "long", params: { steps: 10, stepMs: 10, userErrorAt: 0, ...params } });
+  startLongCall(pool, {
+    userId: owner,
+    entityId,
+    kind,
+    name: kind === "view" ? "slow" : "long",
+    params: { steps: 10, stepMs: 10, userErrorAt: 0, ...params },
+  });
 
 /** Follows a call to its end (at most 20 s), calling `onLine` on each line. */
 async function follow(userId: string, callId: string, onLine?: (line: StreamLine) => void | Promise<void>): Promise<StreamLine[]> {
@@ -72,7 +78,14 @@ describe("a long call", () => {
     expect(progress.some((line) => /^Step \d+ of 20$/.test(line.message ?? ""))).toBe(true);
     const fractions = progress.map((line) => line.progress);
     expect(fractions).toEqual([...fractions].sort((a, b) => a - b));
-    expect(await row(id)).toMatchObject({ status: "done", progress: 1, attempts: 1, failure: null, cancelRequested: false, finishedAt: expect.any(Date) });
+    expect(await row(id)).toMatchObject({
+      status: "done",
+      progress: 1,
+      attempts: 1,
+      failure: null,
+      cancelRequested: false,
+      finishedAt: expect.any(Date),
+    });
   });
 
   it("a long button runs the same way", { timeout: 30_000 }, async () => {
@@ -82,7 +95,10 @@ describe("a long call", () => {
 
   it("ends failed with a UserError shown as such, and with input failures by field", { timeout: 30_000 }, async () => {
     const userError = await start({ steps: 10, userErrorAt: 3 });
-    expect((await follow(owner, userError)).at(-1)).toEqual({ ok: false, failure: { kind: "user", message: "Step 3 cannot be done with these params." } });
+    expect((await follow(owner, userError)).at(-1)).toEqual({
+      ok: false,
+      failure: { kind: "user", message: "Step 3 cannot be done with these params." },
+    });
     expect(await row(userError)).toMatchObject({ status: "failed", result: null, failure: { kind: "user" } });
 
     const badInput = await start({ steps: 0 });
@@ -92,21 +108,25 @@ describe("a long call", () => {
     });
   });
 
-  it("cancelled while running: the worker sees the request, aborts the view's signal, and the call ends cancelled", { timeout: 30_000 }, async () => {
-    const id = await start({ steps: 1_000, stepMs: 20 });
-    let asked = false;
-    const lines = await follow(owner, id, async (line) => {
-      if (!asked && "progress" in line && line.progress > 0) {
-        asked = true;
-        expect(await requestCallCancel(pool, owner, id)).toBe("requested");
-      }
-    });
-    expect(lines.at(-1)).toEqual({ ok: false, failure: { kind: "cancelled", message: "Cancelled." } });
-    const ended = await row(id);
-    expect(ended).toMatchObject({ status: "cancelled", cancelRequested: true });
-    expect(ended.progress).toBeLessThan(0.5); // it stopped: 1000 steps of 20 ms would take 20 s
-    expect(await requestCallCancel(pool, owner, id)).toBe("finished");
-  });
+  it(
+    "cancelled while running: the worker sees the request, aborts the view's signal, and the call ends cancelled",
+    { timeout: 30_000 },
+    async () => {
+      const id = await start({ steps: 1_000, stepMs: 20 });
+      let asked = false;
+      const lines = await follow(owner, id, async (line) => {
+        if (!asked && "progress" in line && line.progress > 0) {
+          asked = true;
+          expect(await requestCallCancel(pool, owner, id)).toBe("requested");
+        }
+      });
+      expect(lines.at(-1)).toEqual({ ok: false, failure: { kind: "cancelled", message: "Cancelled." } });
+      const ended = await row(id);
+      expect(ended).toMatchObject({ status: "cancelled", cancelRequested: true });
+      expect(ended.progress).toBeLessThan(0.5); // it stopped: 1000 steps of 20 ms would take 20 s
+      expect(await requestCallCancel(pool, owner, id)).toBe("finished");
+    },
+  );
 
   it("cancelled while queued ends at once, and no worker runs it", { timeout: 30_000 }, async () => {
     // Made queued-looking by hand: inserted without a job.
@@ -129,7 +149,10 @@ describe("a long call", () => {
   it("a follower attaching after the end gets the stored outcome at once", { timeout: 30_000 }, async () => {
     const id = await start({ steps: 2 });
     await follow(owner, id);
-    expect(await follow(owner, id)).toEqual([{ call: id }, { ok: true, result: { kind: "data", items: [{ label: "Steps done", value: 2 }] } }]);
+    expect(await follow(owner, id)).toEqual([
+      { call: id },
+      { ok: true, result: { kind: "data", items: [{ label: "Steps done", value: 2 }] } },
+    ]);
   });
 
   it("sent again with the same id follows the same call; another user's id starts nothing for them", { timeout: 30_000 }, async () => {
@@ -148,33 +171,66 @@ describe("a long call", () => {
     const id = randomUUID();
     const gone = new AbortController();
     gone.abort();
-    const request = new Request("http://gusset.test/api/entities/x/views/slow", { method: "POST", signal: gone.signal, headers: { accept: "application/x-ndjson" } });
-    await respondWithNewLongCall(request, pool, { id, userId: owner, entityId, kind: "view", name: "slow", params: { steps: 1_000, stepMs: 20, userErrorAt: 0 } });
+    const request = new Request("http://gusset.test/api/entities/x/views/slow", {
+      method: "POST",
+      signal: gone.signal,
+      headers: { accept: "application/x-ndjson" },
+    });
+    await respondWithNewLongCall(request, pool, {
+      id,
+      userId: owner,
+      entityId,
+      kind: "view",
+      name: "slow",
+      params: { steps: 1_000, stepMs: 20, userErrorAt: 0 },
+    });
     expect((await follow(owner, id)).at(-1)).toEqual({ ok: false, failure: { kind: "cancelled", message: "Cancelled." } });
     expect((await row(id)).progress).toBeLessThan(0.5);
   });
 
-  it("whose worker stopped during each of its runs is given up with an internal failure, not run a fourth time", { timeout: 30_000 }, async () => {
-    // What three crashed runs leave: the row running with 3 attempts, and the job delivered again.
-    const id = randomUUID();
-    await db.longCall.create({ data: { id, userId: owner, entityId, kind: "view", name: "slow", params: { steps: 2, stepMs: 10, userErrorAt: 0 }, status: "running", attempts: MAX_RUNS } });
-    await pool.query(`SELECT graphile_worker.add_job($1, json_build_object('callId', $2::text))`, [LONG_CALL_TASK, id]);
-    expect((await follow(owner, id)).at(-1)).toEqual({
-      ok: false,
-      failure: { kind: "internal", message: `The worker running this call stopped during each of its 3 runs, so it is not tried again (reference ${id.slice(0, 8)}).`, reference: id.slice(0, 8) },
-    });
-    expect(await row(id)).toMatchObject({ status: "failed", attempts: MAX_RUNS });
-  });
+  it(
+    "whose worker stopped during each of its runs is given up with an internal failure, not run a fourth time",
+    { timeout: 30_000 },
+    async () => {
+      // What three crashed runs leave: the row running with 3 attempts, and the job delivered again.
+      const id = randomUUID();
+      await db.longCall.create({
+        data: {
+          id,
+          userId: owner,
+          entityId,
+          kind: "view",
+          name: "slow",
+          params: { steps: 2, stepMs: 10, userErrorAt: 0 },
+          status: "running",
+          attempts: MAX_RUNS,
+        },
+      });
+      await pool.query(`SELECT graphile_worker.add_job($1, json_build_object('callId', $2::text))`, [LONG_CALL_TASK, id]);
+      expect((await follow(owner, id)).at(-1)).toEqual({
+        ok: false,
+        failure: {
+          kind: "internal",
+          message: `The worker running this call stopped during each of its 3 runs, so it is not tried again (reference ${id.slice(0, 8)}).`,
+          reference: id.slice(0, 8),
+        },
+      });
+      expect(await row(id)).toMatchObject({ status: "failed", attempts: MAX_RUNS });
+    },
+  );
 
   it("starting one removes its user's finished calls older than a day, and nothing else", { timeout: 30_000 }, async () => {
     const dayAgo = new Date(Date.now() - 25 * 3600_000);
-    const old = (userId: string, status: string, createdAt: Date) => db.longCall.create({ data: { id: randomUUID(), userId, entityId, kind: "view", name: "slow", params: {}, status, createdAt } });
+    const old = (userId: string, status: string, createdAt: Date) =>
+      db.longCall.create({ data: { id: randomUUID(), userId, entityId, kind: "view", name: "slow", params: {}, status, createdAt } });
     const expired = await old(owner, "done", dayAgo);
     const recent = await old(owner, "done", new Date());
     const stillRunning = await old(owner, "running", dayAgo);
     const strangers = await old(stranger, "failed", dayAgo);
     await follow(owner, await start({ steps: 1 }));
-    const left = (await db.longCall.findMany({ where: { id: { in: [expired.id, recent.id, stillRunning.id, strangers.id] } }, select: { id: true } })).map((r) => r.id);
+    const left = (
+      await db.longCall.findMany({ where: { id: { in: [expired.id, recent.id, stillRunning.id, strangers.id] } }, select: { id: true } })
+    ).map((r) => r.id);
     expect(left.sort()).toEqual([recent.id, stillRunning.id, strangers.id].sort());
     await db.longCall.deleteMany({ where: { id: stillRunning.id } });
   });

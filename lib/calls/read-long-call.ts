@@ -18,7 +18,15 @@ const READ = `
   SELECT id, status, progress, message, attempts, result, failure
     FROM long_call WHERE id = $1 AND "userId" = $2`;
 
-type Row = { id: string; status: CallStatus; progress: number; message: string | null; attempts: number; result: unknown; failure: CallFailure | null };
+type Row = {
+  id: string;
+  status: CallStatus;
+  progress: number;
+  message: string | null;
+  attempts: number;
+  result: unknown;
+  failure: CallFailure | null;
+};
 
 const CANCELLED: CallFailure = { kind: "cancelled", message: "Cancelled." };
 

@@ -15,7 +15,11 @@ const CANCEL = notifyingUpdate(`
    RETURNING *`);
 
 /** "finished": nothing left to cancel; "not_found": no such call, or not this user's. */
-export async function requestCallCancel(db: Pick<pg.Pool, "query">, userId: string, callId: string): Promise<"requested" | "finished" | "not_found"> {
+export async function requestCallCancel(
+  db: Pick<pg.Pool, "query">,
+  userId: string,
+  callId: string,
+): Promise<"requested" | "finished" | "not_found"> {
   const { rowCount } = await db.query(CANCEL, [callId, userId]);
   if ((rowCount ?? 0) > 0) return "requested";
   const { rows } = await db.query(`SELECT 1 FROM long_call WHERE id = $1 AND "userId" = $2`, [callId, userId]);

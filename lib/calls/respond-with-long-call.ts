@@ -61,5 +61,8 @@ export async function respondWithLongCall(request: Request, db: Pick<pg.Pool, "q
       await lines.return(undefined);
     },
   });
-  return new Response(body, { status: 200, headers: { "content-type": `${NDJSON}; charset=utf-8`, "cache-control": "no-store", "x-accel-buffering": "no" } });
+  return new Response(body, {
+    status: 200,
+    headers: { "content-type": `${NDJSON}; charset=utf-8`, "cache-control": "no-store", "x-accel-buffering": "no" },
+  });
 }

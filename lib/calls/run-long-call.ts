@@ -89,7 +89,12 @@ export async function runLongCall(db: pg.Pool, callId: string, options: RunLongC
   }
   const finish = async (outcome: CallOutcome<unknown>): Promise<RunOutcome> => {
     const status = outcome.ok ? "done" : outcome.failure.kind === "cancelled" ? "cancelled" : "failed";
-    await db.query(FINISH, [callId, status, outcome.ok ? JSON.stringify(outcome.result) : null, outcome.ok ? null : JSON.stringify(outcome.failure)]);
+    await db.query(FINISH, [
+      callId,
+      status,
+      outcome.ok ? JSON.stringify(outcome.result) : null,
+      outcome.ok ? null : JSON.stringify(outcome.failure),
+    ]);
     return status;
   };
 
@@ -100,11 +105,17 @@ export async function runLongCall(db: pg.Pool, callId: string, options: RunLongC
   const cancel = new AbortController();
   const signal = options.stopping ? AbortSignal.any([cancel.signal, options.stopping]) : cancel.signal;
   const reporter = startReporter(db, callId, cancel, options.reportEveryMs ?? 250);
-  const report = call.attempts > 1 ? (fraction: number, message?: string) => reporter.report(fraction, restartedProgressMessage(message)) : reporter.report;
+  const report =
+    call.attempts > 1
+      ? (fraction: number, message?: string) => reporter.report(fraction, restartedProgressMessage(message))
+      : reporter.report;
   let outcome: CallOutcome<unknown>;
   try {
     const callOptions = { entity, signal, onProgress: report };
-    outcome = call.kind === "view" ? await callView(controller, call.name, call.params, callOptions) : await callButton(controller, call.name, call.params, callOptions);
+    outcome =
+      call.kind === "view"
+        ? await callView(controller, call.name, call.params, callOptions)
+        : await callButton(controller, call.name, call.params, callOptions);
   } finally {
     await reporter.stop();
   }
@@ -119,7 +130,11 @@ const cancelledFailure: CallFailure = { kind: "cancelled", message: "Cancelled."
 
 function givenUpFailure(callId: string): CallFailure {
   const reference = callId.slice(0, 8);
-  return { kind: "internal", message: `The worker running this call stopped during each of its ${MAX_RUNS} runs, so it is not tried again (reference ${reference}).`, reference };
+  return {
+    kind: "internal",
+    message: `The worker running this call stopped during each of its ${MAX_RUNS} runs, so it is not tried again (reference ${reference}).`,
+    reference,
+  };
 }
 
 /**
@@ -143,7 +158,9 @@ function startReporter(db: pg.Pool, callId: string, cancel: AbortController, eve
         : await db.query<{ cancelRequested: boolean }>(CANCEL_REQUESTED, [callId]);
       if (rows[0]?.cancelRequested) cancel.abort();
     })()
-      .catch((error: unknown) => console.error(`[worker] progress of call ${callId} not written: ${error instanceof Error ? error.message : String(error)}`))
+      .catch((error: unknown) =>
+        console.error(`[worker] progress of call ${callId} not written: ${error instanceof Error ? error.message : String(error)}`),
+      )
       .finally(() => (busy = false));
   };
   const timer = setInterval(flush, everyMs);

@@ -42,6 +42,15 @@ export interface StartLongCall {
  */
 export async function startLongCall(db: Pick<pg.Pool, "query">, call: StartLongCall): Promise<string> {
   const id = call.id ?? crypto.randomUUID();
-  await db.query(START, [id, call.userId, call.entityId, call.kind, call.name, JSON.stringify(call.params ?? null), LONG_CALL_TASK, MAX_DELIVERIES]);
+  await db.query(START, [
+    id,
+    call.userId,
+    call.entityId,
+    call.kind,
+    call.name,
+    JSON.stringify(call.params ?? null),
+    LONG_CALL_TASK,
+    MAX_DELIVERIES,
+  ]);
   return id;
 }

@@ -12,9 +12,15 @@ const params = parametrization({
 const withSend = controller(params, {
   views: {},
   buttons: {
-    send: actionButton("Send", () => ({ kind: "action", message: "Sent." }), { disabled: ({ params }) => (params.approved ? null : "Approve it first.") }),
+    send: actionButton("Send", () => ({ kind: "action", message: "Sent." }), {
+      disabled: ({ params }) => (params.approved ? null : "Approve it first."),
+    }),
     csv: downloadButton("CSV", () => textFile("a.csv", "text/csv", "a\n")),
-    throws: actionButton("Throws", () => ({ kind: "action", message: "" }), { disabled: () => { throw new Error("no analysis"); } }),
+    throws: actionButton("Throws", () => ({ kind: "action", message: "" }), {
+      disabled: () => {
+        throw new Error("no analysis");
+      },
+    }),
   },
 });
 

@@ -20,8 +20,14 @@ const noView = { none: dataView("None", () => ({ kind: "data" as const, items: [
 const beamish = controller(params, {
   views: noView,
   buttons: {
-    report: downloadButton("Download CSV", ({ params }) => textFile("loads.csv", "text/csv", `span,load\n${params.loads.span},${params.loads.load}\n`)),
-    reset: setParamsButton("Reset loads", ({ params }) => ({ kind: "setParams", params: { loads: { ...params.loads, load: 0 } }, message: "Loads reset." })),
+    report: downloadButton("Download CSV", ({ params }) =>
+      textFile("loads.csv", "text/csv", `span,load\n${params.loads.span},${params.loads.load}\n`),
+    ),
+    reset: setParamsButton("Reset loads", ({ params }) => ({
+      kind: "setParams",
+      params: { loads: { ...params.loads, load: 0 } },
+      message: "Loads reset.",
+    })),
     broken: setParamsButton("Broken", ({ params }) => ({ kind: "setParams", params: { loads: { ...params.loads, span: 99 } } })),
     lightest: optimizationButton("Shortest span that carries it", ({ params }) => ({
       kind: "optimization",
@@ -45,7 +51,10 @@ describe("callButton", () => {
   });
 
   it("returns new params for the form, validated", async () => {
-    expect(await callButton(beamish, "reset", current)).toEqual({ ok: true, result: { kind: "setParams", params: { loads: { span: 8, load: 0, approved: false } }, message: "Loads reset." } });
+    expect(await callButton(beamish, "reset", current)).toEqual({
+      ok: true,
+      result: { kind: "setParams", params: { loads: { span: 8, load: 0, approved: false } }, message: "Loads reset." },
+    });
   });
 
   it("refuses new params that break the parametrization: an internal error, not bad params in the form", async () => {
@@ -55,17 +64,32 @@ describe("callButton", () => {
 
   it("offers optimization candidates as params plus the chosen columns", async () => {
     const outcome = await callButton(beamish, "lightest", current);
-    expect(outcome).toMatchObject({ ok: true, result: { kind: "optimization", candidates: [{ values: { span: 4 } }, { values: { span: 5 } }] } });
+    expect(outcome).toMatchObject({
+      ok: true,
+      result: { kind: "optimization", candidates: [{ values: { span: 4 } }, { values: { span: 5 } }] },
+    });
   });
 
   it("refuses a disabled button with its reason, computed from the params", async () => {
-    expect(await callButton(beamish, "send", current)).toEqual({ ok: false, failure: { kind: "user", message: "Approve the beam before sending it." } });
-    expect(await callButton(beamish, "send", { loads: { ...current.loads, approved: true } })).toEqual({ ok: true, result: { kind: "action", message: "Sent." } });
+    expect(await callButton(beamish, "send", current)).toEqual({
+      ok: false,
+      failure: { kind: "user", message: "Approve the beam before sending it." },
+    });
+    expect(await callButton(beamish, "send", { loads: { ...current.loads, approved: true } })).toEqual({
+      ok: true,
+      result: { kind: "action", message: "Sent." },
+    });
   });
 
   it("refuses an unknown button and invalid params as a view call would", async () => {
-    expect(await callButton(beamish, "toString", current)).toEqual({ ok: false, failure: { kind: "not_found", message: 'There is no button "toString".' } });
-    expect(await callButton(beamish, "report", { loads: { ...current.loads, span: 0 } })).toMatchObject({ ok: false, failure: { kind: "input", fields: [{ path: "loads.span" }] } });
+    expect(await callButton(beamish, "toString", current)).toEqual({
+      ok: false,
+      failure: { kind: "not_found", message: 'There is no button "toString".' },
+    });
+    expect(await callButton(beamish, "report", { loads: { ...current.loads, span: 0 } })).toMatchObject({
+      ok: false,
+      failure: { kind: "input", fields: [{ path: "loads.span" }] },
+    });
   });
 });
 

@@ -15,7 +15,21 @@ const checks = controller(beamLike, {
     }),
     plot: plotView("Moments", { durationGuess: 10 }, async ({ params, progress }) => {
       progress(0.5, "solving");
-      return { kind: "plot", x: { label: "x", unit: "m" }, y: { label: "M", unit: "kNm" }, series: [{ name: "M", type: "line", points: [[0, 0], [params.span, 0]] }] };
+      return {
+        kind: "plot",
+        x: { label: "x", unit: "m" },
+        y: { label: "M", unit: "kNm" },
+        series: [
+          {
+            name: "M",
+            type: "line",
+            points: [
+              [0, 0],
+              [params.span, 0],
+            ],
+          },
+        ],
+      };
     }),
   },
 });
@@ -23,7 +37,10 @@ const checks = controller(beamLike, {
 describe("callView: one stateless call, params in, result out", () => {
   it("runs the Cube's volume view from the params alone", async () => {
     const outcome = await callView(cubeController, "volume", { length: 2, width: 3, height: 4 });
-    expect(outcome).toEqual({ ok: true, result: { kind: "data", items: expect.arrayContaining([{ label: "Volume", value: 24, suffix: "m³", decimals: 3 }]) } });
+    expect(outcome).toEqual({
+      ok: true,
+      result: { kind: "data", items: expect.arrayContaining([{ label: "Volume", value: 24, suffix: "m³", decimals: 3 }]) },
+    });
   });
 
   it("gives each call the same answer for the same params (nothing kept between calls)", async () => {
@@ -35,24 +52,41 @@ describe("callView: one stateless call, params in, result out", () => {
 
   it("validates params exactly as a browser's are: a value out of range is refused with its field path", async () => {
     const outcome = await callView(cubeController, "volume", { length: 500, width: 1, height: 1 });
-    expect(outcome).toEqual({ ok: false, failure: { kind: "input", message: expect.stringMatching(/Length must be at most 100/), fields: [{ path: "length", message: expect.any(String) }] } });
+    expect(outcome).toEqual({
+      ok: false,
+      failure: {
+        kind: "input",
+        message: expect.stringMatching(/Length must be at most 100/),
+        fields: [{ path: "length", message: expect.any(String) }],
+      },
+    });
   });
 
   it("refuses a view that does not exist, including inherited names", async () => {
     for (const name of ["nope", "constructor", "__proto__", "toString"]) {
-      expect(await callView(cubeController, name, {})).toEqual({ ok: false, failure: { kind: "not_found", message: `There is no view "${name}".` } });
+      expect(await callView(cubeController, name, {})).toEqual({
+        ok: false,
+        failure: { kind: "not_found", message: `There is no view "${name}".` },
+      });
     }
   });
 
   it("shows a UserError's message as it is", async () => {
-    expect(await callView(checks, "check", { span: 26 })).toEqual({ ok: false, failure: { kind: "user", message: "No profile in the table carries a span over 25 m." } });
+    expect(await callView(checks, "check", { span: 26 })).toEqual({
+      ok: false,
+      failure: { kind: "user", message: "No profile in the table carries a span over 25 m." },
+    });
   });
 
   it("turns an InputViolation into the fields to mark in the form", async () => {
     const outcome = await callView(checks, "check", { span: 21 });
     expect(outcome).toEqual({
       ok: false,
-      failure: { kind: "input", message: "Span must be at most 20 m for a simply supported beam", fields: [{ path: "span", message: "Span must be at most 20 m for a simply supported beam" }] },
+      failure: {
+        kind: "input",
+        message: "Span must be at most 20 m for a simply supported beam",
+        fields: [{ path: "span", message: "Span must be at most 20 m for a simply supported beam" }],
+      },
     });
   });
 
@@ -72,7 +106,10 @@ describe("callView: one stateless call, params in, result out", () => {
     expect(progress).toHaveBeenCalledWith(0.5, "solving");
     const aborted = new AbortController();
     aborted.abort();
-    expect(await callView(checks, "plot", { span: 5 }, { signal: aborted.signal })).toEqual({ ok: false, failure: { kind: "cancelled", message: "Cancelled." } });
+    expect(await callView(checks, "plot", { span: 5 }, { signal: aborted.signal })).toEqual({
+      ok: false,
+      failure: { kind: "cancelled", message: "Cancelled." },
+    });
   });
 });
 
@@ -91,13 +128,19 @@ describe("controller()", () => {
   });
 
   it("refuses a summary fed by a slow view, a missing view or a view that is not a data view", () => {
-    expect(() => controller(beamLike, { views: checks.views, summary: { m: { label: "M", view: "plot", item: "M" } } })).toThrow(ControllerDefinitionError);
-    expect(() => controller(beamLike, { views: checks.views, summary: { m: { label: "M", view: "plot", item: "M" } } })).toThrow(/plot view, not a data view/);
+    expect(() => controller(beamLike, { views: checks.views, summary: { m: { label: "M", view: "plot", item: "M" } } })).toThrow(
+      ControllerDefinitionError,
+    );
+    expect(() => controller(beamLike, { views: checks.views, summary: { m: { label: "M", view: "plot", item: "M" } } })).toThrow(
+      /plot view, not a data view/,
+    );
     const slowData = controller(beamLike, { views: { fem: dataView("FEM", { durationGuess: 30 }, () => ({ kind: "data", items: [] })) } });
     expect(() => controller(beamLike, { views: slowData.views, summary: { uc: { label: "UC", view: "fem", item: "UC" } } })).toThrow(
       /slow view "fem" \(durationGuess 30 s\): a slow view cannot feed the summary/,
     );
     // @ts-expect-error -- "nope" is not a view of this controller
-    expect(() => controller(beamLike, { views: checks.views, summary: { x: { label: "X", view: "nope", item: "X" } } })).toThrow(/not a view/);
+    expect(() => controller(beamLike, { views: checks.views, summary: { x: { label: "X", view: "nope", item: "X" } } })).toThrow(
+      /not a view/,
+    );
   });
 });

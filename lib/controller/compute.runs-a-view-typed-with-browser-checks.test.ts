@@ -1,7 +1,22 @@
 import { describe, expect, expectTypeOf, it } from "vitest";
 import { cubeController } from "@/definitions/cube/cube";
 import { number, parametrization } from "@/lib/params";
-import { actionButton, compute, controller, dataView, downloadButton, plotView, textFile, type ActionResult, type CallOutcome, type Controller, type DataResult, type DownloadResult, type GeometryResult, type PlotResult } from "./index";
+import {
+  actionButton,
+  compute,
+  controller,
+  dataView,
+  downloadButton,
+  plotView,
+  textFile,
+  type ActionResult,
+  type CallOutcome,
+  type Controller,
+  type DataResult,
+  type DownloadResult,
+  type GeometryResult,
+  type PlotResult,
+} from "./index";
 
 const spanParams = parametrization({ span: number("Span", { min: 1, max: 30, default: 6, suffix: "m" }) });
 const seen: unknown[] = [];
@@ -11,11 +26,27 @@ const spans = controller(spanParams, {
       seen.push(entity);
       return { kind: "data", items: [{ label: "Span", value: params.span }] };
     }),
-    moments: plotView("Moments", ({ params }) => ({ kind: "plot", x: { label: "x", unit: "m" }, y: { label: "M", unit: "kNm" }, series: [{ name: "M", type: "line", points: [[0, 0], [params.span, 0]] }] })),
+    moments: plotView("Moments", ({ params }) => ({
+      kind: "plot",
+      x: { label: "x", unit: "m" },
+      y: { label: "M", unit: "kNm" },
+      series: [
+        {
+          name: "M",
+          type: "line",
+          points: [
+            [0, 0],
+            [params.span, 0],
+          ],
+        },
+      ],
+    })),
   },
   buttons: {
     csv: downloadButton("CSV", ({ params, entity }) => textFile(`${entity?.name}.csv`, "text/csv", `span\n${params.span}\n`)),
-    send: actionButton("Send", () => ({ kind: "action", message: "Sent." }), { disabled: ({ params }) => (params.span > 20 ? "Too long to send." : null) }),
+    send: actionButton("Send", () => ({ kind: "action", message: "Sent." }), {
+      disabled: ({ params }) => (params.span > 20 ? "Too long to send." : null),
+    }),
   },
 });
 const entity = { id: "e1", name: "Beam 1", type: "span", controller: spans };
@@ -24,11 +55,28 @@ describe("compute(entity, view, params): the headless dispatcher", () => {
   it("runs the view with the entity it is for, and answers its result typed by the view", async () => {
     const outcome = await compute(entity, "moments", { span: 4 });
     expectTypeOf(outcome).toEqualTypeOf<CallOutcome<PlotResult>>();
-    expect(outcome).toEqual({ ok: true, result: expect.objectContaining({ kind: "plot", series: [expect.objectContaining({ points: [[0, 0], [4, 0]] })] }) });
+    expect(outcome).toEqual({
+      ok: true,
+      result: expect.objectContaining({
+        kind: "plot",
+        series: [
+          expect.objectContaining({
+            points: [
+              [0, 0],
+              [4, 0],
+            ],
+          }),
+        ],
+      }),
+    });
     await compute(entity, "who", { span: 4 });
     expect(seen).toEqual([{ id: "e1", name: "Beam 1", type: "span" }]);
-    expectTypeOf(compute({ ...entity, controller: cubeController }, "model", { length: 1, width: 1, height: 1 })).resolves.toEqualTypeOf<CallOutcome<GeometryResult>>();
-    expectTypeOf(compute({ ...entity, controller: cubeController }, "volume", { length: 1, width: 1, height: 1 })).resolves.toEqualTypeOf<CallOutcome<DataResult>>();
+    expectTypeOf(compute({ ...entity, controller: cubeController }, "model", { length: 1, width: 1, height: 1 })).resolves.toEqualTypeOf<
+      CallOutcome<GeometryResult>
+    >();
+    expectTypeOf(compute({ ...entity, controller: cubeController }, "volume", { length: 1, width: 1, height: 1 })).resolves.toEqualTypeOf<
+      CallOutcome<DataResult>
+    >();
   });
 
   it("refuses at compile time a view the controller does not have, and params of the wrong shape", () => {
@@ -41,12 +89,19 @@ describe("compute(entity, view, params): the headless dispatcher", () => {
   it("gets the checks a browser call gets: params validated, unknown views refused", async () => {
     expect(await compute(entity, "moments", { span: 99 })).toEqual({
       ok: false,
-      failure: { kind: "input", message: expect.stringMatching(/Span must be at most 30/), fields: [{ path: "span", message: expect.any(String) }] },
+      failure: {
+        kind: "input",
+        message: expect.stringMatching(/Span must be at most 30/),
+        fields: [{ path: "span", message: expect.any(String) }],
+      },
     });
     // A type looked up by name at run time (the route handler): any string, any params, checked at run time.
     const untyped: Controller = spans;
     const lookedUp = { ...entity, controller: untyped };
-    expect(await compute(lookedUp, "constructor", {})).toEqual({ ok: false, failure: { kind: "not_found", message: 'There is no view or button "constructor".' } });
+    expect(await compute(lookedUp, "constructor", {})).toEqual({
+      ok: false,
+      failure: { kind: "not_found", message: 'There is no view or button "constructor".' },
+    });
     expect(await compute(lookedUp, "moments", { span: 2, extra: 1 })).toMatchObject({ ok: false, failure: { kind: "input" } });
   });
 });
@@ -55,7 +110,10 @@ describe("compute(entity, button, params): buttons through the same dispatcher",
   it("presses a button with the entity it is for, typed by the button", async () => {
     const outcome = await compute(entity, "csv", { span: 4 });
     expectTypeOf(outcome).toEqualTypeOf<CallOutcome<DownloadResult>>();
-    expect(outcome).toEqual({ ok: true, result: { kind: "download", fileName: "Beam 1.csv", contentType: "text/csv", data: "span\n4\n", encoding: "utf8" } });
+    expect(outcome).toEqual({
+      ok: true,
+      result: { kind: "download", fileName: "Beam 1.csv", contentType: "text/csv", data: "span\n4\n", encoding: "utf8" },
+    });
     expectTypeOf(compute(entity, "send", { span: 4 })).resolves.toExtend<CallOutcome<ActionResult>>();
   });
 

@@ -18,7 +18,11 @@ type AnyParamsView = View<any, ViewResult>;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a button of any params; narrowed by `controller()`
 type AnyParamsButton = Button<any, ButtonResult<any>>;
 
-export interface ControllerDefinition<P, Views extends Record<string, View<P, ViewResult>>, Buttons extends Record<string, Button<P, ButtonResult<P>>> = Record<never, never>> {
+export interface ControllerDefinition<
+  P,
+  Views extends Record<string, View<P, ViewResult>>,
+  Buttons extends Record<string, Button<P, ButtonResult<P>>> = Record<never, never>,
+> {
   /** The views, by name; the name is what the browser and `compute` call. The first one opens first. */
   readonly views: Views;
   /** The buttons, by name; each is placed in the form with `button(name)`. Default: none. */
@@ -64,8 +68,12 @@ export function controller<
   for (const [key, item] of Object.entries(summary)) {
     const view = definition.views[item.view];
     if (!view) problems.push(`summary "${key}" reads view "${item.view}", which is not a view of this controller`);
-    else if (view.kind !== "data") problems.push(`summary "${key}" reads view "${item.view}", which is a ${view.kind} view, not a data view`);
-    else if (isSlow(view)) problems.push(`summary "${key}" reads the slow view "${item.view}" (durationGuess ${view.durationGuess} s): a slow view cannot feed the summary`);
+    else if (view.kind !== "data")
+      problems.push(`summary "${key}" reads view "${item.view}", which is a ${view.kind} view, not a data view`);
+    else if (isSlow(view))
+      problems.push(
+        `summary "${key}" reads the slow view "${item.view}" (durationGuess ${view.durationGuess} s): a slow view cannot feed the summary`,
+      );
   }
   if (problems.length) throw new ControllerDefinitionError(`Invalid controller:\n${problems.map((p) => `- ${p}`).join("\n")}`);
   return Object.freeze({ params, views: definition.views, buttons, summary });

@@ -14,6 +14,9 @@ export interface ButtonInfo {
 /** The buttons of a controller as definitions/buttons-registry.ts states them for the browser. */
 export function describeButtons(controller: Controller): Record<string, ButtonInfo> {
   return Object.fromEntries(
-    Object.entries(controller.buttons).map(([name, button]) => [name, { label: button.label, kind: button.kind, long: isLong(button), mayBeDisabled: button.disabled !== undefined }]),
+    Object.entries(controller.buttons).map(([name, button]) => [
+      name,
+      { label: button.label, kind: button.kind, long: isLong(button), mayBeDisabled: button.disabled !== undefined },
+    ]),
   );
 }

@@ -46,7 +46,10 @@ describe("the beam's full analysis", () => {
     const before = await memoRows();
     const abort = new AbortController();
     const started = performance.now();
-    const pending = callView(beamController, "fullAnalysis", withForce(70), { signal: abort.signal, onProgress: (f) => f > 0.1 && abort.abort() });
+    const pending = callView(beamController, "fullAnalysis", withForce(70), {
+      signal: abort.signal,
+      onProgress: (f) => f > 0.1 && abort.abort(),
+    });
     expect(await pending).toEqual({ ok: false, failure: { kind: "cancelled", message: "Cancelled." } });
     expect(performance.now() - started).toBeLessThan(2_500);
     expect(await memoRows()).toEqual(before);

@@ -41,8 +41,13 @@ describe("memoize", () => {
 
   it("keys by name, version and arguments: another argument or version computes anew", async () => {
     let runs = 0;
-    const v1 = memoize((x: { a: number; b: number[] }) => ({ sum: x.a + x.b.reduce((s, v) => s + v, 0), runs: ++runs }), { name: "test.sum" });
-    const v2 = memoize((x: { a: number; b: number[] }) => ({ sum: x.a + x.b.reduce((s, v) => s + v, 0), runs: ++runs }), { name: "test.sum", version: 2 });
+    const v1 = memoize((x: { a: number; b: number[] }) => ({ sum: x.a + x.b.reduce((s, v) => s + v, 0), runs: ++runs }), {
+      name: "test.sum",
+    });
+    const v2 = memoize((x: { a: number; b: number[] }) => ({ sum: x.a + x.b.reduce((s, v) => s + v, 0), runs: ++runs }), {
+      name: "test.sum",
+      version: 2,
+    });
     expect(await v1({ a: 1, b: [2, 3] })).toEqual({ sum: 6, runs: 1 });
     expect(await v1({ b: [2, 3], a: 1 })).toEqual({ sum: 6, runs: 1 }); // key order does not matter
     expect(await v1({ a: 2, b: [2, 3] })).toEqual({ sum: 7, runs: 2 });
@@ -83,11 +88,14 @@ describe("memoize", () => {
 
   it("stores nothing when the function throws, so the next call tries again", async () => {
     let runs = 0;
-    const flaky = memoize(() => {
-      runs += 1;
-      if (runs === 1) throw new Error("first call fails");
-      return "ok";
-    }, { name: "test.flaky" });
+    const flaky = memoize(
+      () => {
+        runs += 1;
+        if (runs === 1) throw new Error("first call fails");
+        return "ok";
+      },
+      { name: "test.flaky" },
+    );
     await expect(flaky()).rejects.toThrow("first call fails");
     expect(await flaky()).toBe("ok");
   });

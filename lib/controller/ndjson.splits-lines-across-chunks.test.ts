@@ -3,7 +3,11 @@ import { isOutcomeLine, ndjsonLine, ndjsonSplitter, type StreamLine } from "./nd
 
 describe("ndjsonSplitter", () => {
   it("returns whole lines only, whatever the chunk boundaries", () => {
-    const lines: StreamLine[] = [{ progress: 0.1, message: "meshing" }, { progress: 0.5 }, { ok: true, result: { kind: "data", items: [{ label: "é ✓", value: 1 }] } }];
+    const lines: StreamLine[] = [
+      { progress: 0.1, message: "meshing" },
+      { progress: 0.5 },
+      { ok: true, result: { kind: "data", items: [{ label: "é ✓", value: 1 }] } },
+    ];
     const text = lines.map(ndjsonLine).join("");
     for (let size = 1; size <= text.length; size += 7) {
       const splitter = ndjsonSplitter();
@@ -16,7 +20,9 @@ describe("ndjsonSplitter", () => {
 
   it("keeps a last line without a newline until the end, and skips blank lines", () => {
     const splitter = ndjsonSplitter();
-    expect(splitter.push('{"progress":1}\n\n{"ok":false,"failure":{"kind":"cancelled","message":"Cancelled."}}')).toEqual([{ progress: 1 }]);
+    expect(splitter.push('{"progress":1}\n\n{"ok":false,"failure":{"kind":"cancelled","message":"Cancelled."}}')).toEqual([
+      { progress: 1 },
+    ]);
     const [last] = splitter.end();
     expect(last && isOutcomeLine(last)).toBe(true);
   });

@@ -3,7 +3,8 @@ import type { CallOutcome } from "./call-view";
 import { NDJSON, ndjsonSplitter, type StreamLine } from "./ndjson";
 import { respondToViewCall } from "./respond-to-view-call";
 
-const post = (accept = "application/json", signal?: AbortSignal) => new Request("http://localhost/api/x", { method: "POST", headers: { accept }, signal });
+const post = (accept = "application/json", signal?: AbortSignal) =>
+  new Request("http://localhost/api/x", { method: "POST", headers: { accept }, signal });
 const ok: CallOutcome = { ok: true, result: { kind: "data", items: [] } };
 
 async function readLines(response: Response): Promise<StreamLine[]> {
@@ -19,7 +20,13 @@ describe("respondToViewCall", () => {
     [{ ok: false, failure: { kind: "input", message: "Span too long", fields: [{ path: "span", message: "Span too long" }] } }, 422],
     [{ ok: false, failure: { kind: "not_found", message: 'There is no view "x".' } }, 404],
     [{ ok: false, failure: { kind: "cancelled", message: "Cancelled." } }, 499],
-    [{ ok: false, failure: { kind: "internal", message: "Something went wrong in this view (reference abcd1234).", reference: "abcd1234" } }, 500],
+    [
+      {
+        ok: false,
+        failure: { kind: "internal", message: "Something went wrong in this view (reference abcd1234).", reference: "abcd1234" },
+      },
+      500,
+    ],
   ] satisfies [CallOutcome, number][])("answers %j as JSON with status %i", async (outcome, status) => {
     const response = await respondToViewCall(post(), async () => outcome);
     expect(response.status).toBe(status);

@@ -73,5 +73,8 @@ export async function respondToViewCall(request: Request, run: RunCall): Promise
       stop.abort();
     },
   });
-  return new Response(body, { status: 200, headers: { "content-type": `${NDJSON}; charset=utf-8`, "cache-control": "no-store", "x-accel-buffering": "no" } });
+  return new Response(body, {
+    status: 200,
+    headers: { "content-type": `${NDJSON}; charset=utf-8`, "cache-control": "no-store", "x-accel-buffering": "no" },
+  });
 }

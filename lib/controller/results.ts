@@ -92,11 +92,20 @@ export type SceneObject =
   | (SceneObjectBase & { readonly shape: "sphere"; readonly center: Vector3; readonly radius: number })
   | (SceneObjectBase & { readonly shape: "cylinder"; readonly from: Vector3; readonly to: Vector3; readonly radius: number })
   /** A 2D profile (in the plane across the line, [y, z] in m) swept along a straight line. */
-  | (SceneObjectBase & { readonly shape: "extrusion"; readonly from: Vector3; readonly to: Vector3; readonly profile: readonly (readonly [number, number])[] })
+  | (SceneObjectBase & {
+      readonly shape: "extrusion";
+      readonly from: Vector3;
+      readonly to: Vector3;
+      readonly profile: readonly (readonly [number, number])[];
+    })
   | (SceneObjectBase & { readonly shape: "line"; readonly from: Vector3; readonly to: Vector3 })
   | (SceneObjectBase & { readonly shape: "polyline"; readonly points: readonly Vector3[] })
   | (SceneObjectBase & { readonly shape: "point"; readonly at: Vector3 })
-  | (SceneObjectBase & { readonly shape: "mesh"; readonly vertices: readonly Vector3[]; readonly faces: readonly (readonly [number, number, number])[] })
+  | (SceneObjectBase & {
+      readonly shape: "mesh";
+      readonly vertices: readonly Vector3[];
+      readonly faces: readonly (readonly [number, number, number])[];
+    })
   | (SceneObjectBase & { readonly shape: "label"; readonly at: Vector3; readonly text: string })
   | (SceneObjectBase & { readonly shape: "group"; readonly children: readonly SceneObject[] });
 

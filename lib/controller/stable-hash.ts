@@ -11,5 +11,7 @@ export function stableStringify(value: unknown): string {
 }
 
 export function stableHash(value: unknown): string {
-  return createHash("sha256").update(stableStringify(value) ?? "undefined").digest("hex");
+  return createHash("sha256")
+    .update(stableStringify(value) ?? "undefined")
+    .digest("hex");
 }

@@ -21,7 +21,13 @@ beforeAll(async () => {
   const port = await freePort();
   server = new S3rver({ port, address: "127.0.0.1", silent: true, directory: dir, configureBuckets: [{ name: "gusset", configs: [] }] });
   await server.run();
-  config = { endpoint: `http://127.0.0.1:${port}`, bucket: "gusset", region: "us-east-1", accessKeyId: "S3RVER", secretAccessKey: "S3RVER" };
+  config = {
+    endpoint: `http://127.0.0.1:${port}`,
+    bucket: "gusset",
+    region: "us-east-1",
+    accessKeyId: "S3RVER",
+    secretAccessKey: "S3RVER",
+  };
 });
 
 afterAll(async () => {
@@ -38,7 +44,10 @@ describe("S3 storage", () => {
     expect((await store.getBytes("reports/a b.txt"))?.toString()).toBe("hello");
     expect((await store.get("reports/a b.txt"))?.info.sha256).toBe(info.sha256);
     expect(await store.getJson("reports/r.json")).toEqual({ uc: 0.8 });
-    expect((await store.list("reports/")).map((o) => [o.key, o.size])).toEqual([["reports/a b.txt", 5], ["reports/r.json", 10]]);
+    expect((await store.list("reports/")).map((o) => [o.key, o.size])).toEqual([
+      ["reports/a b.txt", 5],
+      ["reports/r.json", 10],
+    ]);
     expect(await store.delete("reports/a b.txt")).toBe(true);
     expect(await store.delete("reports/a b.txt")).toBe(false);
     expect(await store.get("reports/a b.txt")).toBeNull();
@@ -63,10 +72,14 @@ describe("S3 storage", () => {
   it("says which settings are missing when only the bucket is configured", () => {
     expect(s3ConfigFromEnv({})).toBeNull();
     expect(() => s3ConfigFromEnv({ GUSSET_S3_BUCKET: "b" })).toThrow(StorageError);
-    expect(() => s3ConfigFromEnv({ GUSSET_S3_BUCKET: "b" })).toThrow(/needs GUSSET_S3_ENDPOINT, GUSSET_S3_ACCESS_KEY_ID, GUSSET_S3_SECRET_ACCESS_KEY/);
+    expect(() => s3ConfigFromEnv({ GUSSET_S3_BUCKET: "b" })).toThrow(
+      /needs GUSSET_S3_ENDPOINT, GUSSET_S3_ACCESS_KEY_ID, GUSSET_S3_SECRET_ACCESS_KEY/,
+    );
   });
 
   it("reports a refused request clearly (a bucket that does not exist)", async () => {
-    await expect(s3Storage("ws-e", { ...config, bucket: "no-such-bucket" }).put("k", "v")).rejects.toThrow(/^S3 put k failed: 404 NoSuchBucket: The specified bucket does not exist/);
+    await expect(s3Storage("ws-e", { ...config, bucket: "no-such-bucket" }).put("k", "v")).rejects.toThrow(
+      /^S3 put k failed: 404 NoSuchBucket: The specified bucket does not exist/,
+    );
   });
 });

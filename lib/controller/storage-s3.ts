@@ -36,8 +36,14 @@ export function s3ConfigFromEnv(env: Readonly<Record<string, string | undefined>
 }
 
 export function s3Storage(workspace: string, config: S3Config): Storage {
-  const client = new AwsClient({ accessKeyId: config.accessKeyId, secretAccessKey: config.secretAccessKey, region: config.region, service: "s3" });
-  const objectUrl = (key: string) => `${config.endpoint}/${config.bucket}/${[workspace, ...key.split("/")].map(encodeURIComponent).join("/")}`;
+  const client = new AwsClient({
+    accessKeyId: config.accessKeyId,
+    secretAccessKey: config.secretAccessKey,
+    region: config.region,
+    service: "s3",
+  });
+  const objectUrl = (key: string) =>
+    `${config.endpoint}/${config.bucket}/${[workspace, ...key.split("/")].map(encodeURIComponent).join("/")}`;
 
   async function call(url: string, init: RequestInit, what: string, allow404 = false): Promise<Response | null> {
     const response = await client.fetch(url, init);
@@ -64,7 +70,11 @@ export function s3Storage(workspace: string, config: S3Config): Storage {
     if (second.done) {
       // One part: a plain PUT, with the content's sha256 kept as metadata.
       const sha256 = hash.digest("hex");
-      await call(url, { method: "PUT", body: asBody(firstPart), headers: { "content-type": contentType, "x-amz-meta-sha256": sha256 } }, `put ${key}`);
+      await call(
+        url,
+        { method: "PUT", body: asBody(firstPart), headers: { "content-type": contentType, "x-amz-meta-sha256": sha256 } },
+        `put ${key}`,
+      );
       return { key, contentType, size: firstPart.length, sha256, updatedAt: new Date() };
     }
 
@@ -75,7 +85,11 @@ export function s3Storage(workspace: string, config: S3Config): Storage {
     let size = 0;
     try {
       const upload = async (part: Buffer) => {
-        const response = await call(`${url}?partNumber=${etags.length + 1}&uploadId=${encodeURIComponent(uploadId)}`, { method: "PUT", body: asBody(part) }, `upload part of ${key}`);
+        const response = await call(
+          `${url}?partNumber=${etags.length + 1}&uploadId=${encodeURIComponent(uploadId)}`,
+          { method: "PUT", body: asBody(part) },
+          `upload part of ${key}`,
+        );
         etags.push(response!.headers.get("etag") ?? "");
         size += part.length;
       };
@@ -87,7 +101,11 @@ export function s3Storage(workspace: string, config: S3Config): Storage {
         await upload(next.value);
       }
       const manifest = `<CompleteMultipartUpload>${etags.map((etag, i) => `<Part><PartNumber>${i + 1}</PartNumber><ETag>${etag}</ETag></Part>`).join("")}</CompleteMultipartUpload>`;
-      await call(`${url}?uploadId=${encodeURIComponent(uploadId)}`, { method: "POST", body: manifest, headers: { "content-type": "application/xml" } }, `complete upload of ${key}`);
+      await call(
+        `${url}?uploadId=${encodeURIComponent(uploadId)}`,
+        { method: "POST", body: manifest, headers: { "content-type": "application/xml" } },
+        `complete upload of ${key}`,
+      );
     } catch (error) {
       await client.fetch(`${url}?uploadId=${encodeURIComponent(uploadId)}`, { method: "DELETE" }).catch(() => {});
       throw error;
@@ -117,7 +135,11 @@ export function s3Storage(workspace: string, config: S3Config): Storage {
       const found: StoredObjectInfo[] = [];
       let token: string | undefined;
       do {
-        const query = new URLSearchParams({ "list-type": "2", prefix: `${workspace}/${prefix}`, ...(token ? { "continuation-token": token } : {}) });
+        const query = new URLSearchParams({
+          "list-type": "2",
+          prefix: `${workspace}/${prefix}`,
+          ...(token ? { "continuation-token": token } : {}),
+        });
         const xml = await (await call(`${config.endpoint}/${config.bucket}?${query}`, { method: "GET" }, "list"))!.text();
         for (const entry of xml.match(/<Contents>[\s\S]*?<\/Contents>/g) ?? []) {
           found.push({
@@ -152,5 +174,10 @@ function xmlValue(xml: string, tag: string): string | null {
 }
 
 function unescapeXml(text: string): string {
-  return text.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
+  return text
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, "&");
 }

@@ -5,7 +5,9 @@ import { db } from "@/lib/db/client";
 
 function runFixture(env: Record<string, string>): Promise<Record<string, number | string>> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--expose-gc", "--import", "tsx", "lib/controller/storage.fixture.ts"], { env: { ...process.env, ...env } });
+    const child = spawn(process.execPath, ["--expose-gc", "--import", "tsx", "lib/controller/storage.fixture.ts"], {
+      env: { ...process.env, ...env },
+    });
     let out = "";
     let err = "";
     child.stdout.on("data", (chunk) => (out += chunk));
@@ -62,7 +64,9 @@ describe("storage", () => {
 
   it("round-trips a 50 MB file with bounded memory (peak memory printed)", async () => {
     const result = await runFixture({ SIZE_MB: "50", KEY: "large.bin" });
-    console.log(`storage 50 MB round trip: peak held memory +${Number(result.peakHeldGrowthMb).toFixed(1)} MB, peak RSS +${Number(result.peakRssGrowthMb).toFixed(1)} MB`);
+    console.log(
+      `storage 50 MB round trip: peak held memory +${Number(result.peakHeldGrowthMb).toFixed(1)} MB, peak RSS +${Number(result.peakRssGrowthMb).toFixed(1)} MB`,
+    );
     expect(result.size).toBe(50 * 1024 * 1024);
     expect(result.receivedBytes).toBe(50 * 1024 * 1024);
     expect(result.stored).toBe(result.sent);

@@ -62,6 +62,14 @@ for await (const part of back!.body) {
 }
 clearInterval(sampler);
 console.log(
-  JSON.stringify({ size: info.size, receivedBytes, sent: sent.digest("hex"), stored: info.sha256, received: received.digest("hex"), peakRssGrowthMb: (peak.rss - baseline.rss) / 2 ** 20, peakHeldGrowthMb: (peak.held - baseline.held) / 2 ** 20 }),
+  JSON.stringify({
+    size: info.size,
+    receivedBytes,
+    sent: sent.digest("hex"),
+    stored: info.sha256,
+    received: received.digest("hex"),
+    peakRssGrowthMb: (peak.rss - baseline.rss) / 2 ** 20,
+    peakHeldGrowthMb: (peak.held - baseline.held) / 2 ** 20,
+  }),
 );
 await db.$disconnect();

@@ -46,7 +46,13 @@ export class StorageError extends Error {
 
 type ObjectRow = { id: string; key: string; contentType: string; size: bigint | number; sha256: string; updatedAt: Date };
 
-const infoOf = (row: ObjectRow): StoredObjectInfo => ({ key: row.key, contentType: row.contentType, size: Number(row.size), sha256: row.sha256, updatedAt: row.updatedAt });
+const infoOf = (row: ObjectRow): StoredObjectInfo => ({
+  key: row.key,
+  contentType: row.contentType,
+  size: Number(row.size),
+  sha256: row.sha256,
+  updatedAt: row.updatedAt,
+});
 
 /**
  * The storage of a workspace: in PostgreSQL, or in an S3-compatible bucket
@@ -59,7 +65,6 @@ export function storage(workspace = "default"): Storage {
 }
 
 function postgresStorage(workspace: string): Storage {
-
   async function put(key: string, body: Body, options: { contentType?: string } = {}): Promise<StoredObjectInfo> {
     checkName("key", key);
     const contentType = options.contentType ?? (typeof body === "string" ? "text/plain; charset=utf-8" : "application/octet-stream");
@@ -101,7 +106,10 @@ function postgresStorage(workspace: string): Storage {
     if (!row) return null;
     async function* chunks(): AsyncGenerator<Buffer> {
       for (let seq = 0; ; seq++) {
-        const { rows } = await pool.query<{ data: Buffer }>(`SELECT data FROM storage_chunk WHERE "objectId" = $1 AND seq = $2`, [row!.id, seq]);
+        const { rows } = await pool.query<{ data: Buffer }>(`SELECT data FROM storage_chunk WHERE "objectId" = $1 AND seq = $2`, [
+          row!.id,
+          seq,
+        ]);
         if (!rows[0]) return;
         yield rows[0].data;
       }
@@ -148,7 +156,9 @@ type Executor = Pick<typeof db, "$executeRaw" | "$queryRaw">;
 
 /** Deletes an object and its chunks; returns how many objects went (0 or 1). */
 async function removeObject(tx: Executor, workspace: string, key: string): Promise<number> {
-  const gone = await tx.$queryRaw<{ id: string }[]>`DELETE FROM storage_object WHERE workspace = ${workspace} AND key = ${key} RETURNING id::text`;
+  const gone = await tx.$queryRaw<
+    { id: string }[]
+  >`DELETE FROM storage_object WHERE workspace = ${workspace} AND key = ${key} RETURNING id::text`;
   for (const { id } of gone) await tx.$executeRaw`DELETE FROM storage_chunk WHERE "objectId" = ${id}::uuid`;
   return gone.length;
 }

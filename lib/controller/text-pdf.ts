@@ -16,7 +16,25 @@ export interface PdfLine {
 }
 
 const PAGE = { width: 595, height: 842, margin: 56 };
-const FALLBACKS: Record<string, string> = { "≤": "<=", "≥": ">=", "→": "->", "−": "-", "–": "-", "—": "-", "γ": "gamma", "√": "sqrt", "ε": "eps", "ρ": "rho", "…": "...", "‘": "'", "’": "'", "“": '"', "”": '"', "✓": "OK", "✕": "x" };
+const FALLBACKS: Record<string, string> = {
+  "≤": "<=",
+  "≥": ">=",
+  "→": "->",
+  "−": "-",
+  "–": "-",
+  "—": "-",
+  γ: "gamma",
+  "√": "sqrt",
+  ε: "eps",
+  ρ: "rho",
+  "…": "...",
+  "‘": "'",
+  "’": "'",
+  "“": '"',
+  "”": '"',
+  "✓": "OK",
+  "✕": "x",
+};
 
 /** The PDF file's bytes in base64, as a `pdfView` result's `data` takes them. */
 export function textPdf(title: string, lines: readonly PdfLine[]): string {
@@ -43,7 +61,8 @@ export function textPdf(title: string, lines: readonly PdfLine[]): string {
   objects[5] = `<< /Title (${pdfString(title)}) /Producer (Gusset) >>`;
   pages.forEach((content, i) => {
     const stream = content.join("\n");
-    objects[pageIds[i]!] = `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${PAGE.width} ${PAGE.height}] /Resources << /Font << /F1 3 0 R /F2 4 0 R >> >> /Contents ${pageIds[i]! + 1} 0 R >>`;
+    objects[pageIds[i]!] =
+      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${PAGE.width} ${PAGE.height}] /Resources << /Font << /F1 3 0 R /F2 4 0 R >> >> /Contents ${pageIds[i]! + 1} 0 R >>`;
     objects[pageIds[i]! + 1] = `<< /Length ${latin1Length(stream)} >>\nstream\n${stream}\nendstream`;
   });
 
@@ -54,7 +73,10 @@ export function textPdf(title: string, lines: readonly PdfLine[]): string {
     body += `${id} 0 obj\n${objects[id]}\nendobj\n`;
   }
   const xref = latin1Length(body);
-  body += `xref\n0 ${objects.length}\n0000000000 65535 f \n${offsets.slice(1).map((o) => `${String(o).padStart(10, "0")} 00000 n \n`).join("")}`;
+  body += `xref\n0 ${objects.length}\n0000000000 65535 f \n${offsets
+    .slice(1)
+    .map((o) => `${String(o).padStart(10, "0")} 00000 n \n`)
+    .join("")}`;
   body += `trailer\n<< /Size ${objects.length} /Root 1 0 R /Info 5 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
   return btoa(body); // every character is Latin-1 by now, which is what btoa encodes
 }

@@ -1,4 +1,15 @@
-import type { DataResult, GeometryResult, ImageResult, PdfResult, PlotResult, TableResult, ViewKind, ViewResult, WebResult, CombinedResult } from "./results";
+import type {
+  DataResult,
+  GeometryResult,
+  ImageResult,
+  PdfResult,
+  PlotResult,
+  TableResult,
+  ViewKind,
+  ViewResult,
+  WebResult,
+  CombinedResult,
+} from "./results";
 
 /** VIKTOR's threshold: a view guessed to take longer runs only on its Update button. */
 export const SLOW_VIEW_SECONDS = 3;
@@ -42,7 +53,13 @@ function viewOf<K extends ViewKind, R extends Extract<ViewResult, { kind: K }>>(
   function build<P>(label: string, second: ViewOptions | ViewMethod<P, R>, third?: ViewMethod<P, R>): View<P, R> {
     const options = typeof second === "function" ? {} : second;
     const run = typeof second === "function" ? second : third!;
-    return Object.freeze({ label, kind: kind as R["kind"], durationGuess: options.durationGuess ?? 1, description: options.description, run });
+    return Object.freeze({
+      label,
+      kind: kind as R["kind"],
+      durationGuess: options.durationGuess ?? 1,
+      description: options.description,
+      run,
+    });
   }
   return build;
 }

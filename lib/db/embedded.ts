@@ -31,7 +31,12 @@ export async function startEmbeddedDatabase(dir: string, options: { log?: (line:
   const remembered = await remember(dir);
   const running = await runningServer(dataDir);
   if (running) {
-    return { serverUrl: urlFor(running.port, remembered.password), port: running.port, reused: true, stop: () => signalAndWait(running.pid, dataDir) };
+    return {
+      serverUrl: urlFor(running.port, remembered.password),
+      port: running.port,
+      reused: true,
+      stop: () => signalAndWait(running.pid, dataDir),
+    };
   }
 
   // Imported here, not at the top: the package installs exit hooks on import
@@ -67,7 +72,13 @@ export async function startEmbeddedDatabase(dir: string, options: { log?: (line:
   } catch {
     // A second start racing us on the same folder: reuse its server if it came up.
     const raced = await runningServer(dataDir);
-    if (raced) return { serverUrl: urlFor(raced.port, remembered.password), port: raced.port, reused: true, stop: () => signalAndWait(raced.pid, dataDir) };
+    if (raced)
+      return {
+        serverUrl: urlFor(raced.port, remembered.password),
+        port: raced.port,
+        reused: true,
+        stop: () => signalAndWait(raced.pid, dataDir),
+      };
     const reason = logLines.filter((line) => /FATAL|ERROR|could not/i.test(line)).join(" ") || logLines.slice(-3).join(" ");
     throw new EmbeddedDatabaseError(`PostgreSQL in ${dataDir} did not start: ${reason || "no reason given"}`);
   }

@@ -23,7 +23,10 @@ export class MigrationError extends Error {
 
 export async function readMigrations(dir = MIGRATIONS_DIR): Promise<Migration[]> {
   const entries = await readdir(dir, { withFileTypes: true });
-  const names = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const names = entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
   return Promise.all(
     names.map(async (name) => {
       const sql = await readFile(path.join(dir, name, "migration.sql"), "utf8");
@@ -65,7 +68,9 @@ export async function migrate(connectionString: string, options: { dir?: string 
 
     for (const row of rows) {
       if (!row.finished_at) {
-        throw new MigrationError(`Migration ${row.migration_name} started but never finished. Repair the database, then delete its row from _prisma_migrations.`);
+        throw new MigrationError(
+          `Migration ${row.migration_name} started but never finished. Repair the database, then delete its row from _prisma_migrations.`,
+        );
       }
     }
     for (const migration of migrations) {

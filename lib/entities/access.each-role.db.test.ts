@@ -50,7 +50,11 @@ describe("who sees which entities", () => {
   });
 
   it("shows reviewers and admins everything; only admins may edit all", async () => {
-    const names = (tree: { name: string }[]) => tree.map((e) => e.name).filter((n) => n.startsWith("Olga") || n.startsWith("Otto")).sort();
+    const names = (tree: { name: string }[]) =>
+      tree
+        .map((e) => e.name)
+        .filter((n) => n.startsWith("Olga") || n.startsWith("Otto"))
+        .sort();
     expect(names(await listTree(reviewer))).toEqual(["Olga's beam", "Olga's project", "Otto's project"]);
     expect((await listTree(reviewer)).every((e) => !e.canEdit)).toBe(true);
     expect(names(await listTree(admin))).toEqual(["Olga's beam", "Olga's project", "Otto's project"]);

@@ -31,7 +31,10 @@ export async function computeSummary(type: EntityType, params: unknown): Promise
   };
   const summary: Record<string, SummaryValue> = {};
   for (const [key, entry] of Object.entries(controller.summary)) {
-    const item = findItem((await itemsOf(entry.view)) ?? [], entry.item.split(">").map((part) => part.trim()));
+    const item = findItem(
+      (await itemsOf(entry.view)) ?? [],
+      entry.item.split(">").map((part) => part.trim()),
+    );
     if (!item) continue;
     summary[key] = {
       label: entry.label,

@@ -14,12 +14,20 @@ describe("creating an entity from a file", () => {
   it("creates a beam from the CSV example, named by its name record, with its params as version 1", async () => {
     const erin = await newActor("Erin", "engineer");
     const p = valueOf(await createEntity(erin, { type: "project", name: "P", parentId: null })).id;
-    const { id, name } = valueOf(await createEntityFromFile(erin, { type: "beam", format: CSV, parentId: p, file: { name: "b7.csv", text: BEAM_CSV_EXAMPLE } }));
+    const { id, name } = valueOf(
+      await createEntityFromFile(erin, { type: "beam", format: CSV, parentId: p, file: { name: "b7.csv", text: BEAM_CSV_EXAMPLE } }),
+    );
     expect(name).toBe("Beam from CSV");
     const beam = await findEntityForUser(erin, id);
     expect(beam).toMatchObject({ name: "Beam from CSV", parentId: p, version: 1 });
     expect(beam!.params).toMatchObject({
-      geometry: { nodes: [{ id: "A", x: 0 }, { id: "B", x: 6 }], section: { profile: "IPE 300", grade: "S355" } },
+      geometry: {
+        nodes: [
+          { id: "A", x: 0 },
+          { id: "B", x: 6 },
+        ],
+        section: { profile: "IPE 300", grade: "S355" },
+      },
       loads: { pointLoads: [{ x: 3, F: 50 }], distributedLoads: [{ x1: 0, x2: 6, q1: 10, q2: 10 }] },
     });
   });
@@ -36,11 +44,52 @@ describe("creating an entity from a file", () => {
   });
 
   it.each([
-    ["a CSV with a bad number", "beam", CSV, "bad.csv", "node,A,0\nnode,B,six\n", [{ line: 2, column: 3, message: 'the node position x (m) must be a number; "six" is not.' }]],
-    ["a CSV with an unknown record", "beam", CSV, "bad.csv", "node,A,0\nnode,B,6\nbolt,M20\n", [{ line: 3, column: 1, message: '"bolt" is not a record kind; use one of name, node, support, point, distributed, profile, grade, selfweight.' }]],
-    ["a CSV whose values the parametrization refuses", "beam", CSV, "bad.csv", "node,A,0\nnode,B,6\nsupport,A,pinned\npoint,9,50\n", [{ path: "loads.pointLoads[0].x", message: expect.any(String) }]],
-    ["broken JSON", "beam", JSON_EXPORT, "bad.json", '{\n  "gusset": 1,\n  "params": {,}\n}', [{ line: 3, column: expect.any(Number), message: expect.stringContaining("This is not valid JSON") }]],
-    ["a JSON export of another type", "beam", JSON_EXPORT, "cube.json", paramsToJson({ type: "cube", name: "C", params: {} }), [{ path: "type", message: "This file holds a cube, not a beam." }]],
+    [
+      "a CSV with a bad number",
+      "beam",
+      CSV,
+      "bad.csv",
+      "node,A,0\nnode,B,six\n",
+      [{ line: 2, column: 3, message: 'the node position x (m) must be a number; "six" is not.' }],
+    ],
+    [
+      "a CSV with an unknown record",
+      "beam",
+      CSV,
+      "bad.csv",
+      "node,A,0\nnode,B,6\nbolt,M20\n",
+      [
+        {
+          line: 3,
+          column: 1,
+          message: '"bolt" is not a record kind; use one of name, node, support, point, distributed, profile, grade, selfweight.',
+        },
+      ],
+    ],
+    [
+      "a CSV whose values the parametrization refuses",
+      "beam",
+      CSV,
+      "bad.csv",
+      "node,A,0\nnode,B,6\nsupport,A,pinned\npoint,9,50\n",
+      [{ path: "loads.pointLoads[0].x", message: expect.any(String) }],
+    ],
+    [
+      "broken JSON",
+      "beam",
+      JSON_EXPORT,
+      "bad.json",
+      '{\n  "gusset": 1,\n  "params": {,}\n}',
+      [{ line: 3, column: expect.any(Number), message: expect.stringContaining("This is not valid JSON") }],
+    ],
+    [
+      "a JSON export of another type",
+      "beam",
+      JSON_EXPORT,
+      "cube.json",
+      paramsToJson({ type: "cube", name: "C", params: {} }),
+      [{ path: "type", message: "This file holds a cube, not a beam." }],
+    ],
     ["a file of the wrong extension", "beam", CSV, "beam.xlsx", BEAM_CSV_EXAMPLE, [{ message: '"beam.xlsx" is not a .csv or .txt file.' }]],
   ])("refuses %s with problems that say where, and creates nothing", async (_, type, format, name, text, problems) => {
     const erin = await newActor("Erin", "engineer");
@@ -57,8 +106,14 @@ describe("creating an entity from a file", () => {
     const p = valueOf(await createEntity(erin, { type: "project", name: "P", parentId: null })).id;
     const file = { name: "b.csv", text: BEAM_CSV_EXAMPLE };
     expect((await createEntityFromFile(rita, { type: "beam", format: CSV, parentId: p, file })).ok).toBe(false);
-    expect(await createEntityFromFile(erin, { type: "beam", format: 7, parentId: p, file })).toMatchObject({ ok: false, failure: { kind: "refused" } });
-    expect(await createEntityFromFile(other, { type: "beam", format: CSV, parentId: p, file })).toMatchObject({ ok: false, failure: { kind: "not_found" } });
+    expect(await createEntityFromFile(erin, { type: "beam", format: 7, parentId: p, file })).toMatchObject({
+      ok: false,
+      failure: { kind: "refused" },
+    });
+    expect(await createEntityFromFile(other, { type: "beam", format: CSV, parentId: p, file })).toMatchObject({
+      ok: false,
+      failure: { kind: "not_found" },
+    });
     expect(await db.entity.count({ where: { parentId: p } })).toBe(0);
   });
 });

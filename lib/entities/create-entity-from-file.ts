@@ -20,9 +20,14 @@ export async function createEntityFromFile(
   if (!canCreate(actor)) return failed({ kind: "forbidden", message: "Only engineers and admins create entities." });
   const type = entityTypeNamed(input.type);
   const fromFile = type?.fromFiles[input.format];
-  if (!type || !fromFile) return failed({ kind: "refused", message: `There is no way to create a "${input.type}" from a file of that kind.` });
+  if (!type || !fromFile)
+    return failed({ kind: "refused", message: `There is no way to create a "${input.type}" from a file of that kind.` });
   if (input.file.text.length > MAX_PARAMS_FILE_CHARS) {
-    return failed({ kind: "bad_file", message: "The file is too large.", problems: [{ message: `A params file holds at most ${MAX_PARAMS_FILE_CHARS.toLocaleString("en")} characters.` }] });
+    return failed({
+      kind: "bad_file",
+      message: "The file is too large.",
+      problems: [{ message: `A params file holds at most ${MAX_PARAMS_FILE_CHARS.toLocaleString("en")} characters.` }],
+    });
   }
   const imported = paramsFromFile(type.params, fromFile, input.file);
   if (!imported.ok) {
@@ -30,7 +35,8 @@ export async function createEntityFromFile(
     const first = imported.problems[0];
     return failed({
       kind: "bad_file",
-      message: count === 1 && first ? `Nothing was created. ${describeProblem(first)}` : `Nothing was created: the file has ${count} problems.`,
+      message:
+        count === 1 && first ? `Nothing was created. ${describeProblem(first)}` : `Nothing was created: the file has ${count} problems.`,
       problems: imported.problems,
     });
   }

@@ -39,7 +39,12 @@ export async function createEntity(
 
   const params = input.params === undefined ? withDefaults(type.params, {}) : input.params;
   const foreign = await foreignFileRefs(actor, null, params);
-  if (foreign.length) return failed({ kind: "invalid", message: `${foreign[0]!.path}: ${foreign[0]!.message}`, errors: foreign.map((f) => ({ ...f, rule: "fileType" as const })) });
+  if (foreign.length)
+    return failed({
+      kind: "invalid",
+      message: `${foreign[0]!.path}: ${foreign[0]!.message}`,
+      errors: foreign.map((f) => ({ ...f, rule: "fileType" as const })),
+    });
   const valid = validateParams(type.params, params, { source: "browser" });
   const summary = valid.ok ? await computeSummary(type, valid.params) : {};
   const id = randomUUID();

@@ -12,7 +12,12 @@ describe("diffParams", () => {
 
   it.each([
     ["a changed number", { a: 1 }, { a: 2 }, [{ path: "a", kind: "changed", before: 1, after: 2 }]],
-    ["a nested value", { g: { s: { x: "IPE" } } }, { g: { s: { x: "HEA" } } }, [{ path: "g.s.x", kind: "changed", before: "IPE", after: "HEA" }]],
+    [
+      "a nested value",
+      { g: { s: { x: "IPE" } } },
+      { g: { s: { x: "HEA" } } },
+      [{ path: "g.s.x", kind: "changed", before: "IPE", after: "HEA" }],
+    ],
     ["a cell of a row", { t: [{ x: 1, F: 5 }] }, { t: [{ x: 1, F: 6 }] }, [{ path: "t[0].F", kind: "changed", before: 5, after: 6 }]],
     ["an added row", { t: [{ x: 1 }] }, { t: [{ x: 1 }, { x: 2 }] }, [{ path: "t[1]", kind: "added", after: { x: 2 } }]],
     ["a removed row", { t: [{ x: 1 }, { x: 2 }] }, { t: [{ x: 1 }] }, [{ path: "t[1]", kind: "removed", before: { x: 2 } }]],

@@ -40,7 +40,7 @@ export async function duplicateEntity(actor: Actor, id: string): Promise<EntityR
       const row = byId.get(old);
       if (!row) return [];
       const name = old === id ? copyName(row.name) : row.name;
-      return [{ ...row, id: newIds.get(old)!, name, parentId: old === id ? row.parentId : newIds.get(row.parentId ?? "") ?? null }];
+      return [{ ...row, id: newIds.get(old)!, name, parentId: old === id ? row.parentId : (newIds.get(row.parentId ?? "") ?? null) }];
     });
     await tx.entity.createMany({
       data: copies.map((copy) => ({

@@ -28,7 +28,13 @@ describe("params as JSON: export, then import", () => {
   });
 
   it("refuses another type's file and a file that is not a Gusset export", () => {
-    expect(upload(paramsToJson({ type: "beam", name: "B", params: {} }))).toEqual({ ok: false, problems: [{ path: "type", message: "This file holds a beam, not a cube." }] });
-    expect(upload('{"length": 1}')).toEqual({ ok: false, problems: [{ line: 1, column: 1, message: 'This is not a Gusset params file: it needs "gusset": 1 and "params".' }] });
+    expect(upload(paramsToJson({ type: "beam", name: "B", params: {} }))).toEqual({
+      ok: false,
+      problems: [{ path: "type", message: "This file holds a beam, not a cube." }],
+    });
+    expect(upload('{"length": 1}')).toEqual({
+      ok: false,
+      problems: [{ line: 1, column: 1, message: 'This is not a Gusset params file: it needs "gusset": 1 and "params".' }],
+    });
   });
 });

@@ -17,7 +17,8 @@ export interface FileProblem {
   readonly message: string;
 }
 
-export type FileImport<P> = { readonly ok: true; readonly params: P; readonly name?: string } | { readonly ok: false; readonly problems: readonly FileProblem[] };
+export type FileImport<P> =
+  { readonly ok: true; readonly params: P; readonly name?: string } | { readonly ok: false; readonly problems: readonly FileProblem[] };
 
 export interface UploadedFile {
   readonly name: string;
@@ -44,7 +45,11 @@ export function describeProblem(problem: FileProblem): string {
 }
 
 /** Parses an upload with `fromFile` and validates the params; never throws. */
-export function paramsFromFile<P extends Parametrization>(parametrization: P, fromFile: Pick<FromFile<P>, "accept" | "parse">, file: UploadedFile): FileImport<ParamsOf<P>> {
+export function paramsFromFile<P extends Parametrization>(
+  parametrization: P,
+  fromFile: Pick<FromFile<P>, "accept" | "parse">,
+  file: UploadedFile,
+): FileImport<ParamsOf<P>> {
   const extension = file.name.includes(".") ? file.name.slice(file.name.lastIndexOf(".")).toLowerCase() : "";
   if (!fromFile.accept.includes(extension)) {
     return { ok: false, problems: [{ message: `"${file.name}" is not a ${fromFile.accept.join(" or ")} file.` }] };
@@ -78,10 +83,14 @@ export function paramsJsonParser(type: string): (file: UploadedFile) => FileImpo
       return { ok: false, problems: [{ ...jsonErrorPlace(text, error), message: `This is not valid JSON (${jsonErrorReason(error)}).` }] };
     }
     if (typeof value !== "object" || value === null || (value as { gusset?: unknown }).gusset !== 1 || !("params" in value)) {
-      return { ok: false, problems: [{ line: 1, column: 1, message: 'This is not a Gusset params file: it needs "gusset": 1 and "params".' }] };
+      return {
+        ok: false,
+        problems: [{ line: 1, column: 1, message: 'This is not a Gusset params file: it needs "gusset": 1 and "params".' }],
+      };
     }
     const file = value as { type?: unknown; name?: unknown; params: unknown };
-    if (file.type !== type) return { ok: false, problems: [{ path: "type", message: `This file holds a ${String(file.type)}, not a ${type}.` }] };
+    if (file.type !== type)
+      return { ok: false, problems: [{ path: "type", message: `This file holds a ${String(file.type)}, not a ${type}.` }] };
     return { ok: true, params: file.params, name: typeof file.name === "string" ? file.name : undefined };
   };
 }

@@ -17,7 +17,16 @@ export interface EntityAccess extends AccessFacts {
   readonly ancestorIds: readonly string[];
 }
 
-type ChainRow = { id: string; type: string; name: string; parentId: string | null; ownerId: string; version: number; depth: number; shared: string[] };
+type ChainRow = {
+  id: string;
+  type: string;
+  name: string;
+  parentId: string | null;
+  ownerId: string;
+  version: number;
+  depth: number;
+  shared: string[];
+};
 
 /**
  * @internal The entity and its chain of ancestors in one query: each one's owner and the users it

@@ -17,7 +17,10 @@ const MOVE_LOCK = 7_311_101;
  * each fine alone (A into B, B into A) would otherwise both pass their check and store a cycle.
  * Moves are rare, so one lock for all of them costs nothing that matters.
  */
-export async function moveEntity(actor: Actor, input: { id: string; parentId: string | null }): Promise<EntityResult<{ parentId: string | null }>> {
+export async function moveEntity(
+  actor: Actor,
+  input: { id: string; parentId: string | null },
+): Promise<EntityResult<{ parentId: string | null }>> {
   return db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${MOVE_LOCK}::bigint)`;
     const access = await loadEntityAccess(input.id, tx);

@@ -19,7 +19,9 @@ export interface Placement {
  */
 export function placementProblem({ type, entityId, parent, rootTypes }: Placement): string | null {
   if (!parent) {
-    return rootTypes.includes(type.name) ? null : `A ${type.label} cannot sit at the top of the tree; put it in a ${rootTypes.join(" or ")}.`;
+    return rootTypes.includes(type.name)
+      ? null
+      : `A ${type.label} cannot sit at the top of the tree; put it in a ${rootTypes.join(" or ")}.`;
   }
   if (entityId !== null && (parent.id === entityId || parent.ancestorIds.includes(entityId))) {
     return "An entity cannot be moved into itself or into one of the entities it holds.";

@@ -82,7 +82,9 @@ describe("saving params", () => {
   it("lets exactly one of many simultaneous saves from the same version through", async () => {
     const erin = await newActor("Erin", "engineer");
     const { id, params } = await newBeam(erin);
-    const results = await Promise.all([10, 20, 30, 40, 50].map((F) => saveParams(erin, { id, params: withForce(params, F), expectedVersion: 1 })));
+    const results = await Promise.all(
+      [10, 20, 30, 40, 50].map((F) => saveParams(erin, { id, params: withForce(params, F), expectedVersion: 1 })),
+    );
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok && r.failure.kind === "conflict")).toHaveLength(4);
     expect(await db.entityRevision.count({ where: { entityId: id } })).toBe(2);
@@ -115,7 +117,13 @@ describe("restoring a revision", () => {
     const erin = await newActor("Erin", "engineer");
     const { id, params } = await newBeam(erin);
     valueOf(await saveParams(erin, { id, params: withForce(params, 80), expectedVersion: 1 }));
-    expect(await restoreRevision(erin, { id, version: 1, expectedVersion: 1 })).toMatchObject({ ok: false, failure: { kind: "conflict", version: 2 } });
-    expect(await restoreRevision(erin, { id, version: 7, expectedVersion: 2 })).toMatchObject({ ok: false, failure: { kind: "not_found" } });
+    expect(await restoreRevision(erin, { id, version: 1, expectedVersion: 1 })).toMatchObject({
+      ok: false,
+      failure: { kind: "conflict", version: 2 },
+    });
+    expect(await restoreRevision(erin, { id, version: 7, expectedVersion: 2 })).toMatchObject({
+      ok: false,
+      failure: { kind: "not_found" },
+    });
   });
 });

@@ -11,7 +11,10 @@ export async function shareEntity(actor: Actor, input: { id: string; email: stri
   const access = await loadEntityAccess(input.id);
   if (!access || !canRead(actor, access)) return failed(NOT_FOUND);
   if (!canEdit(actor, access)) return failed(READ_ONLY);
-  const user = await db.user.findUnique({ where: { email: input.email.trim().toLowerCase() }, select: { id: true, name: true, roles: true, disabled: true } });
+  const user = await db.user.findUnique({
+    where: { email: input.email.trim().toLowerCase() },
+    select: { id: true, name: true, roles: true, disabled: true },
+  });
   if (!user || user.disabled || !user.roles.includes("engineer")) {
     return failed({ kind: "refused", message: `There is no engineer with the email address ${input.email.trim()}.` });
   }

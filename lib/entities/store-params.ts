@@ -30,10 +30,15 @@ export async function storeParams(
   const valid = validateParams(type.params, input.params, { source: "browser" });
   if (!valid.ok) {
     const count = valid.errors.length;
-    return failed({ kind: "invalid", message: count === 1 ? valid.errors[0]!.message : `${count} inputs need attention.`, errors: valid.errors });
+    return failed({
+      kind: "invalid",
+      message: count === 1 ? valid.errors[0]!.message : `${count} inputs need attention.`,
+      errors: valid.errors,
+    });
   }
   const foreign = await foreignFileRefs(actor, id, valid.params);
-  if (foreign.length) return failed({ kind: "invalid", message: foreign[0]!.message, errors: foreign.map((f) => ({ ...f, rule: "fileType" as const })) });
+  if (foreign.length)
+    return failed({ kind: "invalid", message: foreign[0]!.message, errors: foreign.map((f) => ({ ...f, rule: "fileType" as const })) });
   const summary = await computeSummary(type, valid.params);
 
   const outcome = await db.$transaction(async (tx) => {

@@ -22,7 +22,14 @@ describe("creating entities", () => {
     const b = valueOf(await createEntity(erin, { type: "beam", name: "Main girder", parentId: p })).id;
 
     const beam = await findEntityForUser(erin, b);
-    expect(beam).toMatchObject({ type: "beam", name: "Main girder", parentId: p, version: 1, canEdit: true, owner: { id: erin.id, name: "Erin" } });
+    expect(beam).toMatchObject({
+      type: "beam",
+      name: "Main girder",
+      parentId: p,
+      version: 1,
+      canEdit: true,
+      owner: { id: erin.id, name: "Erin" },
+    });
     expect(beam!.params).toMatchObject({ geometry: { section: { profile: "IPE 300" } } });
     expect((await findEntityForUser(erin, p))?.name).toBe("Bridge");
     const revisions = await listRevisions(erin, b);
@@ -44,7 +51,11 @@ describe("creating entities", () => {
       { type: "beam", name: "Loose", parentId: null },
       { kind: "refused", message: "A Steel beam cannot sit at the top of the tree; put it in a project." },
     ],
-    ["a missing parent", { type: "beam", name: "B", parentId: "nope" }, { kind: "not_found", message: "There is no such entity, or you may not see it." }],
+    [
+      "a missing parent",
+      { type: "beam", name: "B", parentId: "nope" },
+      { kind: "not_found", message: "There is no such entity, or you may not see it." },
+    ],
   ])("refuses %s", async (_, input, failure) => {
     const erin = await newActor("Erin", "engineer");
     expect(await createEntity(erin, input)).toEqual({ ok: false, failure });
@@ -92,7 +103,10 @@ describe("renaming, moving, duplicating and deleting", () => {
       expect(await moveEntity(erin, { id: a, parentId: target })).toMatchObject({ ok: false, failure: { kind: "refused" } });
     }
     expect(await moveEntity(erin, { id: beam, parentId: null })).toMatchObject({ ok: false, failure: { kind: "refused" } });
-    expect(await moveEntity(erin, { id: child, parentId: beam })).toEqual({ ok: false, failure: { kind: "refused", message: "A Steel beam cannot hold a Project." } });
+    expect(await moveEntity(erin, { id: child, parentId: beam })).toEqual({
+      ok: false,
+      failure: { kind: "refused", message: "A Steel beam cannot hold a Project." },
+    });
   });
 
   it("never stores a cycle when two moves cross (A into B, B into A) at once", async () => {
@@ -116,7 +130,12 @@ describe("renaming, moving, duplicating and deleting", () => {
     const tree = await listTree(erin);
     const copied = tree.find((e) => e.id === copy.id)!;
     expect(copied).toMatchObject({ name: "Tower (copy)", parentId: root, version: 1 });
-    expect(tree.filter((e) => e.parentId === copy.id).map((e) => e.name).sort()).toEqual(["Floor 1", "Girder"]);
+    expect(
+      tree
+        .filter((e) => e.parentId === copy.id)
+        .map((e) => e.name)
+        .sort(),
+    ).toEqual(["Floor 1", "Girder"]);
     const copiedBeam = tree.find((e) => e.parentId === copy.id && e.type === "beam")!;
     expect(copiedBeam.id).not.toBe(beam);
     expect((await findEntityForUser(erin, copiedBeam.id))?.params).toEqual((await findEntityForUser(erin, beam))?.params);

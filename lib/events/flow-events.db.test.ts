@@ -68,10 +68,13 @@ describe("subscribeFlowEvents", () => {
     );
     expect(killed.rows).toEqual([{ pg_terminate_backend: true }]);
     await expect
-      .poll(async () => {
-        await notify({ flow: "after", process: "reconnect" });
-        return events.some((event) => event.process === "reconnect");
-      }, { timeout: 15_000, interval: 300 })
+      .poll(
+        async () => {
+          await notify({ flow: "after", process: "reconnect" });
+          return events.some((event) => event.process === "reconnect");
+        },
+        { timeout: 15_000, interval: 300 },
+      )
       .toBe(true);
     stop();
   });

@@ -21,7 +21,9 @@ function parse(payload: string | undefined): FlowEvent | null {
   try {
     const value = JSON.parse(payload ?? "") as { flow?: unknown; process?: unknown; tx?: unknown };
     if (typeof value.flow !== "string" || typeof value.process !== "string") return null;
-    return typeof value.tx === "string" ? { flow: value.flow, process: value.process, tx: value.tx } : { flow: value.flow, process: value.process };
+    return typeof value.tx === "string"
+      ? { flow: value.flow, process: value.process, tx: value.tx }
+      : { flow: value.flow, process: value.process };
   } catch {
     return null;
   }

@@ -6,7 +6,10 @@ import pg from "pg";
  * opened by the first subscriber, closed after the last, reconnecting after loss (with backoff).
  * `parse` turns a payload into an event, or null to drop it.
  */
-export function listenChannel<E>(channel: string, parse: (payload: string | undefined) => E | null): { subscribe(listener: (event: E) => void): Promise<() => void> } {
+export function listenChannel<E>(
+  channel: string,
+  parse: (payload: string | undefined) => E | null,
+): { subscribe(listener: (event: E) => void): Promise<() => void> } {
   const emitter = new EventEmitter();
   emitter.setMaxListeners(0);
   let client: pg.Client | null = null;

@@ -6,7 +6,11 @@ import { entitiesReferencingFile } from "./sql";
  * entity does not already reference. Without this check, typing another user's file id into one's
  * own entity would make its revisions reference that file, and GET /api/files/:id would serve it.
  */
-export async function foreignFileRefs(actor: { id: string }, entityId: string | null, params: unknown): Promise<{ path: string; message: string }[]> {
+export async function foreignFileRefs(
+  actor: { id: string },
+  entityId: string | null,
+  params: unknown,
+): Promise<{ path: string; message: string }[]> {
   const refs = fileRefsIn(params);
   if (refs.length === 0) return [];
   const rows = await db.storedFile.findMany({ where: { id: { in: refs.map((r) => r.fileId) } }, select: { id: true, ownerId: true } });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { acceptsFile, contentKindOf, detectFileType } from "./detect-file-type";
 
-const bytes = (...values: (number | string)[]) => new Uint8Array(values.flatMap((v) => (typeof v === "string" ? [...Buffer.from(v)] : [v])));
+const bytes = (...values: (number | string)[]) =>
+  new Uint8Array(values.flatMap((v) => (typeof v === "string" ? [...Buffer.from(v)] : [v])));
 const PDF = bytes("%PDF-1.7\n...");
 const PNG = bytes(0x89, "PNG", 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13);
 const JPEG = bytes(0xff, 0xd8, 0xff, 0xe0, 0, 0x10);

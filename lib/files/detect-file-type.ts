@@ -77,7 +77,10 @@ export function extensionOf(name: string): string {
  * The MIME type to store a file as: the extension's when the content is what that extension holds,
  * the content's own for an unknown extension; or why the name and the content disagree.
  */
-export function detectFileType(name: string, bytes: Uint8Array): { ok: true; type: string; kind: ContentKind } | { ok: false; message: string } {
+export function detectFileType(
+  name: string,
+  bytes: Uint8Array,
+): { ok: true; type: string; kind: ContentKind } | { ok: false; message: string } {
   const kind = contentKindOf(bytes);
   const extension = EXTENSIONS[extensionOf(name)];
   if (!extension) return { ok: true, type: TYPE_OF_KIND[kind], kind };

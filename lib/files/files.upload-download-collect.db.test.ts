@@ -28,18 +28,50 @@ describe("uploading to a file field", () => {
   it("stores a PDF for the project's Drawing and answers the reference the field holds", async () => {
     const erin = await newActor("Erin", "engineer");
     const result = await uploadFile(erin, { type: "project", field: "drawing", name: "site plan.pdf", bytes: PDF });
-    expect(result).toEqual({ ok: true, file: { fileId: expect.any(String), name: "site plan.pdf", size: PDF.length, type: "application/pdf" } });
+    expect(result).toEqual({
+      ok: true,
+      file: { fileId: expect.any(String), name: "site plan.pdf", size: PDF.length, type: "application/pdf" },
+    });
     if (!result.ok) return;
-    expect(await db.storedFile.findUnique({ where: { id: result.file.fileId } })).toMatchObject({ ownerId: erin.id, contentType: "application/pdf", size: PDF.length });
+    expect(await db.storedFile.findUnique({ where: { id: result.file.fileId } })).toMatchObject({
+      ownerId: erin.id,
+      contentType: "application/pdf",
+      size: PDF.length,
+    });
     expect(await storage(FILES_WORKSPACE).getBytes(result.file.fileId)).toEqual(Buffer.from(PDF));
   });
 
   it.each([
-    ["an unknown field", { type: "project", field: "photo", name: "a.pdf", bytes: PDF }, 404, 'There is no file field "photo" on "project".'],
-    ["a field that is not a file", { type: "project", field: "description", name: "a.pdf", bytes: PDF }, 404, 'There is no file field "description" on "project".'],
-    ["a PNG named .pdf", { type: "project", field: "drawing", name: "a.pdf", bytes: PNG }, 415, '"a.pdf" is named .pdf, but its content is a PNG image.'],
-    ["a type the field does not take", { type: "project", field: "drawing", name: "notes.txt", bytes: new Uint8Array(Buffer.from("hello")) }, 415, 'Drawing takes .pdf, .png; "notes.txt" is text/plain.'],
-    ["a file over the field's limit", { type: "project", field: "drawing", name: "big.pdf", bytes: new Uint8Array(10 * 1024 * 1024 + 1) }, 413, '"big.pdf" is 10.0 MB; Drawing takes at most 10.0 MB.'],
+    [
+      "an unknown field",
+      { type: "project", field: "photo", name: "a.pdf", bytes: PDF },
+      404,
+      'There is no file field "photo" on "project".',
+    ],
+    [
+      "a field that is not a file",
+      { type: "project", field: "description", name: "a.pdf", bytes: PDF },
+      404,
+      'There is no file field "description" on "project".',
+    ],
+    [
+      "a PNG named .pdf",
+      { type: "project", field: "drawing", name: "a.pdf", bytes: PNG },
+      415,
+      '"a.pdf" is named .pdf, but its content is a PNG image.',
+    ],
+    [
+      "a type the field does not take",
+      { type: "project", field: "drawing", name: "notes.txt", bytes: new Uint8Array(Buffer.from("hello")) },
+      415,
+      'Drawing takes .pdf, .png; "notes.txt" is text/plain.',
+    ],
+    [
+      "a file over the field's limit",
+      { type: "project", field: "drawing", name: "big.pdf", bytes: new Uint8Array(10 * 1024 * 1024 + 1) },
+      413,
+      '"big.pdf" is 10.0 MB; Drawing takes at most 10.0 MB.',
+    ],
   ])("refuses %s, storing nothing", async (_, input, status, message) => {
     const erin = await newActor("Erin", "engineer");
     const before = await db.storedFile.count();

@@ -11,7 +11,8 @@ export const MAX_UPLOAD_BYTES = 25 * 1024 * 1024;
 /** The storage workspace uploaded files live in, each under its id. */
 export const FILES_WORKSPACE = "files";
 
-export type UploadResult = { readonly ok: true; readonly file: FileRef } | { readonly ok: false; readonly status: 400 | 404 | 413 | 415; readonly message: string };
+export type UploadResult =
+  { readonly ok: true; readonly file: FileRef } | { readonly ok: false; readonly status: 400 | 404 | 413 | 415; readonly message: string };
 
 /**
  * Stores an upload for the file field `field` of entity type `type`: the field's size limit and
@@ -19,12 +20,20 @@ export type UploadResult = { readonly ok: true; readonly file: FileRef } | { rea
  * storage("files") and a `stored_file` row records who uploaded what. The answer is the value the
  * field holds: `{ fileId, name, size, type }`.
  */
-export async function uploadFile(actor: { id: string }, input: { type: string; field: string; name: string; bytes: Uint8Array }): Promise<UploadResult> {
+export async function uploadFile(
+  actor: { id: string },
+  input: { type: string; field: string; name: string; bytes: Uint8Array },
+): Promise<UploadResult> {
   const field = fileFieldOf(input.type, input.field);
   if (!field) return { ok: false, status: 404, message: `There is no file field "${input.field}" on "${input.type}".` };
   const name = input.name.replace(/[/\\]/g, "_").trim().slice(0, 200) || "file";
   const limit = Math.min(field.maxSize ?? MAX_UPLOAD_BYTES, MAX_UPLOAD_BYTES);
-  if (input.bytes.length > limit) return { ok: false, status: 413, message: `"${name}" is ${megabytes(input.bytes.length)}; ${field.label} takes at most ${megabytes(limit)}.` };
+  if (input.bytes.length > limit)
+    return {
+      ok: false,
+      status: 413,
+      message: `"${name}" is ${megabytes(input.bytes.length)}; ${field.label} takes at most ${megabytes(limit)}.`,
+    };
   if (input.bytes.length === 0) return { ok: false, status: 400, message: `"${name}" is empty.` };
   const detected = detectFileType(name, input.bytes);
   if (!detected.ok) return { ok: false, status: 415, message: detected.message };

@@ -53,7 +53,9 @@ describe("checkFlow", () => {
       problem: "nodes with no way to an end",
       flow: uncheckedFlow(({ startHandle, view, ifNode, end }) => ({
         start: startHandle().next("decide"),
-        decide: ifNode(() => true).then("end").else("a"),
+        decide: ifNode(() => true)
+          .then("end")
+          .else("a"),
         a: view({ assign: role("engineer") }).next("b"),
         b: view({ assign: role("engineer") }).next("a"),
         end: end(),
@@ -137,7 +139,9 @@ describe("checkFlow", () => {
       problem: "a join fed by an if instead of a split",
       flow: uncheckedFlow(({ startHandle, ifNode, join, view, end }) => ({
         start: startHandle().next("decide"),
-        decide: ifNode(() => true).then("a").else("b"),
+        decide: ifNode(() => true)
+          .then("a")
+          .else("b"),
         a: view({ assign: role("engineer") }).next("joined"),
         b: view({ assign: role("engineer") }).next("joined"),
         joined: join().next("end"),
@@ -153,7 +157,9 @@ describe("checkFlow", () => {
       flow: uncheckedFlow(({ startHandle, handler, ifNode, end }) => ({
         start: startHandle().next("toss"),
         toss: handler(({ process }) => ({ count: process.data.count + 1 })).next("decide"),
-        decide: ifNode(({ process }) => process.data.count > 3).then("end").else("toss"),
+        decide: ifNode(({ process }) => process.data.count > 3)
+          .then("end")
+          .else("toss"),
         end: end(),
       })),
       expected: [{ code: "automatic-loop", node: "toss" }],

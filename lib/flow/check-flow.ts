@@ -100,8 +100,12 @@ function problem(code: FlowProblemCode, node: string | undefined, message: strin
 
 function nameProblems(flow: AnyFlow): FlowProblem[] {
   return [
-    ...(FLOW_NAME.test(flow.name) ? [] : [problem("invalid-flow-name", undefined, `flow name "${flow.name}" must be lowercase words joined by "-"`)]),
-    ...(Number.isInteger(flow.version) && flow.version >= 1 ? [] : [problem("invalid-version", undefined, `version ${flow.version} must be a whole number from 1`)]),
+    ...(FLOW_NAME.test(flow.name)
+      ? []
+      : [problem("invalid-flow-name", undefined, `flow name "${flow.name}" must be lowercase words joined by "-"`)]),
+    ...(Number.isInteger(flow.version) && flow.version >= 1
+      ? []
+      : [problem("invalid-version", undefined, `version ${flow.version} must be a whole number from 1`)]),
     ...Object.keys(flow.nodes)
       .filter((name) => !NODE_NAME.test(name))
       .map((name) => problem("invalid-node-name", name, `node name "${name}" must be a letter, then letters, digits or "_"`)),
@@ -113,17 +117,24 @@ function nodeProblems(name: string, node: unknown): FlowProblem[] {
   if (!isNode(node)) return [problem("not-a-node", name, `"${name}" is not a node (build it with the builders \`nodes\` receives)`)];
   const kinds = node.edges.map((edge) => edge.kind);
   const unfinished = (code: FlowProblemCode, needs: string) => [problem(code, name, `node "${name}" ${needs}`)];
-  if (WITH_NEXT.includes(node.kind) && (kinds.length !== 1 || kinds[0] !== "next")) return unfinished("missing-next", "needs .next(target)");
-  if (node.kind === "if" && (kinds[0] !== "then" || kinds[1] !== "else")) return unfinished("if-without-else", "needs .then(target).else(target)");
+  if (WITH_NEXT.includes(node.kind) && (kinds.length !== 1 || kinds[0] !== "next"))
+    return unfinished("missing-next", "needs .next(target)");
+  if (node.kind === "if" && (kinds[0] !== "then" || kinds[1] !== "else"))
+    return unfinished("if-without-else", "needs .then(target).else(target)");
   if (node.kind === "switch" && kinds.at(-1) !== "default") return unfinished("switch-without-default", "needs .default(target)");
-  if (node.kind === "split" && kinds.length < 2) return unfinished("split-single-branch", `has ${kinds.length} branch(es); a split opens two or more`);
+  if (node.kind === "split" && kinds.length < 2)
+    return unfinished("split-single-branch", `has ${kinds.length} branch(es); a split opens two or more`);
   return [];
 }
 
 function edgeProblems(edge: GraphEdge, nodes: ReadonlyMap<string, AnyNode>): FlowProblem[] {
   const target = nodes.get(edge.to);
-  if (target === undefined) return [problem("unknown-target", edge.from, `node "${edge.from}" goes to "${edge.to}", which is not a node of this flow`)];
-  if (STARTS.includes(target.kind)) return [problem("edge-into-start", edge.from, `node "${edge.from}" goes to start node "${edge.to}"; only a person or code starts a process`)];
+  if (target === undefined)
+    return [problem("unknown-target", edge.from, `node "${edge.from}" goes to "${edge.to}", which is not a node of this flow`)];
+  if (STARTS.includes(target.kind))
+    return [
+      problem("edge-into-start", edge.from, `node "${edge.from}" goes to start node "${edge.to}"; only a person or code starts a process`),
+    ];
   return [];
 }
 
@@ -136,7 +147,8 @@ function reachProblems({ nodes, edges, successors }: Graph): FlowProblem[] {
     ...(starts.length === 0 ? [problem("no-start", undefined, "the flow has no start or startHandle node")] : []),
     ...(ends.length === 0 ? [problem("no-end", undefined, "the flow has no end node")] : []),
     ...[...nodes.keys()].flatMap((name) => {
-      if (starts.length > 0 && !reached.has(name)) return [problem("unreachable", name, `node "${name}" cannot be reached from a start node`)];
+      if (starts.length > 0 && !reached.has(name))
+        return [problem("unreachable", name, `node "${name}" cannot be reached from a start node`)];
       if (ends.length > 0 && !toAnEnd.has(name)) return [problem("no-way-to-end", name, `node "${name}" has no way to an end node`)];
       return [];
     }),
@@ -153,7 +165,11 @@ function joinProblems(graph: Graph): FlowProblem[] {
       ...incoming
         .filter((edge) => !fromSplitBranch(edge, graph))
         .map((edge) =>
-          problem("join-outside-split", join, `join "${join}" is reached from "${edge.from}" outside any split's branches, so it would wait for branches never opened`),
+          problem(
+            "join-outside-split",
+            join,
+            `join "${join}" is reached from "${edge.from}" outside any split's branches, so it would wait for branches never opened`,
+          ),
         ),
     ];
   });
@@ -163,7 +179,13 @@ function joinProblems(graph: Graph): FlowProblem[] {
 function fromSplitBranch(edge: GraphEdge, { nodes, successors }: Graph): boolean {
   if (edge.kind === "branch") return true;
   return [...nodes.values()].some(
-    (node) => node.kind === "split" && reachable(node.edges.map((branch) => branch.to), successors, edge.to).has(edge.from),
+    (node) =>
+      node.kind === "split" &&
+      reachable(
+        node.edges.map((branch) => branch.to),
+        successors,
+        edge.to,
+      ).has(edge.from),
   );
 }
 
@@ -179,7 +201,9 @@ function loopProblems({ nodes, successors }: Graph): FlowProblem[] {
     const loop = [...automatic].filter((other) => reachOf.get(name)?.has(other) && reachOf.get(other)?.has(name));
     loop.forEach((member) => placed.add(member));
     const names = loop.map((member) => `"${member}"`).join(", ");
-    problems.push(problem("automatic-loop", name, `nodes ${names} loop without a person or a job between them, so the process would never stop`));
+    problems.push(
+      problem("automatic-loop", name, `nodes ${names} loop without a person or a job between them, so the process would never stop`),
+    );
   }
   return problems;
 }
@@ -189,7 +213,13 @@ function subprocessProblems({ nodes }: Graph): FlowProblem[] {
     if (node.kind !== "subprocess") return [];
     const childStart = Object.hasOwn(node.flow.nodes, node.start) ? node.flow.nodes[node.start] : undefined;
     if (childStart?.kind === "startHandle") return [];
-    return [problem("subprocess-without-start-handle", name, `subprocess "${name}" starts flow "${node.flow.name}" at "${node.start}", which is not a start handle of it`)];
+    return [
+      problem(
+        "subprocess-without-start-handle",
+        name,
+        `subprocess "${name}" starts flow "${node.flow.name}" at "${node.start}", which is not a start handle of it`,
+      ),
+    ];
   });
 }
 

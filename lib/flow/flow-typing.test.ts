@@ -144,9 +144,13 @@ describe("node references", () => {
         start: startHandle().next("reviw"),
         review: view({ assign: role("reviewer") }).next("decide"),
         // @ts-expect-error "ende" is not a node of this flow.
-        decide: ifNode(() => true).then("review").else("ende"),
+        decide: ifNode(() => true)
+          .then("review")
+          .else("ende"),
         // @ts-expect-error "revew" is not a node of this flow.
-        route: switchNode().case("revew", () => true).default("end"),
+        route: switchNode()
+          .case("revew", () => true)
+          .default("end"),
         // @ts-expect-error "lef" is not a node of this flow.
         both: split().branch("lef").branch("review"),
         joined: join().next("end"),
@@ -157,9 +161,7 @@ describe("node references", () => {
 
   it("says which node goes where, in a sentence", () => {
     type Demand = CheckNodes<{ start: StartHandleNode<"reviw">; review: EndNode<unknown> }>;
-    expectTypeOf<Demand["start"]>().toEqualTypeOf<
-      TypeError<`node "start" goes to "reviw", which is not a node of this flow`>
-    >();
+    expectTypeOf<Demand["start"]>().toEqualTypeOf<TypeError<`node "start" goes to "reviw", which is not a node of this flow`>>();
     expectTypeOf<Demand["review"]>().toEqualTypeOf<unknown>();
   });
 

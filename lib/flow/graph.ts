@@ -35,17 +35,11 @@ export function flowGraph(flow: AnyFlow): FlowGraph {
  * "constructor" that only an object's prototype knows) gives an obsolete node: never a crash.
  */
 export function nodeOf<F extends AnyFlow>(flow: F, storedName: string): F["nodes"][keyof F["nodes"]] | ObsoleteNode {
-  return Object.hasOwn(flow.nodes, storedName)
-    ? (flow.nodes[storedName] as F["nodes"][keyof F["nodes"]])
-    : obsoleteNode(storedName);
+  return Object.hasOwn(flow.nodes, storedName) ? (flow.nodes[storedName] as F["nodes"][keyof F["nodes"]]) : obsoleteNode(storedName);
 }
 
 /** @internal Names reachable from `from` along `successors`, never passing through `skip`. */
-export function reachable(
-  from: Iterable<string>,
-  successors: ReadonlyMap<string, readonly string[]>,
-  skip?: string,
-): Set<string> {
+export function reachable(from: Iterable<string>, successors: ReadonlyMap<string, readonly string[]>, skip?: string): Set<string> {
   const seen = new Set<string>();
   const pending = [...from].filter((name) => name !== skip);
   for (let name = pending.pop(); name !== undefined; name = pending.pop()) {
@@ -65,4 +59,3 @@ export function adjacency(edges: readonly GraphEdge[], reverse = false): Map<str
   }
   return map;
 }
-

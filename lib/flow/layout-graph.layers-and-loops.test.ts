@@ -20,11 +20,12 @@ describe("layoutGraph", () => {
     const layers = Object.fromEntries(layout.nodes.map((n) => [n.name, n.layer]));
     expect(layers).toEqual({ a: 0, b: 1, c: 2, d: 3 });
     expect(layout.edges.every((edge) => !edge.back)).toBe(true);
-    for (const a of layout.nodes) for (const b of layout.nodes) {
-      if (a === b) continue;
-      const apart = a.x + a.width <= b.x || b.x + b.width <= a.x || a.y + a.height <= b.y || b.y + b.height <= a.y;
-      expect(apart, `${a.name} and ${b.name} overlap`).toBe(true);
-    }
+    for (const a of layout.nodes)
+      for (const b of layout.nodes) {
+        if (a === b) continue;
+        const apart = a.x + a.width <= b.x || b.x + b.width <= a.x || a.y + a.height <= b.y || b.y + b.height <= a.y;
+        expect(apart, `${a.name} and ${b.name} overlap`).toBe(true);
+      }
     expect(Math.max(...layout.nodes.map((n) => n.x + n.width))).toBeLessThanOrEqual(layout.width);
   });
 
@@ -43,15 +44,19 @@ describe("layoutGraph", () => {
 
   it("never draws a back edge through a box: its source goes last among tied nodes, or it steps aside first", () => {
     const crossesABox = (layout: ReturnType<typeof layoutGraph>) =>
-      layout.edges.filter((edge) => edge.back).flatMap((edge) =>
-        edge.points.slice(1).flatMap((end, i) => {
-          const start = edge.points[i]!;
-          const [x1, x2] = [Math.min(start.x, end.x), Math.max(start.x, end.x)];
-          const [y1, y2] = [Math.min(start.y, end.y), Math.max(start.y, end.y)];
-          // Strictly inside a box: touching the source's or target's border is where the edge starts and ends.
-          return layout.nodes.filter((n) => x2 > n.x && x1 < n.x + n.width && y2 > n.y && y1 < n.y + n.height).map((n) => `${edge.from}->${edge.to} through ${n.name}`);
-        }),
-      );
+      layout.edges
+        .filter((edge) => edge.back)
+        .flatMap((edge) =>
+          edge.points.slice(1).flatMap((end, i) => {
+            const start = edge.points[i]!;
+            const [x1, x2] = [Math.min(start.x, end.x), Math.max(start.x, end.x)];
+            const [y1, y2] = [Math.min(start.y, end.y), Math.max(start.y, end.y)];
+            // Strictly inside a box: touching the source's or target's border is where the edge starts and ends.
+            return layout.nodes
+              .filter((n) => x2 > n.x && x1 < n.x + n.width && y2 > n.y && y1 < n.y + n.height)
+              .map((n) => `${edge.from}->${edge.to} through ${n.name}`);
+          }),
+        );
     const review = layoutGraph(flowGraph(designReview));
     expect(crossesABox(review)).toEqual([]);
     const at = (name: string) => review.nodes.find((n) => n.name === name)!;

@@ -112,7 +112,14 @@ export function layoutGraph(graph: FlowGraph, options: LayoutOptions = {}): Grap
     const from = placed.get(edge.from)!;
     const to = placed.get(edge.to)!;
     if (!back.has(edge)) {
-      return { ...edge, back: false, points: [{ x: from.x + from.width, y: from.y + from.height / 2 }, { x: to.x, y: to.y + to.height / 2 }] };
+      return {
+        ...edge,
+        back: false,
+        points: [
+          { x: from.x + from.width, y: from.y + from.height / 2 },
+          { x: to.x, y: to.y + to.height / 2 },
+        ],
+      };
     }
     // A loop back: down from the bottom of the source, left under everything, up into the target.
     loops++;
@@ -120,12 +127,26 @@ export function layoutGraph(graph: FlowGraph, options: LayoutOptions = {}): Grap
     const boxedBelow = (node: PlacedNode) => layers[node.layer]!.some((name) => placed.get(name)!.y > node.y);
     const right = from.x + from.width + layerGap / 2;
     const leave = boxedBelow(from)
-      ? [{ x: from.x + from.width, y: from.y + from.height / 2 }, { x: right, y: from.y + from.height / 2 }, { x: right, y: below }]
-      : [{ x: from.x + from.width / 2, y: from.y + from.height }, { x: from.x + from.width / 2, y: below }];
+      ? [
+          { x: from.x + from.width, y: from.y + from.height / 2 },
+          { x: right, y: from.y + from.height / 2 },
+          { x: right, y: below },
+        ]
+      : [
+          { x: from.x + from.width / 2, y: from.y + from.height },
+          { x: from.x + from.width / 2, y: below },
+        ];
     const left = to.x - (to.layer === 0 ? margin : layerGap) / 2;
     const enter = boxedBelow(to)
-      ? [{ x: left, y: below }, { x: left, y: to.y + to.height / 2 }, { x: to.x, y: to.y + to.height / 2 }]
-      : [{ x: to.x + to.width / 2, y: below }, { x: to.x + to.width / 2, y: to.y + to.height }];
+      ? [
+          { x: left, y: below },
+          { x: left, y: to.y + to.height / 2 },
+          { x: to.x, y: to.y + to.height / 2 },
+        ]
+      : [
+          { x: to.x + to.width / 2, y: below },
+          { x: to.x + to.width / 2, y: to.y + to.height },
+        ];
     return { ...edge, back: true, points: [...leave, ...enter] };
   });
   return {

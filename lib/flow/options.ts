@@ -61,10 +61,7 @@ export function assigneeOf<D>(assignment: Assignment<D>, ctx: FlowContext<D>): A
 }
 
 /** Whether a permission admits the user. No permission admits everyone (the caller checks the rest). */
-export function isPermitted<Ctx extends { readonly user: FlowUser }>(
-  permission: Permission<Ctx> | undefined,
-  ctx: Ctx,
-): boolean {
+export function isPermitted<Ctx extends { readonly user: FlowUser }>(permission: Permission<Ctx> | undefined, ctx: Ctx): boolean {
   if (permission === undefined) return true;
   return typeof permission === "function" ? permission(ctx) : ctx.user.roles.includes(permission);
 }

@@ -100,12 +100,23 @@ export const NODE_ACTIONS = {
 
 /** Why a transition was refused; `message` is safe to show. */
 export type TransitionError<S extends string, A extends string> =
-  | { readonly code: "status-not-allowed"; readonly action: A; readonly status: S; readonly allowed: readonly S[]; readonly message: string }
-  | { readonly code: "node-not-supported"; readonly action: A; readonly kind: NodeKind; readonly supported: readonly A[]; readonly message: string };
+  | {
+      readonly code: "status-not-allowed";
+      readonly action: A;
+      readonly status: S;
+      readonly allowed: readonly S[];
+      readonly message: string;
+    }
+  | {
+      readonly code: "node-not-supported";
+      readonly action: A;
+      readonly kind: NodeKind;
+      readonly supported: readonly A[];
+      readonly message: string;
+    };
 
 export type TransitionResult<S extends string, A extends string> =
-  | { readonly ok: true; readonly to: S }
-  | { readonly ok: false; readonly error: TransitionError<S, A> };
+  { readonly ok: true; readonly to: S } | { readonly ok: false; readonly error: TransitionError<S, A> };
 
 /**
  * The status a task goes to when `action` is done to it, or why it cannot be. With `kind`, also

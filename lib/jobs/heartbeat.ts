@@ -60,7 +60,9 @@ export function startHeartbeat(pool: pg.Pool, workerIds: () => string[], options
   };
   const tick = () => {
     if (stopped) return;
-    running = beat().catch((error: unknown) => console.error(`[worker] heartbeat failed: ${error instanceof Error ? error.message : String(error)}`));
+    running = beat().catch((error: unknown) =>
+      console.error(`[worker] heartbeat failed: ${error instanceof Error ? error.message : String(error)}`),
+    );
   };
   tick();
   const timer = setInterval(tick, intervalMs);

@@ -51,7 +51,12 @@ export function entityCompute(controllerOf: ControllerOf): JobCompute {
         if (!revision) throw new Error(`Entity ${entityId} has no revision ${options.revision}.`);
         params = revision.params;
       }
-      const outcome = await compute({ id: entity.id, name: entity.name, type: entity.type, controller }, method, params, options.signal ? { signal: options.signal } : {});
+      const outcome = await compute(
+        { id: entity.id, name: entity.name, type: entity.type, controller },
+        method,
+        params,
+        options.signal ? { signal: options.signal } : {},
+      );
       if (!outcome.ok) throw new Error(`${method} of ${entity.type} ${entity.id} failed: ${outcome.failure.message}`);
       return outcome.result;
     },

@@ -66,7 +66,12 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
       [FLOW_JOB]: async (payload, helpers) => {
         const job = payloadSchema.parse(payload);
         try {
-          const outcome = await runJob(job, { db: pool, registry: options.registry, services: options.services, signal: helpers.abortSignal });
+          const outcome = await runJob(job, {
+            db: pool,
+            registry: options.registry,
+            services: options.services,
+            signal: helpers.abortSignal,
+          });
           options.onJob?.({ taskId: job.taskId, outcome });
         } catch (error) {
           // Only the database failing gets here; the queue retries the delivery.

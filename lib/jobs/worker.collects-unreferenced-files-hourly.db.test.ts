@@ -37,11 +37,17 @@ interface KnownCrontab {
   known_since: Date;
   last_execution: Date | null;
 }
-const knownCrontabs = () => db.$queryRawUnsafe<KnownCrontab[]>(`SELECT identifier, known_since, last_execution FROM graphile_worker._private_known_crontabs`);
+const knownCrontabs = () =>
+  db.$queryRawUnsafe<KnownCrontab[]>(`SELECT identifier, known_since, last_execution FROM graphile_worker._private_known_crontabs`);
 
 async function uploadPdf(name: string) {
   const erin = await newActor("Erin", "engineer");
-  const result = await uploadFile(erin, { type: "project", field: "drawing", name, bytes: new Uint8Array(Buffer.from("%PDF-1.4\n% test\n")) });
+  const result = await uploadFile(erin, {
+    type: "project",
+    field: "drawing",
+    name,
+    bytes: new Uint8Array(Buffer.from("%PDF-1.4\n% test\n")),
+  });
   if (!result.ok) throw new Error(result.message);
   return result.file.fileId;
 }
@@ -58,27 +64,38 @@ describe("the job worker's file collection", () => {
     expect(rows[0]!.known_since.getTime()).toBeGreaterThanOrEqual(before.getTime() - 1000);
   });
 
-  it("runs the collection for the hour a stopped cluster missed: an old unreferenced file goes, a new one stays", { timeout: 30_000 }, async () => {
-    const old = await uploadPdf("old.pdf");
-    const recent = await uploadPdf("recent.pdf");
-    await db.storedFile.update({ where: { id: old }, data: { createdAt: new Date(Date.now() - 2 * 24 * 3600_000) } });
-    // The cluster last collected two hours ago, so the last top of the hour was missed.
-    await db.$executeRawUnsafe(`DELETE FROM graphile_worker._private_known_crontabs`);
-    await db.$executeRawUnsafe(
-      `INSERT INTO graphile_worker._private_known_crontabs (identifier, known_since, last_execution) VALUES ($1, now() - interval '2 hours', now() - interval '2 hours')`,
-      COLLECT_FILES_TASK,
-    );
+  it(
+    "runs the collection for the hour a stopped cluster missed: an old unreferenced file goes, a new one stays",
+    { timeout: 30_000 },
+    async () => {
+      const old = await uploadPdf("old.pdf");
+      const recent = await uploadPdf("recent.pdf");
+      await db.storedFile.update({ where: { id: old }, data: { createdAt: new Date(Date.now() - 2 * 24 * 3600_000) } });
+      // The cluster last collected two hours ago, so the last top of the hour was missed.
+      await db.$executeRawUnsafe(`DELETE FROM graphile_worker._private_known_crontabs`);
+      await db.$executeRawUnsafe(
+        `INSERT INTO graphile_worker._private_known_crontabs (identifier, known_since, last_execution) VALUES ($1, now() - interval '2 hours', now() - interval '2 hours')`,
+        COLLECT_FILES_TASK,
+      );
 
-    await start();
-    await expect.poll(() => db.storedFile.findUnique({ where: { id: old } }), { timeout: 20_000, interval: 200 }).toBeNull();
-    expect(await storage(FILES_WORKSPACE).getBytes(old)).toBeNull();
-    expect(await db.storedFile.findUnique({ where: { id: recent } })).not.toBeNull();
-    const lastHour = new Date();
-    lastHour.setUTCMinutes(0, 0, 0);
-    expect((await knownCrontabs())[0]!.last_execution).toEqual(lastHour);
-    // The job is gone from the queue once it completed.
-    await expect
-      .poll(() => db.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM graphile_worker.jobs WHERE task_identifier = $1`, COLLECT_FILES_TASK), { timeout: 5_000 })
-      .toEqual([{ n: 0 }]);
-  });
+      await start();
+      await expect.poll(() => db.storedFile.findUnique({ where: { id: old } }), { timeout: 20_000, interval: 200 }).toBeNull();
+      expect(await storage(FILES_WORKSPACE).getBytes(old)).toBeNull();
+      expect(await db.storedFile.findUnique({ where: { id: recent } })).not.toBeNull();
+      const lastHour = new Date();
+      lastHour.setUTCMinutes(0, 0, 0);
+      expect((await knownCrontabs())[0]!.last_execution).toEqual(lastHour);
+      // The job is gone from the queue once it completed.
+      await expect
+        .poll(
+          () =>
+            db.$queryRawUnsafe<{ n: number }[]>(
+              `SELECT count(*)::int AS n FROM graphile_worker.jobs WHERE task_identifier = $1`,
+              COLLECT_FILES_TASK,
+            ),
+          { timeout: 5_000 },
+        )
+        .toEqual([{ n: 0 }]);
+    },
+  );
 });

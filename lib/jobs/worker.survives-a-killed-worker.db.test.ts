@@ -49,7 +49,11 @@ function exitOf(child: ChildProcess): Promise<number | null> {
 }
 
 async function startJob(data: { failTimes: number; sleepMs?: number }) {
-  const { processId } = await startProcessFromCode({ flow: "test-job" }, { data: { failAfter: false, ...data }, userId: engineerId }, { registry });
+  const { processId } = await startProcessFromCode(
+    { flow: "test-job" },
+    { data: { failAfter: false, ...data }, userId: engineerId },
+    { registry },
+  );
   return { processId, task: await taskAt(processId, "work") };
 }
 
@@ -60,25 +64,29 @@ const queueRows = (taskId: string) =>
   );
 
 describe("a job worker", () => {
-  it("killed with SIGKILL mid-job leaves the job to be retried by another worker, and the process completes", { timeout: 60_000 }, async () => {
-    const { processId, task } = await startJob({ failTimes: 0, sleepMs: 60_000 });
-    const first = spawnWorker();
-    await expect.poll(async () => (await taskAt(processId, "work")).status, { timeout: 20_000, interval: 100 }).toBe("started");
-    first.child.kill("SIGKILL");
-    await exitOf(first.child);
-    running.delete(first.child);
-    expect(await queueRows(task.id)).toEqual([{ locked_by: expect.stringMatching(/^pool-/), attempts: 1 }]);
+  it(
+    "killed with SIGKILL mid-job leaves the job to be retried by another worker, and the process completes",
+    { timeout: 60_000 },
+    async () => {
+      const { processId, task } = await startJob({ failTimes: 0, sleepMs: 60_000 });
+      const first = spawnWorker();
+      await expect.poll(async () => (await taskAt(processId, "work")).status, { timeout: 20_000, interval: 100 }).toBe("started");
+      first.child.kill("SIGKILL");
+      await exitOf(first.child);
+      running.delete(first.child);
+      expect(await queueRows(task.id)).toEqual([{ locked_by: expect.stringMatching(/^pool-/), attempts: 1 }]);
 
-    const second = spawnWorker();
-    await expect.poll(async () => (await processRow(processId)).status, { timeout: 30_000, interval: 200 }).toBe("done");
-    expect(await taskAt(processId, "work")).toMatchObject({ status: "done", attempts: 2 });
-    expect(await processRow(processId)).toMatchObject({ data: { result: "ok on attempt 2" } });
-    second.child.kill("SIGTERM");
-    expect(await exitOf(second.child)).toBe(0);
-    running.delete(second.child);
-    expect(await queueRows(task.id)).toEqual([]);
-    expect(await checkInvariants()).toEqual([]);
-  });
+      const second = spawnWorker();
+      await expect.poll(async () => (await processRow(processId)).status, { timeout: 30_000, interval: 200 }).toBe("done");
+      expect(await taskAt(processId, "work")).toMatchObject({ status: "done", attempts: 2 });
+      expect(await processRow(processId)).toMatchObject({ data: { result: "ok on attempt 2" } });
+      second.child.kill("SIGTERM");
+      expect(await exitOf(second.child)).toBe(0);
+      running.delete(second.child);
+      expect(await queueRows(task.id)).toEqual([]);
+      expect(await checkInvariants()).toEqual([]);
+    },
+  );
 
   it("retries a job that throws after its backoff, then completes it", { timeout: 30_000 }, async () => {
     const { processId, task } = await startJob({ failTimes: 1 });

@@ -127,9 +127,7 @@ function withDefault(node: Node, schema: z.ZodType): z.ZodType {
     default: {
       const initial = defaultValueOf(node);
       if (initial === null && !("optional" in node && node.optional)) return schema;
-      return typeof initial === "object" && initial !== null
-        ? schema.default(() => defaultValueOf(node))
-        : schema.default(initial);
+      return typeof initial === "object" && initial !== null ? schema.default(() => defaultValueOf(node)) : schema.default(initial);
     }
   }
 }

@@ -83,13 +83,7 @@ function checkColumns(
   }
 }
 
-function isShown(
-  node: Node,
-  rules: AnyRules | undefined,
-  context: AnyRuleContext,
-  path: string,
-  errors: ParamsError[],
-): boolean {
+function isShown(node: Node, rules: AnyRules | undefined, context: AnyRuleContext, path: string, errors: ParamsError[]): boolean {
   const visible = runRule(rules, "visible", context);
   if (!visible) return true;
   if (visible.ok) return visible.value;
@@ -108,7 +102,11 @@ function computeBounds(
   const options = runRule(rules, "options", context);
   const min = runRule(rules, "min", context);
   const max = runRule(rules, "max", context);
-  for (const [name, outcome] of [["options", options], ["min", min], ["max", max]] as const) {
+  for (const [name, outcome] of [
+    ["options", options],
+    ["min", min],
+    ["max", max],
+  ] as const) {
     if (outcome && !outcome.ok) {
       errors.push({ path, rule: "computeFailed", message: MESSAGES.computeFailed(node, name, outcome.error) });
       return undefined;

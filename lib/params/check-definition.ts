@@ -37,9 +37,7 @@ export function checkDefinition(parametrization: Parametrization): void {
   const problems = [
     ...nodes.flatMap((located) => problemsOfNode(located, parametrization)),
     ...problemsOfTopLevel(nodes),
-    ...Object.entries(parametrization.computed).flatMap(([path, rules]) =>
-      problemsOfRules(path, Object.keys(rules), byPath.get(path)),
-    ),
+    ...Object.entries(parametrization.computed).flatMap(([path, rules]) => problemsOfRules(path, Object.keys(rules), byPath.get(path))),
   ];
   if (problems.length > 0) throw new ParamsDefinitionError(problems);
   const defaultProblems = problemsOfDefaults(parametrization, byPath);
@@ -86,9 +84,7 @@ function problemsOfNode(located: LocatedNode, parametrization: Parametrization):
       break;
   }
   if (isRequiredWithoutDefault(located) && canBeHidden(located, parametrization)) {
-    problems.push(
-      `${path}: ${labelOf(node)} is required, has no default and can be hidden; give it a default or make it optional`,
-    );
+    problems.push(`${path}: ${labelOf(node)} is required, has no default and can be hidden; give it a default or make it optional`);
   }
   return problems;
 }
@@ -116,9 +112,7 @@ function problemsOfTopLevel(nodes: readonly LocatedNode[]): string[] {
   );
   if (kinds.size <= 1) return [];
   return [
-    kinds.has("other")
-      ? "top level: put every node in a tab (or a step), or use no tabs at all"
-      : "top level: use tabs or steps, not both",
+    kinds.has("other") ? "top level: put every node in a tab (or a step), or use no tabs at all" : "top level: use tabs or steps, not both",
   ];
 }
 
@@ -127,7 +121,10 @@ function problemsOfRules(path: string, names: readonly string[], located: Locate
   const allowed = rulesAllowed(located);
   return names
     .filter((name) => !(allowed as readonly string[]).includes(name))
-    .map((name) => `computed rules for "${path}": a ${located.node.kind}${located.scope === "column" ? " column" : ""} cannot have a computed ${name}`);
+    .map(
+      (name) =>
+        `computed rules for "${path}": a ${located.node.kind}${located.scope === "column" ? " column" : ""} cannot have a computed ${name}`,
+    );
 }
 
 function rulesAllowed({ node, scope }: LocatedNode): RuleName[] {

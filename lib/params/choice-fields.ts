@@ -1,11 +1,4 @@
-import type {
-  MultiSelectConfig,
-  MultiSelectField,
-  Nullable,
-  OptionConfig,
-  OptionField,
-  OptionValue,
-} from "./types";
+import type { MultiSelectConfig, MultiSelectField, Nullable, OptionConfig, OptionField, OptionValue } from "./types";
 
 // `const V` keeps the literal values of static options, so `options: ["IPE", "HEA"]` types the
 // field as `"IPE" | "HEA"` with or without `as const`. Without static options nothing can be

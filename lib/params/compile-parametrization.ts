@@ -55,12 +55,7 @@ function compile(parametrization: Parametrization): CompiledParametrization {
   };
 }
 
-function planOf(
-  nodes: NodesByKey<Node>,
-  prefix: string,
-  computed: AnyComputedRules,
-  withRules: ReadonlySet<string>,
-): PlannedNode[] {
+function planOf(nodes: NodesByKey<Node>, prefix: string, computed: AnyComputedRules, withRules: ReadonlySet<string>): PlannedNode[] {
   return Object.entries(nodes)
     .filter(([key, node]) => holdsValue(node) && withRules.has(prefix + key))
     .map(([key, node]) => {

@@ -63,9 +63,7 @@ interface Entry<Path extends string, N, S> {
 type EntriesOf<C, Prefix extends string, S, Depth extends unknown[] = []> = Depth["length"] extends 4
   ? never
   : {
-      [K in keyof C & string]:
-        | Entry<`${Prefix}${K}`, C[K], S>
-        | EntriesBelow<C[K], `${Prefix}${K}.`, S, [...Depth, unknown]>;
+      [K in keyof C & string]: Entry<`${Prefix}${K}`, C[K], S> | EntriesBelow<C[K], `${Prefix}${K}.`, S, [...Depth, unknown]>;
     }[keyof C & string];
 
 type EntriesBelow<N, Prefix extends string, S, Depth extends unknown[]> = N extends Group
@@ -97,9 +95,11 @@ export type RulesFor<N, P, S> = {
  * have does not compile.
  */
 export type ComputedRules<L> = {
-  readonly [E in EntriesOf<L, "", ParamsScope> as [RuleNamesOf<E["node"], E["scope"]>] extends [never]
-    ? never
-    : E["path"]]?: RulesFor<E["node"], ParamsOfNodes<L>, E["scope"]>;
+  readonly [E in EntriesOf<L, "", ParamsScope> as [RuleNamesOf<E["node"], E["scope"]>] extends [never] ? never : E["path"]]?: RulesFor<
+    E["node"],
+    ParamsOfNodes<L>,
+    E["scope"]
+  >;
 };
 
 /** @internal The rules of one node as the engine sees them, untyped. */

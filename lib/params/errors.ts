@@ -31,9 +31,7 @@ export interface ParamsError {
 }
 
 /** Params that passed validation, or every reason they did not. Expected failures are values, not throws. */
-export type ParamsResult<P> =
-  | { readonly ok: true; readonly params: P }
-  | { readonly ok: false; readonly errors: readonly ParamsError[] };
+export type ParamsResult<P> = { readonly ok: true; readonly params: P } | { readonly ok: false; readonly errors: readonly ParamsError[] };
 
 /** One line for logs and API answers: `geometry.length: Length must be at most 30 m`. */
 export function formatParamsError(error: ParamsError): string {

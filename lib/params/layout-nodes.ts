@@ -34,11 +34,7 @@ export function step<C extends NodesByKey<PageChild>>(label: string, children: C
  * A titled group of fields. Its fields sit under its key in params: `params.loads.wind.speed`.
  * @example section("Wind", { speed: number("Wind speed", { suffix: "m/s" }) })
  */
-export function section<C extends NodesByKey<SectionChild>>(
-  label: string,
-  children: C,
-  config?: GroupConfig,
-): Section<C> {
+export function section<C extends NodesByKey<SectionChild>>(label: string, children: C, config?: GroupConfig): Section<C> {
   return { kind: "section", label, children, ...config };
 }
 

@@ -42,9 +42,7 @@ export const MESSAGES = {
   minLength: (field: Node, length: number) => `${labelOf(field)} must be at least ${plural(length, "character")}`,
   maxLength: (field: Node, length: number) => `${labelOf(field)} must be at most ${plural(length, "character")}`,
   option: (field: Node, values: readonly OptionValue[]) =>
-    values.length === 0
-      ? `${labelOf(field)} has no options to choose from`
-      : `${labelOf(field)} must be one of ${listed(values)}`,
+    values.length === 0 ? `${labelOf(field)} has no options to choose from` : `${labelOf(field)} must be one of ${listed(values)}`,
   minRows: (field: Node, rows: number) => `${labelOf(field)} needs at least ${plural(rows, "row")}`,
   maxRows: (field: Node, rows: number) => `${labelOf(field)} allows at most ${plural(rows, "row")}`,
   fileType: (field: FileField) => `${labelOf(field)} must be a file of type ${(field.accept ?? []).join(", ")}`,

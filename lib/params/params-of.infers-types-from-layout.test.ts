@@ -88,7 +88,13 @@ describe("ParamsOf", () => {
       }),
       spans: dynamicArray("Spans", {
         length: number("Length", { suffix: "m" }),
-        support: option("Support", { options: [{ value: 1, label: "pinned" }, { value: 2, label: "fixed" }], optional: true }),
+        support: option("Support", {
+          options: [
+            { value: 1, label: "pinned" },
+            { value: 2, label: "fixed" },
+          ],
+          optional: true,
+        }),
         note: markdown("Per span"),
       }),
     });

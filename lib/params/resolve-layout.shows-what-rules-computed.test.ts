@@ -79,13 +79,29 @@ describe("resolveLayout", () => {
 
   it("resolves a dynamic array's fields row by row", () => {
     const p = parametrization(
-      { spans: dynamicArray("Spans", { kind: option("Kind", { options: ["fixed", "spring"], default: "fixed" }), k: number("k", { default: 1 }) }) },
+      {
+        spans: dynamicArray("Spans", {
+          kind: option("Kind", { options: ["fixed", "spring"], default: "fixed" }),
+          k: number("k", { default: 1 }),
+        }),
+      },
       { "spans.k": { visible: ({ row }) => row.kind === "spring" } },
     );
-    const layout = resolveLayout(p, { spans: [{ kind: "fixed", k: 1 }, { kind: "spring", k: 2 }] });
+    const layout = resolveLayout(p, {
+      spans: [
+        { kind: "fixed", k: 1 },
+        { kind: "spring", k: 2 },
+      ],
+    });
     expect(layout.nodes[0]?.rows?.map((row) => row.map((node) => [node.path, node.visible]))).toEqual([
-      [["spans[0].kind", true], ["spans[0].k", false]],
-      [["spans[1].kind", true], ["spans[1].k", true]],
+      [
+        ["spans[0].kind", true],
+        ["spans[0].k", false],
+      ],
+      [
+        ["spans[1].kind", true],
+        ["spans[1].k", true],
+      ],
     ]);
   });
 

@@ -97,9 +97,7 @@ function resolveNodes(computed: AnyComputedRules, nodes: NodesByKey<Node>, value
       visible,
       flex: ("flex" in node ? node.flex : undefined) ?? DEFAULT_FLEX[node.kind],
       ...(isChoice(node) ? { options: resolveOptions(compute("options") ?? node.options) } : {}),
-      ...(node.kind === "number" || node.kind === "integer"
-        ? { min: compute("min") ?? node.min, max: compute("max") ?? node.max }
-        : {}),
+      ...(node.kind === "number" || node.kind === "integer" ? { min: compute("min") ?? node.min, max: compute("max") ?? node.max } : {}),
       ...(isGroup(node) ? { children: resolveNodes(computed, node.children, value, below) } : {}),
       ...(node.kind === "table" ? { columns: resolveNodes(computed, node.columns, {}, { ...below, columns: true }) } : {}),
       ...(node.kind === "dynamicArray"

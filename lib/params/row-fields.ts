@@ -13,11 +13,7 @@ import type {
  * Rows of typed columns, edited as a grid: the user adds, removes and reorders rows.
  * @example table("Point loads", { x: number("Position", { suffix: "m" }), F: number("Force", { suffix: "kN" }) })
  */
-export function table<C extends NodesByKey<ColumnField>>(
-  label: string,
-  columns: C,
-  config?: RowsConfig<PartialRowOf<C>>,
-): TableField<C> {
+export function table<C extends NodesByKey<ColumnField>>(label: string, columns: C, config?: RowsConfig<PartialRowOf<C>>): TableField<C> {
   return { kind: "table", label, columns, ...config };
 }
 

@@ -166,9 +166,7 @@ export interface OptionConfig<V extends OptionValue> extends ValueConfig<V> {
   readonly variant?: "dropdown" | "radio" | "radioInline";
 }
 
-export interface OptionField<V extends OptionValue | null = OptionValue | null>
-  extends OptionConfig<NonNullable<V>>,
-    HasValue<V> {
+export interface OptionField<V extends OptionValue | null = OptionValue | null> extends OptionConfig<NonNullable<V>>, HasValue<V> {
   readonly kind: "option" | "autocomplete";
   readonly label: string;
 }
@@ -266,8 +264,7 @@ export interface RowsConfig<R> extends NodeConfig {
 }
 
 export interface TableField<C extends NodesByKey<ColumnField> = NodesByKey<ColumnField>>
-  extends RowsConfig<PartialRowOf<C>>,
-    HasValue<RowOf<C>[]> {
+  extends RowsConfig<PartialRowOf<C>>, HasValue<RowOf<C>[]> {
   readonly kind: "table";
   readonly label: string;
   readonly columns: C;
@@ -280,8 +277,7 @@ export interface DynamicArrayConfig<R> extends RowsConfig<R> {
 }
 
 export interface DynamicArrayField<C extends NodesByKey<ArrayItemNode> = NodesByKey<ArrayItemNode>>
-  extends DynamicArrayConfig<PartialRowOf<C>>,
-    HasValue<RowOf<C>[]> {
+  extends DynamicArrayConfig<PartialRowOf<C>>, HasValue<RowOf<C>[]> {
   readonly kind: "dynamicArray";
   readonly label: string;
   readonly children: C;
@@ -289,15 +285,7 @@ export interface DynamicArrayField<C extends NodesByKey<ArrayItemNode> = NodesBy
 
 /** Fields whose value is one value, or a list of choices. */
 export type ScalarField =
-  | NumberField
-  | TextField
-  | BooleanField
-  | OptionField
-  | MultiSelectField
-  | DateField
-  | ColorField
-  | EntityField
-  | FileField;
+  NumberField | TextField | BooleanField | OptionField | MultiSelectField | DateField | ColorField | EntityField | FileField;
 
 /** Every field. */
 export type Field = ScalarField | TableField | DynamicArrayField;
@@ -357,17 +345,14 @@ export type PageChild = Section | SectionChild;
 /** Options of tabs, steps and sections. */
 export type GroupConfig = Pick<NodeConfig, "description">;
 
-export interface Section<C extends NodesByKey<SectionChild> = NodesByKey<SectionChild>>
-  extends GroupConfig,
-    HasValue<ParamsOfNodes<C>> {
+export interface Section<C extends NodesByKey<SectionChild> = NodesByKey<SectionChild>> extends GroupConfig, HasValue<ParamsOfNodes<C>> {
   readonly kind: "section";
   readonly label: string;
   readonly children: C;
 }
 
 export interface Page<C extends NodesByKey<PageChild> = NodesByKey<PageChild>, K extends "tab" | "step" = "tab" | "step">
-  extends GroupConfig,
-    HasValue<ParamsOfNodes<C>> {
+  extends GroupConfig, HasValue<ParamsOfNodes<C>> {
   readonly kind: K;
   readonly label: string;
   readonly children: C;

@@ -32,7 +32,9 @@ function expectAnswered(parametrization: Parametrization, result: ParamsResult<u
 /** Every path to a value inside `value`, as property-key lists. */
 function pathsIn(value: unknown, at: (string | number)[] = []): (string | number)[][] {
   if (typeof value !== "object" || value === null) return [at];
-  const children = Array.isArray(value) ? value.map((child, index) => pathsIn(child, [...at, index])) : Object.entries(value).map(([key, child]) => pathsIn(child, [...at, key]));
+  const children = Array.isArray(value)
+    ? value.map((child, index) => pathsIn(child, [...at, index]))
+    : Object.entries(value).map(([key, child]) => pathsIn(child, [...at, key]));
   return [at, ...children.flat()];
 }
 
@@ -41,11 +43,15 @@ type Mutation = { path: (string | number)[]; change: "replace" | "delete" | "add
 function mutate(input: unknown, { path, change, value, key }: Mutation): unknown {
   const copy = structuredClone(input);
   if (path.length === 0) return change === "replace" ? value : copy;
-  const parent = path.slice(0, -1).reduce<unknown>((at, segment) => (at as Record<string | number, unknown>)[segment], copy) as Record<string | number, unknown>;
+  const parent = path.slice(0, -1).reduce<unknown>((at, segment) => (at as Record<string | number, unknown>)[segment], copy) as Record<
+    string | number,
+    unknown
+  >;
   const last = path[path.length - 1] as string | number;
   if (change === "replace") parent[last] = value;
   else if (change === "delete") delete parent[last];
-  else if (typeof parent[last] === "object" && parent[last] !== null && !Array.isArray(parent[last])) (parent[last] as Record<string, unknown>)[key] = value;
+  else if (typeof parent[last] === "object" && parent[last] !== null && !Array.isArray(parent[last]))
+    (parent[last] as Record<string, unknown>)[key] = value;
   return copy;
 }
 
@@ -70,7 +76,16 @@ describe("validateParams, given anything", () => {
   });
 
   it("answers arbitrary values of any JavaScript type without throwing", () => {
-    const anything = fc.anything({ withNullPrototype: true, withBigInt: true, withDate: true, withMap: true, withSet: true, withSparseArray: true, withTypedArray: true, withBoxedValues: true });
+    const anything = fc.anything({
+      withNullPrototype: true,
+      withBigInt: true,
+      withDate: true,
+      withMap: true,
+      withSet: true,
+      withSparseArray: true,
+      withTypedArray: true,
+      withBoxedValues: true,
+    });
     fc.assert(
       fc.property(fc.record({ geometry: anything, loads: anything, analysis: anything }, { requiredKeys: [] }), (input) => {
         expectAnswered(steelBeam, validateParams(steelBeam, input, { source: "browser" }));
@@ -99,7 +114,10 @@ describe("validateParams, given anything", () => {
     fc.assert(
       fc.property(fc.constantFrom(...leaves), fc.constantFrom({}, [], { value: 1 }), (path, wrong) => {
         const result = validateParams(steelBeam, mutate(valid, { path, change: "replace", value: wrong, key: "" }), { source: "browser" });
-        const expectedPath = path.map((segment) => (typeof segment === "number" ? `[${segment}]` : `.${segment}`)).join("").slice(1);
+        const expectedPath = path
+          .map((segment) => (typeof segment === "number" ? `[${segment}]` : `.${segment}`))
+          .join("")
+          .slice(1);
         expect(result.ok).toBe(false);
         if (!result.ok) expect(result.errors.map((error) => error.path)).toContain(expectedPath);
       }),

@@ -85,10 +85,20 @@ describe("hidden fields", () => {
 
   it("inside a dynamic array are decided row by row", () => {
     const spans = parametrization(
-      { spans: dynamicArray("Spans", { support: option("Support", { options: ["fixed", "spring"], default: "fixed" }), stiffness: number("Stiffness", { default: 1 }) }) },
+      {
+        spans: dynamicArray("Spans", {
+          support: option("Support", { options: ["fixed", "spring"], default: "fixed" }),
+          stiffness: number("Stiffness", { default: 1 }),
+        }),
+      },
       { "spans.stiffness": { visible: ({ row }) => row.support === "spring", min: ({ index }) => index + 1 } },
     );
-    const input = { spans: [{ support: "fixed", stiffness: 0 }, { support: "spring", stiffness: 0 }] };
+    const input = {
+      spans: [
+        { support: "fixed", stiffness: 0 },
+        { support: "spring", stiffness: 0 },
+      ],
+    };
     expect(errorsOf(validateParams(spans, input, { source: "browser" }))).toEqual([
       error("spans[1].stiffness", "min", "Stiffness must be at least 2"),
     ]);

@@ -4,7 +4,17 @@ import { everyKind } from "@/lib/params/test-support/every-kind";
 import { setAtPath } from "@/lib/params/test-support/set-at-path";
 
 const valid = {
-  scalars: { length: 6, offset: null, bolts: 4, name: "B1", code: null, notes: null, enabled: true, inspected: "2026-05-31", paint: "#1e88e5" },
+  scalars: {
+    length: 6,
+    offset: null,
+    bolts: 4,
+    name: "B1",
+    code: null,
+    notes: null,
+    enabled: true,
+    inspected: "2026-05-31",
+    paint: "#1e88e5",
+  },
   choices: { family: "IPE", spans: 1, material: "S355", cases: ["dead"], refs: { soil: null, drawing: null } },
   rows: { points: [{ x: 1, F: 10, kind: "point" }], segments: [{ length: 2, label: null }] },
 };
@@ -43,10 +53,22 @@ describe("validateParams, each field kind", () => {
     ["choices.cases", ["dead", "snow"], [error("choices.cases[1]", "option", "Load cases must be one of dead, live, wind")]],
     ["choices.cases", "dead", [error("choices.cases", "type", "Load cases must be a list of its options")]],
     ["choices.refs.soil", "", [error("choices.refs.soil", "type", "Soil must be the id of an entity")]],
-    ["choices.refs.drawing", { ...pdf, name: "a.docx", type: "application/msword" }, [error("choices.refs.drawing", "fileType", "Drawing must be a file of type .pdf, image/*")]],
+    [
+      "choices.refs.drawing",
+      { ...pdf, name: "a.docx", type: "application/msword" },
+      [error("choices.refs.drawing", "fileType", "Drawing must be a file of type .pdf, image/*")],
+    ],
     ["choices.refs.drawing", { ...pdf, size: 2_000_000 }, [error("choices.refs.drawing", "fileSize", "Drawing must be at most 1 MB")]],
-    ["choices.refs.drawing", { fileId: "f1", size: 1, type: "image/png" }, [error("choices.refs.drawing", "type", "Drawing must be an uploaded file { fileId, name, size, type }")]],
-    ["choices.refs.drawing", { ...pdf, owner: "me" }, [error("choices.refs.drawing.owner", "unknownField", 'Drawing has no field "owner"')]],
+    [
+      "choices.refs.drawing",
+      { fileId: "f1", size: 1, type: "image/png" },
+      [error("choices.refs.drawing", "type", "Drawing must be an uploaded file { fileId, name, size, type }")],
+    ],
+    [
+      "choices.refs.drawing",
+      { ...pdf, owner: "me" },
+      [error("choices.refs.drawing.owner", "unknownField", 'Drawing has no field "owner"')],
+    ],
     ["rows.points", [1, 2, 3, 4, 5].map((x) => ({ x })), [error("rows.points", "maxRows", "Point loads allows at most 4 rows")]],
     ["rows.points[0].x", -1, [error("rows.points[0].x", "min", "Position must be at least 0 m")]],
     ["rows.points[0]", 5, [error("rows.points[0]", "type", "Point loads must be a list of rows, each an object of column values")]],

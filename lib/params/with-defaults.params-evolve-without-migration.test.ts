@@ -34,7 +34,14 @@ const v2 = parametrization({
   analysis: tab("Analysis", { method: option("Method", { options: ["linear", "nonlinear"], default: "linear" }) }),
 });
 const upgraded = {
-  geometry: { length: 8, width: 0.3, points: [{ x: 1, fixed: true }, { x: 2, fixed: true }] },
+  geometry: {
+    length: 8,
+    width: 0.3,
+    points: [
+      { x: 1, fixed: true },
+      { x: 2, fixed: true },
+    ],
+  },
   analysis: { method: "linear" },
 };
 

@@ -109,7 +109,13 @@ export async function restoreRevisionAction(input: unknown): Promise<Saved> {
 export async function createEntityFromFileAction(input: unknown): Promise<CreatedFromFile> {
   const user = await requireUser("engineer", "admin");
   const parsed = z
-    .object({ type: z.string().max(100), format: z.number().int().min(0).max(20), parentId: id.nullable(), fileName: z.string().max(500), text: z.string().max(MAX_PARAMS_FILE_CHARS + 1) })
+    .object({
+      type: z.string().max(100),
+      format: z.number().int().min(0).max(20),
+      parentId: id.nullable(),
+      fileName: z.string().max(500),
+      text: z.string().max(MAX_PARAMS_FILE_CHARS + 1),
+    })
     .safeParse(input);
   if (!parsed.success) return BAD_INPUT;
   const { type, format, parentId, fileName, text } = parsed.data;

@@ -93,14 +93,18 @@ export async function retryTaskAction(input: unknown): Promise<Retried> {
 /** An admin retries every failed task a filter selects (at most 500 at a time); says how many went and which failed. */
 export async function bulkRetryAction(input: unknown): Promise<BulkRetried> {
   const user = await requireUser("admin");
-  const parsed = z.object({ flow: z.string().max(100).nullish(), node: z.string().max(100).nullish(), search: z.string().max(200).nullish() }).safeParse(input);
+  const parsed = z
+    .object({ flow: z.string().max(100).nullish(), node: z.string().max(100).nullish(), search: z.string().max(200).nullish() })
+    .safeParse(input);
   if (!parsed.success) return BAD_INPUT;
   return flowResult(async () => {
     const tasks = await unsafeErrorQueueIds(parsed.data, 500);
     let retried = 0;
     let failed = 0;
     for (const task of tasks) {
-      const outcome = await flowResult(() => reviveTask(user, { flow: task.flowName, processId: task.processId, taskId: task.id }, options()));
+      const outcome = await flowResult(() =>
+        reviveTask(user, { flow: task.flowName, processId: task.processId, taskId: task.id }, options()),
+      );
       if (outcome.ok) retried++;
       else failed++;
     }
@@ -142,8 +146,16 @@ export async function startFlowForEntityAction(input: unknown): Promise<Started>
   const { flow, entityId, summary } = parsed.data;
   return flowResult(async () => {
     const entity = await findEntityForUser(user, entityId);
-    if (!entity) throw new FlowError("not_found", `No entity ${entityId} for ${user.id}.`, { userMessage: "There is no such entity, or you may not see it." });
-    const started = await startProcess(user, { flow }, { entityId, revision: String(entity.version), summary: summary.trim() || entity.name }, options());
+    if (!entity)
+      throw new FlowError("not_found", `No entity ${entityId} for ${user.id}.`, {
+        userMessage: "There is no such entity, or you may not see it.",
+      });
+    const started = await startProcess(
+      user,
+      { flow },
+      { entityId, revision: String(entity.version), summary: summary.trim() || entity.name },
+      options(),
+    );
     return { processId: started.processId };
   });
 }

@@ -19,7 +19,9 @@ export default async function FlowsPage() {
         for (const name of Object.keys(flow.nodes)) perNode[name] = counts[`${flow.name}/${name}`] ?? { running: 0, done: 0, error: 0 };
         return (
           <section key={flow.name} className="space-y-2">
-            <h2 className="text-lg font-medium">{flow.name} <span className="text-sm font-normal text-slate-500">version {flow.version}</span></h2>
+            <h2 className="text-lg font-medium">
+              {flow.name} <span className="text-sm font-normal text-slate-500">version {flow.version}</span>
+            </h2>
             <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white p-3">
               <FlowGraphView graph={flowGraph(flow)} counts={perNode} label={`The ${flow.name} flow`} />
             </div>

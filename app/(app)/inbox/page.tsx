@@ -18,7 +18,12 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
   const tab: ListTab = params.tab === "queue" || params.tab === "archive" ? params.tab : "inbox";
   const filters = { flow: one(params.flow), status: one(params.status), search: one(params.q) };
   const snapshot = await readFlowSnapshot();
-  const initial = tab === "queue" ? await listQueue(user, filters) : tab === "archive" ? await listArchive(user, filters) : await listInbox(user, filters);
+  const initial =
+    tab === "queue"
+      ? await listQueue(user, filters)
+      : tab === "archive"
+        ? await listArchive(user, filters)
+        : await listInbox(user, filters);
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">{tab === "queue" ? "Queue" : tab === "archive" ? "Archive" : "Inbox"}</h1>

@@ -8,7 +8,8 @@ export const dynamic = "force-dynamic";
 export const POST = withUser(
   async (request, { user }) => {
     const declared = Number(request.headers.get("content-length") ?? "0");
-    if (declared > MAX_UPLOAD_BYTES + 64 * 1024) return NextResponse.json({ ok: false, message: `A file is at most ${MAX_UPLOAD_BYTES / 1024 / 1024} MB.` }, { status: 413 });
+    if (declared > MAX_UPLOAD_BYTES + 64 * 1024)
+      return NextResponse.json({ ok: false, message: `A file is at most ${MAX_UPLOAD_BYTES / 1024 / 1024} MB.` }, { status: 413 });
     const form = await request.formData().catch(() => null);
     const type = form?.get("type");
     const field = form?.get("field");

@@ -136,7 +136,10 @@ function singleObject(item: PlacedObject, own: Own): THREE.Object3D | null {
     case "polyline": {
       const points = object.shape === "line" ? [object.from, object.to] : object.points;
       const geometry = own(new THREE.BufferGeometry().setFromPoints(points.map((p) => new THREE.Vector3(...p))));
-      return new THREE.Line(geometry, own(new THREE.LineBasicMaterial({ color: material.color, transparent: material.opacity < 1, opacity: material.opacity })));
+      return new THREE.Line(
+        geometry,
+        own(new THREE.LineBasicMaterial({ color: material.color, transparent: material.opacity < 1, opacity: material.opacity })),
+      );
     }
     case "point": {
       const geometry = own(new THREE.BufferGeometry().setFromPoints([new THREE.Vector3(...object.at)]));
@@ -154,7 +157,13 @@ function singleObject(item: PlacedObject, own: Own): THREE.Object3D | null {
  * z stays as close to world Z (up) as the line allows, so an I-section beam
  * along X stands upright; for a vertical line, the profile's z follows world X.
  */
-export function extrusion(from: Vector3, to: Vector3, profile: readonly (readonly [number, number])[], material: THREE.Material, own: Own): THREE.Mesh {
+export function extrusion(
+  from: Vector3,
+  to: Vector3,
+  profile: readonly (readonly [number, number])[],
+  material: THREE.Material,
+  own: Own,
+): THREE.Mesh {
   const start = new THREE.Vector3(...from);
   const direction = new THREE.Vector3(...to).sub(start);
   const length = direction.length();
@@ -162,7 +171,10 @@ export function extrusion(from: Vector3, to: Vector3, profile: readonly (readonl
   const geometry = own(new THREE.ExtrudeGeometry(shape, { depth: length || 1e-9, bevelEnabled: false, steps: 1 }));
   const localZ = length > 0 ? direction.normalize() : new THREE.Vector3(1, 0, 0);
   const reference = Math.abs(localZ.dot(UP)) > 0.999 ? new THREE.Vector3(1, 0, 0) : UP;
-  const localY = reference.clone().sub(localZ.clone().multiplyScalar(reference.dot(localZ))).normalize();
+  const localY = reference
+    .clone()
+    .sub(localZ.clone().multiplyScalar(reference.dot(localZ)))
+    .normalize();
   const localX = new THREE.Vector3().crossVectors(localY, localZ);
   const mesh = new THREE.Mesh(geometry, material);
   mesh.quaternion.setFromRotationMatrix(new THREE.Matrix4().makeBasis(localX, localY, localZ));

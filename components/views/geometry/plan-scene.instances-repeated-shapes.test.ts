@@ -38,7 +38,9 @@ describe("planScene", () => {
       },
       { shape: "label", at: [0, 0, 3], text: "top" },
     ]);
-    expect(plan.batches).toEqual([{ shape: "cylinder", material: { color: "#123456", opacity: 0.5 }, objects: [expect.objectContaining({ name: "Frame › Column 1" })] }]);
+    expect(plan.batches).toEqual([
+      { shape: "cylinder", material: { color: "#123456", opacity: 0.5 }, objects: [expect.objectContaining({ name: "Frame › Column 1" })] },
+    ]);
     expect(plan.singles.map((s) => [s.object.shape, s.name, s.material.color, s.material.opacity])).toEqual([
       ["line", "Frame › Axis", "#ff0000", 0.5],
       ["label", "", "#94a3b8", 1],
@@ -55,7 +57,18 @@ describe("buildThreeScene", () => {
     const built = buildThreeScene(
       planScene([
         ...Array.from({ length: 3 }, (_, i): SceneObject => ({ shape: "box", name: `B${i}`, center: [i * 2, 0, 0], size: [1, 1, 1] })),
-        { shape: "extrusion", name: "Beam", from: [0, 0, 0], to: [6, 0, 0], profile: [[-0.1, -0.15], [0.1, -0.15], [0.1, 0.15], [-0.1, 0.15]] },
+        {
+          shape: "extrusion",
+          name: "Beam",
+          from: [0, 0, 0],
+          to: [6, 0, 0],
+          profile: [
+            [-0.1, -0.15],
+            [0.1, -0.15],
+            [0.1, 0.15],
+            [-0.1, 0.15],
+          ],
+        },
         { shape: "label", name: "L", at: [1, 2, 3], text: "A" },
       ]),
     );

@@ -64,7 +64,12 @@ function flatten(objects: readonly SceneObject[], names: readonly string[], inhe
       into.push({
         object,
         name: path.join(" › "),
-        material: { color: material.color ?? DEFAULT_COLOR, opacity: material.opacity ?? 1, metalness: material.metalness, roughness: material.roughness },
+        material: {
+          color: material.color ?? DEFAULT_COLOR,
+          opacity: material.opacity ?? 1,
+          metalness: material.metalness,
+          roughness: material.roughness,
+        },
       });
   }
 }
@@ -95,10 +100,7 @@ export function extentOf(object: PlacedObject["object"]): Vector3[] {
     case "cylinder":
     case "extrusion": {
       const r = object.shape === "cylinder" ? object.radius : Math.max(0, ...object.profile.map(([y, z]) => Math.hypot(y, z)));
-      return [object.from, object.to].flatMap(([x, y, z]) => [
-        [x - r, y - r, z - r] as const,
-        [x + r, y + r, z + r] as const,
-      ]);
+      return [object.from, object.to].flatMap(([x, y, z]) => [[x - r, y - r, z - r] as const, [x + r, y + r, z + r] as const]);
     }
     case "line":
       return [object.from, object.to];

@@ -88,7 +88,9 @@ export function createStage(host: HTMLElement, options: StageOptions): Stage {
 
   const fitToView = () => {
     const bounds = plan?.bounds;
-    const box = bounds ? new THREE.Box3(new THREE.Vector3(...bounds.min), new THREE.Vector3(...bounds.max)) : new THREE.Box3(new THREE.Vector3(-1, -1, -1), new THREE.Vector3(1, 1, 1));
+    const box = bounds
+      ? new THREE.Box3(new THREE.Vector3(...bounds.min), new THREE.Vector3(...bounds.max))
+      : new THREE.Box3(new THREE.Vector3(-1, -1, -1), new THREE.Vector3(1, 1, 1));
     const center = box.getCenter(new THREE.Vector3());
     const radius = Math.max(box.getSize(new THREE.Vector3()).length() / 2, 1e-3);
     const halfFov = THREE.MathUtils.degToRad(camera.fov / 2);
@@ -111,7 +113,10 @@ export function createStage(host: HTMLElement, options: StageOptions): Stage {
   const onPointerUp = (event: PointerEvent) => {
     if (!down || Math.hypot(event.clientX - down.x, event.clientY - down.y) > 4 || !built) return;
     const rect = renderer.domElement.getBoundingClientRect();
-    const pointer = new THREE.Vector2(((event.clientX - rect.left) / rect.width) * 2 - 1, -((event.clientY - rect.top) / rect.height) * 2 + 1);
+    const pointer = new THREE.Vector2(
+      ((event.clientX - rect.left) / rect.width) * 2 - 1,
+      -((event.clientY - rect.top) / rect.height) * 2 + 1,
+    );
     // The camera may have moved since the last frame (fit to view, then a click before a slow
     // frame is drawn): the ray must start from where it is now, not from where it was drawn.
     camera.updateMatrixWorld();

@@ -12,7 +12,11 @@ const params = parametrization({
   userErrorAt: number("User error at step", { min: 0, max: 10_000, default: 0 }),
 });
 
-async function work({ steps, stepMs, userErrorAt }: { steps: number; stepMs: number; userErrorAt: number }, signal: AbortSignal, progress: (fraction: number, message?: string) => void) {
+async function work(
+  { steps, stepMs, userErrorAt }: { steps: number; stepMs: number; userErrorAt: number },
+  signal: AbortSignal,
+  progress: (fraction: number, message?: string) => void,
+) {
   for (let step = 1; step <= steps; step++) {
     if (signal.aborted) throw new CallCancelled();
     if (step === userErrorAt) throw new UserError(`Step ${step} cannot be done with these params.`);

@@ -16,7 +16,10 @@ const worker = await startWorker({
   },
   controllerOf: slowControllerOf,
   concurrency: 2,
-  heartbeat: { intervalMs: Number(process.env.GUSSET_WORKER_HEARTBEAT_MS ?? 500), staleAfterMs: Number(process.env.GUSSET_WORKER_STALE_MS ?? 3000) },
+  heartbeat: {
+    intervalMs: Number(process.env.GUSSET_WORKER_HEARTBEAT_MS ?? 500),
+    staleAfterMs: Number(process.env.GUSSET_WORKER_STALE_MS ?? 3000),
+  },
 });
 console.log(JSON.stringify({ event: "ready", workerIds: worker.workerIds(), pid: process.pid }));
 process.on("SIGTERM", () => {

@@ -12,21 +12,32 @@ import { servedFlows } from "./served-flows";
  * @throws {FlowError} forbidden, not_found, invalid_transition (finished process), invalid_input
  */
 export async function correctProcessData(actor: Actor, ref: ProcessRef, data: unknown): Promise<void> {
-  if (!actor.roles.includes("admin")) throw new FlowError("forbidden", `User ${actor.id} may not correct process data.`, { userMessage: "Only an admin may do this." });
+  if (!actor.roles.includes("admin"))
+    throw new FlowError("forbidden", `User ${actor.id} may not correct process data.`, { userMessage: "Only an admin may do this." });
   const flow = servedFlows().get(ref.flow);
   const parsed = flow.process.safeParse(data);
-  if (!parsed.success) throw new FlowError("invalid_input", `Corrected data of ${ref.processId}: ${parsed.error.message}`, { fields: fieldErrors(parsed.error.issues) });
+  if (!parsed.success)
+    throw new FlowError("invalid_input", `Corrected data of ${ref.processId}: ${parsed.error.message}`, {
+      fields: fieldErrors(parsed.error.issues),
+    });
   await db.$transaction(async (tx) => {
     const [row] = await tx.$queryRaw<{ status: string; data: unknown }[]>`
       SELECT status, data FROM flow_process WHERE id = ${ref.processId} AND "flowName" = ${ref.flow} FOR UPDATE`;
     if (!row) throw new FlowError("not_found", `No process ${ref.processId} of ${ref.flow}.`);
     if (row.status !== "running" && row.status !== "error") {
-      throw new FlowError("invalid_transition", `Process ${ref.processId} is ${row.status}.`, { userMessage: "This process has ended; its data can no longer change." });
+      throw new FlowError("invalid_transition", `Process ${ref.processId} is ${row.status}.`, {
+        userMessage: "This process has ended; its data can no longer change.",
+      });
     }
     const after = parsed.data as Prisma.InputJsonObject;
     await tx.$executeRaw`UPDATE flow_process SET data = ${after}::jsonb, "updatedAt" = now() WHERE id = ${ref.processId}`;
     await tx.flowAudit.create({
-      data: { processId: ref.processId, userId: actor.id, action: "correct_data", details: { before: row.data as Prisma.InputJsonValue, after } },
+      data: {
+        processId: ref.processId,
+        userId: actor.id,
+        action: "correct_data",
+        details: { before: row.data as Prisma.InputJsonValue, after },
+      },
     });
     const payload = JSON.stringify({ flow: ref.flow, process: ref.processId, status: row.status, tasks: [] });
     await tx.$executeRaw`SELECT pg_notify(${FLOW_NOTIFY_CHANNEL}, (${payload}::jsonb || jsonb_build_object('tx', pg_current_xact_id()::text))::text)`;

@@ -16,6 +16,7 @@ export async function flowNodeCounts(): Promise<Record<string, NodeCounts>> {
       count(*) FILTER (WHERE t.status = 'error') AS error
     FROM flow_task t GROUP BY t."flowName", t."nodeName"`;
   const counts: Record<string, NodeCounts> = {};
-  for (const row of rows) counts[`${row.flowName}/${row.nodeName}`] = { running: Number(row.running), done: Number(row.done), error: Number(row.error) };
+  for (const row of rows)
+    counts[`${row.flowName}/${row.nodeName}`] = { running: Number(row.running), done: Number(row.done), error: Number(row.error) };
   return counts;
 }

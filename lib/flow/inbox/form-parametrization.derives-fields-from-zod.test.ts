@@ -17,7 +17,13 @@ describe("formParametrization", () => {
 
   it("maps strings, enums and numbers with their bounds, and optional wrappers", () => {
     const form = formParametrization(
-      z.object({ revision: z.string().min(1), grade: z.enum(["S235", "S355"]), factor: z.number().min(1).max(2), note: z.string().nullable(), count: z.number().default(3) }),
+      z.object({
+        revision: z.string().min(1),
+        grade: z.enum(["S235", "S355"]),
+        factor: z.number().min(1).max(2),
+        note: z.string().nullable(),
+        count: z.number().default(3),
+      }),
     );
     expect(form.layout).toEqual({
       revision: { kind: "text", label: "Revision" },
@@ -26,7 +32,9 @@ describe("formParametrization", () => {
       note: { kind: "text", label: "Note", optional: true },
       count: { kind: "number", label: "Count", optional: true },
     });
-    expect(validateParams(form, { revision: "3", grade: "S355", factor: 1.5, note: null, count: null }, { source: "browser" }).ok).toBe(true);
+    expect(validateParams(form, { revision: "3", grade: "S355", factor: 1.5, note: null, count: null }, { source: "browser" }).ok).toBe(
+      true,
+    );
   });
 
   it("sends the draft without empty optional fields, as zod's optional() expects", () => {

@@ -23,11 +23,27 @@ export interface ProcessTask {
 
 export interface ProcessPageData {
   readonly process: {
-    readonly id: string; readonly flowName: string; readonly flowVersion: number; readonly status: string; readonly data: Record<string, unknown>;
-    readonly startedByName: string; readonly createdById: string; readonly createdAt: string; readonly finishedAt: string | null;
+    readonly id: string;
+    readonly flowName: string;
+    readonly flowVersion: number;
+    readonly status: string;
+    readonly data: Record<string, unknown>;
+    readonly startedByName: string;
+    readonly createdById: string;
+    readonly createdAt: string;
+    readonly finishedAt: string | null;
   };
   readonly tasks: readonly ProcessTask[];
-  readonly audit: readonly { readonly id: string; readonly taskId: string | null; readonly userName: string | null; readonly action: string; readonly fromStatus: string | null; readonly toStatus: string | null; readonly at: string; readonly details: unknown }[];
+  readonly audit: readonly {
+    readonly id: string;
+    readonly taskId: string | null;
+    readonly userName: string | null;
+    readonly action: string;
+    readonly fromStatus: string | null;
+    readonly toStatus: string | null;
+    readonly at: string;
+    readonly details: unknown;
+  }[];
   readonly graph: FlowGraph | null;
   /** Files the process's jobs stored (e.g. the report PDF), by name. */
   readonly files: readonly { readonly name: string; readonly size: number; readonly contentType: string }[];
@@ -54,11 +70,18 @@ export async function getProcessPage(actor: Actor, ref: ProcessRef): Promise<Pro
   const involved =
     admin ||
     process.createdById === actor.id ||
-    tasks.some((task) => task.assigneeId === actor.id || task.finishedById === actor.id || (task.ownerRole !== null && actor.roles.some((role) => role === task.ownerRole)));
+    tasks.some(
+      (task) =>
+        task.assigneeId === actor.id ||
+        task.finishedById === actor.id ||
+        (task.ownerRole !== null && actor.roles.some((role) => role === task.ownerRole)),
+    );
   if (!involved) return "forbidden";
   const audit = await db.flowAudit.findMany({ where: { processId: process.id }, orderBy: [{ at: "asc" }, { id: "asc" }], take: 500 });
   const userIds = [...new Set(audit.map((row) => row.userId).filter((id): id is string => id !== null))];
-  const users = new Map((await db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true } })).map((user) => [user.id, user.name]));
+  const users = new Map(
+    (await db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true } })).map((user) => [user.id, user.name]),
+  );
   const files = await db.storageObject.findMany({
     where: { workspace: FLOW_FILES_WORKSPACE, key: { startsWith: `${process.id}/` } },
     select: { key: true, size: true, contentType: true },
@@ -67,19 +90,40 @@ export async function getProcessPage(actor: Actor, ref: ProcessRef): Promise<Pro
   const flow = servedFlows().flows.find((candidate) => candidate.name === process.flowName);
   return {
     process: {
-      id: process.id, flowName: process.flowName, flowVersion: process.flowVersion, status: process.status,
-      data: process.data as Record<string, unknown>, startedByName: process.createdBy.name, createdById: process.createdById,
-      createdAt: process.createdAt.toISOString(), finishedAt: process.finishedAt?.toISOString() ?? null,
+      id: process.id,
+      flowName: process.flowName,
+      flowVersion: process.flowVersion,
+      status: process.status,
+      data: process.data as Record<string, unknown>,
+      startedByName: process.createdBy.name,
+      createdById: process.createdById,
+      createdAt: process.createdAt.toISOString(),
+      finishedAt: process.finishedAt?.toISOString() ?? null,
     },
     tasks: tasks.map((task) => ({
-      id: task.id, nodeName: task.nodeName, nodeKind: task.nodeKind, status: task.status, title: task.title,
-      assigneeName: task.assignee?.name ?? null, ownerRole: task.ownerRole, finishedByName: task.finishedBy?.name ?? null,
-      createdAt: task.createdAt.toISOString(), startedAt: task.startedAt?.toISOString() ?? null, finishedAt: task.finishedAt?.toISOString() ?? null,
-      error: task.error as TaskError | null, previous: task.previous.map((link) => link.previousId),
+      id: task.id,
+      nodeName: task.nodeName,
+      nodeKind: task.nodeKind,
+      status: task.status,
+      title: task.title,
+      assigneeName: task.assignee?.name ?? null,
+      ownerRole: task.ownerRole,
+      finishedByName: task.finishedBy?.name ?? null,
+      createdAt: task.createdAt.toISOString(),
+      startedAt: task.startedAt?.toISOString() ?? null,
+      finishedAt: task.finishedAt?.toISOString() ?? null,
+      error: task.error as TaskError | null,
+      previous: task.previous.map((link) => link.previousId),
     })),
     audit: audit.map((row) => ({
-      id: String(row.id), taskId: row.taskId, userName: row.userId ? (users.get(row.userId) ?? null) : null, action: row.action,
-      fromStatus: row.fromStatus, toStatus: row.toStatus, at: row.at.toISOString(), details: row.details,
+      id: String(row.id),
+      taskId: row.taskId,
+      userName: row.userId ? (users.get(row.userId) ?? null) : null,
+      action: row.action,
+      fromStatus: row.fromStatus,
+      toStatus: row.toStatus,
+      at: row.at.toISOString(),
+      details: row.details,
     })),
     graph: flow ? flowGraph(flow) : null,
     files: files.map((file) => ({ name: file.key.slice(process.id.length + 1), size: Number(file.size), contentType: file.contentType })),
@@ -88,9 +132,19 @@ export async function getProcessPage(actor: Actor, ref: ProcessRef): Promise<Pro
 }
 
 /** @internal The processes of an entity, newest first, with where each one is. The caller has checked the user may see the entity. */
-export async function listEntityProcesses(entityId: string): Promise<{ id: string; flowName: string; status: string; createdAt: string; current: string[] }[]> {
-  const rows = await db.$queryRaw<{ id: string; flowName: string; status: string; createdAt: Date; current: string[] | null }[]>(entityProcessesStatement(entityId));
-  return rows.map((row) => ({ id: row.id, flowName: row.flowName, status: row.status, createdAt: row.createdAt.toISOString(), current: row.current ?? [] }));
+export async function listEntityProcesses(
+  entityId: string,
+): Promise<{ id: string; flowName: string; status: string; createdAt: string; current: string[] }[]> {
+  const rows = await db.$queryRaw<{ id: string; flowName: string; status: string; createdAt: Date; current: string[] | null }[]>(
+    entityProcessesStatement(entityId),
+  );
+  return rows.map((row) => ({
+    id: row.id,
+    flowName: row.flowName,
+    status: row.status,
+    createdAt: row.createdAt.toISOString(),
+    current: row.current ?? [],
+  }));
 }
 
 /**

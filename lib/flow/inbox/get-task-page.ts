@@ -30,7 +30,13 @@ export interface TaskPageData {
     readonly data: unknown;
     readonly error: TaskError | null;
   };
-  readonly process: { readonly id: string; readonly status: string; readonly data: Record<string, unknown>; readonly createdById: string; readonly startedByName: string };
+  readonly process: {
+    readonly id: string;
+    readonly status: string;
+    readonly data: Record<string, unknown>;
+    readonly createdById: string;
+    readonly startedByName: string;
+  };
   /** The task's form laid out as a parametrization (view tasks only). */
   readonly form: Parametrization | null;
   /** What the form starts with: the user's saved draft, or the process data's fields of the same names. */
@@ -38,16 +44,39 @@ export interface TaskPageData {
   readonly draftSavedAt: string | null;
   readonly can: { readonly complete: boolean; readonly claim: boolean; readonly cancel: boolean; readonly reassign: boolean };
   /** The entity under review at the revision in the process data, when the user may read it. */
-  readonly entity: { readonly id: string; readonly type: string; readonly name: string; readonly revision: number | null; readonly params: ParamsDraft } | null;
+  readonly entity: {
+    readonly id: string;
+    readonly type: string;
+    readonly name: string;
+    readonly revision: number | null;
+    readonly params: ParamsDraft;
+  } | null;
   /** Users an admin may reassign to: holders of the task's role. */
   readonly candidates: readonly { readonly id: string; readonly name: string }[];
 }
 
 type Row = {
-  id: string; processId: string; flowName: string; nodeName: string; nodeKind: string; status: string; title: string; description: string;
-  assigneeId: string | null; assigneeName: string | null; ownerRole: string | null; dueAt: Date | null; createdAt: Date; finishedAt: Date | null;
-  finishedById: string | null; data: unknown; error: TaskError | null; processStatus: string; processData: Record<string, unknown>;
-  processCreatedById: string; startedByName: string;
+  id: string;
+  processId: string;
+  flowName: string;
+  nodeName: string;
+  nodeKind: string;
+  status: string;
+  title: string;
+  description: string;
+  assigneeId: string | null;
+  assigneeName: string | null;
+  ownerRole: string | null;
+  dueAt: Date | null;
+  createdAt: Date;
+  finishedAt: Date | null;
+  finishedById: string | null;
+  data: unknown;
+  error: TaskError | null;
+  processStatus: string;
+  processData: Record<string, unknown>;
+  processCreatedById: string;
+  startedByName: string;
 };
 
 /**
@@ -77,22 +106,55 @@ export async function getTaskPage(actor: Actor, ref: TaskRef): Promise<TaskPageD
   const draft = isView ? await db.flowTaskDraft.findUnique({ where: { taskId_userId: { taskId: row.id, userId: actor.id } } }) : null;
   const initial = form ? initialValues(form, row.processData, (draft?.data ?? null) as ParamsDraft | null) : {};
   const entity = await entityAt(actor, row.processData);
-  if (form && !draft && entity && "revision" in form.layout && entity.revision !== null && row.processData.revision !== undefined && row.nodeKind === "view") {
+  if (
+    form &&
+    !draft &&
+    entity &&
+    "revision" in form.layout &&
+    entity.revision !== null &&
+    row.processData.revision !== undefined &&
+    row.nodeKind === "view"
+  ) {
     // A revise task: offer the entity's latest saved version as the revision to submit.
     const latest = await db.entity.findUnique({ where: { id: entity.id }, select: { version: true } });
     if (latest && row.assigneeId === actor.id) initial.revision = String(latest.version);
   }
-  const candidates = admin && isView && open && row.ownerRole
-    ? await db.user.findMany({ where: { roles: { has: row.ownerRole }, disabled: false }, select: { id: true, name: true }, orderBy: { name: "asc" }, take: 200 })
-    : [];
+  const candidates =
+    admin && isView && open && row.ownerRole
+      ? await db.user.findMany({
+          where: { roles: { has: row.ownerRole }, disabled: false },
+          select: { id: true, name: true },
+          orderBy: { name: "asc" },
+          take: 200,
+        })
+      : [];
   return {
     task: {
-      id: row.id, processId: row.processId, flowName: row.flowName, nodeName: row.nodeName, nodeKind: row.nodeKind,
-      nodeTitle: node ? titleOf(node) : row.nodeName, status: row.status as TaskStatus, title: row.title, description: row.description,
-      assigneeId: row.assigneeId, assigneeName: row.assigneeName, ownerRole: row.ownerRole, dueAt: row.dueAt?.toISOString() ?? null,
-      createdAt: row.createdAt.toISOString(), finishedAt: row.finishedAt?.toISOString() ?? null, data: row.data, error: row.error,
+      id: row.id,
+      processId: row.processId,
+      flowName: row.flowName,
+      nodeName: row.nodeName,
+      nodeKind: row.nodeKind,
+      nodeTitle: node ? titleOf(node) : row.nodeName,
+      status: row.status as TaskStatus,
+      title: row.title,
+      description: row.description,
+      assigneeId: row.assigneeId,
+      assigneeName: row.assigneeName,
+      ownerRole: row.ownerRole,
+      dueAt: row.dueAt?.toISOString() ?? null,
+      createdAt: row.createdAt.toISOString(),
+      finishedAt: row.finishedAt?.toISOString() ?? null,
+      data: row.data,
+      error: row.error,
     },
-    process: { id: row.processId, status: row.processStatus, data: row.processData, createdById: row.processCreatedById, startedByName: row.startedByName },
+    process: {
+      id: row.processId,
+      status: row.processStatus,
+      data: row.processData,
+      createdById: row.processCreatedById,
+      startedByName: row.startedByName,
+    },
     form,
     initial,
     draftSavedAt: draft?.updatedAt.toISOString() ?? null,
@@ -109,7 +171,8 @@ export async function getTaskPage(actor: Actor, ref: TaskRef): Promise<TaskPageD
 
 function initialValues(form: Parametrization, processData: Record<string, unknown>, draft: ParamsDraft | null): ParamsDraft {
   const fromProcess: ParamsDraft = {};
-  for (const key of Object.keys(form.layout)) if (key in processData && processData[key] !== undefined) fromProcess[key] = processData[key] as never;
+  for (const key of Object.keys(form.layout))
+    if (key in processData && processData[key] !== undefined) fromProcess[key] = processData[key] as never;
   return withDefaults(form, { ...fromProcess, ...(draft ?? {}) });
 }
 
@@ -127,5 +190,11 @@ async function entityAt(actor: Actor, data: Record<string, unknown>): Promise<Ta
     : null;
   const type = entityTypeNamed(entity.type);
   const params = (revision?.params ?? entity.params) as ParamsDraft;
-  return { id: entity.id, type: entity.type, name: entity.name, revision: revision?.version ?? null, params: type ? withDefaults(type.params, params) : params };
+  return {
+    id: entity.id,
+    type: entity.type,
+    name: entity.name,
+    revision: revision?.version ?? null,
+    params: type ? withDefaults(type.params, params) : params,
+  };
 }

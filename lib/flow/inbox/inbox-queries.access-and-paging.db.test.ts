@@ -28,7 +28,11 @@ describe("queue, inbox and counter", () => {
     const task = await review(users.engineer, "queue-one");
     const queue = await listQueue(users.reviewer);
     expect(queue.items.map((item) => item.id)).toContain(task.id);
-    expect(queue.items.find((item) => item.id === task.id)).toMatchObject({ title: "Review queue-one", status: "new", flowName: "test-review" });
+    expect(queue.items.find((item) => item.id === task.id)).toMatchObject({
+      title: "Review queue-one",
+      status: "new",
+      flowName: "test-review",
+    });
     expect((await listQueue(users.engineer)).items.map((item) => item.id)).not.toContain(task.id);
 
     const before = await countOpenTasks(users.reviewer);
@@ -43,7 +47,10 @@ describe("queue, inbox and counter", () => {
 
   it("lets one of two simultaneous claims win; the other is told the task is gone", async () => {
     const task = await review(users.engineer, "race");
-    const outcomes = await Promise.allSettled([assignTask(users.reviewer, refOf(task), options), assignTask(users.reviewer2, refOf(task), options)]);
+    const outcomes = await Promise.allSettled([
+      assignTask(users.reviewer, refOf(task), options),
+      assignTask(users.reviewer2, refOf(task), options),
+    ]);
     expect(outcomes.filter((outcome) => outcome.status === "fulfilled")).toHaveLength(1);
     expect(outcomes.find((outcome) => outcome.status === "rejected")).toMatchObject({ reason: { code: "no_longer_yours" } });
   });
@@ -56,7 +63,12 @@ describe("queue, inbox and counter", () => {
     await assignTask(reviewer, refOf(await review(users.engineer, "page-new")), options);
     const second = await listInbox(reviewer, { cursor: first.nextCursor }, { pageSize: 3 });
     const third = await listInbox(reviewer, { cursor: second.nextCursor }, { pageSize: 3 });
-    expect([...second.items, ...third.items].map((item) => item.title)).toEqual(["Review page-3", "Review page-2", "Review page-1", "Review page-0"]);
+    expect([...second.items, ...third.items].map((item) => item.title)).toEqual([
+      "Review page-3",
+      "Review page-2",
+      "Review page-1",
+      "Review page-0",
+    ]);
     expect(third.nextCursor).toBeNull();
     expect((await listInbox(reviewer, { search: "PAGE-NEW" })).items.map((item) => item.title)).toEqual(["Review page-new"]);
     expect((await listInbox(reviewer, { flow: "hello-world" })).items).toEqual([]);
@@ -99,7 +111,10 @@ describe("task and process pages", () => {
 
     expect(await getProcessPage(users.engineer2, { flow: "test-review", processId: task.processId })).toBe("forbidden");
     const process = await getProcessPage(users.engineer, { flow: "test-review", processId: task.processId });
-    expect(process !== "forbidden" && process !== "not_found" && process.tasks.map((t) => [t.nodeName, t.status])).toEqual([["start", "done"], ["review", "new"]]);
+    expect(process !== "forbidden" && process !== "not_found" && process.tasks.map((t) => [t.nodeName, t.status])).toEqual([
+      ["start", "done"],
+      ["review", "new"],
+    ]);
   });
 
   it("keeps a draft per user, there again on the next load, and refuses one for a task not open to the user", async () => {
@@ -115,13 +130,21 @@ describe("task and process pages", () => {
 describe("error queue", () => {
   it("is for admins only, lists failed tasks with their error, and a data correction is validated and audited", async () => {
     const task = await review(users.engineer, "broken");
-    await db.flowTask.update({ where: { id: task.id }, data: { status: "error", error: { message: "the stamp jammed", stack: "Error: the stamp jammed\n    at stamp", attempts: 1 } } });
+    await db.flowTask.update({
+      where: { id: task.id },
+      data: { status: "error", error: { message: "the stamp jammed", stack: "Error: the stamp jammed\n    at stamp", attempts: 1 } },
+    });
     await expect(listErrorQueue(users.reviewer)).rejects.toMatchObject({ code: "forbidden" });
     const queue = await listErrorQueue(users.admin, { search: "jammed" });
-    expect(queue.items).toMatchObject([{ id: task.id, reason: "error", error: { message: "the stamp jammed" }, processData: { text: "broken" } }]);
+    expect(queue.items).toMatchObject([
+      { id: task.id, reason: "error", error: { message: "the stamp jammed" }, processData: { text: "broken" } },
+    ]);
 
     const ref = { flow: "test-review", processId: task.processId };
-    await expect(correctProcessData(users.admin, ref, { text: 42 })).rejects.toMatchObject({ code: "invalid_input", fields: [{ path: "text" }] });
+    await expect(correctProcessData(users.admin, ref, { text: 42 })).rejects.toMatchObject({
+      code: "invalid_input",
+      fields: [{ path: "text" }],
+    });
     await expect(correctProcessData(users.reviewer, ref, { text: "fixed" })).rejects.toMatchObject({ code: "forbidden" });
     await correctProcessData(users.admin, ref, { text: "fixed" });
     const audit = await db.flowAudit.findFirst({ where: { processId: task.processId, action: "correct_data" } });

@@ -2,10 +2,22 @@ import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/prisma/client";
 import type { Actor } from "@/lib/flow/runtime";
 import { decodeCursor, PAGE_SIZE, pageOf } from "./cursor";
-import { listFilters, TASK_LIST_COLUMNS, TASK_LIST_JOINS, toListItem, type ListFilters, type TaskListRow, type TaskPage } from "./task-list-item";
+import {
+  listFilters,
+  TASK_LIST_COLUMNS,
+  TASK_LIST_JOINS,
+  toListItem,
+  type ListFilters,
+  type TaskListRow,
+  type TaskPage,
+} from "./task-list-item";
 
 /** The human (view) tasks the user completed, most recently finished first (flow_task_finishedById_finishedAt_idx). */
-export async function listArchive(actor: Actor, filters: ListFilters = {}, options: { now?: Date; pageSize?: number } = {}): Promise<TaskPage> {
+export async function listArchive(
+  actor: Actor,
+  filters: ListFilters = {},
+  options: { now?: Date; pageSize?: number } = {},
+): Promise<TaskPage> {
   const size = options.pageSize ?? PAGE_SIZE;
   const cursor = decodeCursor(filters.cursor);
   const rows = await db.$queryRaw<(TaskListRow & { finishedAt: Date })[]>`
@@ -34,10 +46,25 @@ export interface StartedProcess {
 }
 
 /** The processes the user started, newest first (flow_process_createdById_createdAt_idx). */
-export async function listStartedProcesses(actor: Actor, filters: Pick<ListFilters, "cursor" | "flow"> = {}, options: { pageSize?: number } = {}): Promise<{ items: StartedProcess[]; nextCursor: string | null }> {
+export async function listStartedProcesses(
+  actor: Actor,
+  filters: Pick<ListFilters, "cursor" | "flow"> = {},
+  options: { pageSize?: number } = {},
+): Promise<{ items: StartedProcess[]; nextCursor: string | null }> {
   const size = options.pageSize ?? PAGE_SIZE;
   const cursor = decodeCursor(filters.cursor);
-  const rows = await db.$queryRaw<{ id: string; flowName: string; status: string; createdAt: Date; finishedAt: Date | null; outcome: string | null; entityId: string | null; entityName: string | null }[]>`
+  const rows = await db.$queryRaw<
+    {
+      id: string;
+      flowName: string;
+      status: string;
+      createdAt: Date;
+      finishedAt: Date | null;
+      outcome: string | null;
+      entityId: string | null;
+      entityName: string | null;
+    }[]
+  >`
     SELECT p.id, p."flowName", p.status, p."createdAt", p."finishedAt", e.id AS "entityId", e.name AS "entityName",
       (SELECT t.title FROM flow_task t WHERE t."processId" = p.id AND t."nodeKind" = 'end' AND t.status = 'done' LIMIT 1) AS outcome
     FROM flow_process p LEFT JOIN entity e ON e.id = p.data->>'entityId'

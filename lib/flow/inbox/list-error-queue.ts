@@ -31,12 +31,28 @@ export interface ErrorQueueFilters {
  * flow no longer has). Admins only: anyone else is refused.
  * @throws {FlowError} forbidden
  */
-export async function listErrorQueue(actor: Actor, filters: ErrorQueueFilters = {}, options: { pageSize?: number } = {}): Promise<{ items: ErrorQueueItem[]; nextCursor: string | null }> {
+export async function listErrorQueue(
+  actor: Actor,
+  filters: ErrorQueueFilters = {},
+  options: { pageSize?: number } = {},
+): Promise<{ items: ErrorQueueItem[]; nextCursor: string | null }> {
   if (!actor.roles.includes("admin")) throw new FlowError("forbidden", `User ${actor.id} may not see the error queue.`);
   const size = options.pageSize ?? PAGE_SIZE;
   const cursor = decodeCursor(filters.cursor);
   const known = servedFlows().flows.flatMap((flow) => Object.keys(flow.nodes).map((node) => `${flow.name}/${node}`));
-  const rows = await db.$queryRaw<{ id: string; processId: string; flowName: string; nodeName: string; status: string; title: string; error: TaskError | null; processData: Record<string, unknown>; updatedAt: Date }[]>`
+  const rows = await db.$queryRaw<
+    {
+      id: string;
+      processId: string;
+      flowName: string;
+      nodeName: string;
+      status: string;
+      title: string;
+      error: TaskError | null;
+      processData: Record<string, unknown>;
+      updatedAt: Date;
+    }[]
+  >`
     SELECT t.id, t."processId", t."flowName", t."nodeName", t.status, t.title, t.error, p.data AS "processData", t."updatedAt"
     FROM flow_task t JOIN flow_process p ON p.id = t."processId"
     WHERE ${errorQueueWhere(filters, known)}
@@ -57,7 +73,10 @@ export async function listErrorQueue(actor: Actor, filters: ErrorQueueFilters = 
 /**
  * @internal The ids of the tasks a filter selects (for a bulk retry), at most `limit`.
  */
-export async function unsafeErrorQueueIds(filters: ErrorQueueFilters, limit: number): Promise<{ id: string; processId: string; flowName: string; status: string }[]> {
+export async function unsafeErrorQueueIds(
+  filters: ErrorQueueFilters,
+  limit: number,
+): Promise<{ id: string; processId: string; flowName: string; status: string }[]> {
   const known = servedFlows().flows.flatMap((flow) => Object.keys(flow.nodes).map((node) => `${flow.name}/${node}`));
   return db.$queryRaw`
     SELECT t.id, t."processId", t."flowName", t.status FROM flow_task t

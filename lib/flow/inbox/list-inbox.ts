@@ -2,7 +2,15 @@ import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/prisma/client";
 import type { Actor } from "@/lib/flow/runtime";
 import { decodeCursor, PAGE_SIZE, pageOf } from "./cursor";
-import { listFilters, TASK_LIST_COLUMNS, TASK_LIST_JOINS, toListItem, type ListFilters, type TaskListRow, type TaskPage } from "./task-list-item";
+import {
+  listFilters,
+  TASK_LIST_COLUMNS,
+  TASK_LIST_JOINS,
+  toListItem,
+  type ListFilters,
+  type TaskListRow,
+  type TaskPage,
+} from "./task-list-item";
 
 /** The statuses of a task in someone's inbox: given to them and not done yet. */
 export const INBOX_STATUSES = ["new", "assigned", "started"] as const;
@@ -11,7 +19,11 @@ export const INBOX_STATUSES = ["new", "assigned", "started"] as const;
  * The signed-in user's inbox: the open tasks assigned to them, newest first, a page at a time.
  * Rides flow_task_assigneeId_status_createdAt_idx (bench/inbox.ts records the plan).
  */
-export async function listInbox(actor: Actor, filters: ListFilters = {}, options: { now?: Date; pageSize?: number } = {}): Promise<TaskPage> {
+export async function listInbox(
+  actor: Actor,
+  filters: ListFilters = {},
+  options: { now?: Date; pageSize?: number } = {},
+): Promise<TaskPage> {
   const size = options.pageSize ?? PAGE_SIZE;
   const rows = await db.$queryRaw<TaskListRow[]>(inboxStatement(actor, filters, size + 1));
   const now = options.now ?? new Date();
@@ -22,7 +34,8 @@ export async function listInbox(actor: Actor, filters: ListFilters = {}, options
 /** @internal The statement listInbox runs (bench/inbox.ts checks its plan). */
 export function inboxStatement(actor: Actor, filters: ListFilters, limit: number): Prisma.Sql {
   const cursor = decodeCursor(filters.cursor);
-  const statuses = filters.status && (INBOX_STATUSES as readonly string[]).includes(filters.status) ? [filters.status] : [...INBOX_STATUSES];
+  const statuses =
+    filters.status && (INBOX_STATUSES as readonly string[]).includes(filters.status) ? [filters.status] : [...INBOX_STATUSES];
   return Prisma.sql`
     SELECT ${TASK_LIST_COLUMNS}
     FROM flow_task t ${TASK_LIST_JOINS}

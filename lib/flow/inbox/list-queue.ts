@@ -4,7 +4,15 @@ import { isPermitted, nodeOf } from "@/lib/flow";
 import type { Actor } from "@/lib/flow/runtime";
 import { decodeCursor, encodeCursor, PAGE_SIZE, type Cursor } from "./cursor";
 import { servedFlows } from "./served-flows";
-import { listFilters, TASK_LIST_COLUMNS, TASK_LIST_JOINS, toListItem, type ListFilters, type TaskListRow, type TaskPage } from "./task-list-item";
+import {
+  listFilters,
+  TASK_LIST_COLUMNS,
+  TASK_LIST_JOINS,
+  toListItem,
+  type ListFilters,
+  type TaskListRow,
+  type TaskPage,
+} from "./task-list-item";
 
 /** How many batches a queue page reads at most while it skips tasks the node's permission refuses the user. */
 const MAX_BATCHES = 4;
@@ -15,7 +23,11 @@ const MAX_BATCHES = 4;
  * revision). Newest first. One ordered, limited index range per role on
  * flow_task_ownerRole_status_createdAt_idx, merged: never a sort of a whole role's queue.
  */
-export async function listQueue(actor: Actor, filters: ListFilters = {}, options: { now?: Date; pageSize?: number } = {}): Promise<TaskPage> {
+export async function listQueue(
+  actor: Actor,
+  filters: ListFilters = {},
+  options: { now?: Date; pageSize?: number } = {},
+): Promise<TaskPage> {
   const size = options.pageSize ?? PAGE_SIZE;
   const roles = [...actor.roles];
   if (roles.length === 0) return { items: [], nextCursor: null };

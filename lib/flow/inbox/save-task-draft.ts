@@ -13,7 +13,8 @@ const MAX_DRAFT_BYTES = 64 * 1024;
  * @throws {FlowError} not_found (no such task, or not one for this user), invalid_input (too big)
  */
 export async function saveTaskDraft(actor: Actor, ref: TaskRef, data: Record<string, unknown>): Promise<{ savedAt: string }> {
-  if (JSON.stringify(data).length > MAX_DRAFT_BYTES) throw new FlowError("invalid_input", "Draft too big.", { userMessage: "This draft is too big to save." });
+  if (JSON.stringify(data).length > MAX_DRAFT_BYTES)
+    throw new FlowError("invalid_input", "Draft too big.", { userMessage: "This draft is too big to save." });
   const [task] = await db.$queryRaw<(TaskFacts & { flowName: string })[]>`
     SELECT t.id, t."nodeName", t.status, t."assigneeId", t."ownerRole", t."finishedById", t."processId", t."flowName",
       p."createdById" AS "processCreatedById", p.data AS "processData"

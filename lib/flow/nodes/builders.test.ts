@@ -26,11 +26,18 @@ describe("node builders", () => {
 
     const cases = switchNode().case("a", () => true);
     expect(cases.default("x").edges.map((edge) => edge.kind)).toEqual(["case", "default"]);
-    expect(cases.case("b", () => false).default("y").edges.map((edge) => edge.to)).toEqual(["a", "b", "y"]);
+    expect(
+      cases
+        .case("b", () => false)
+        .default("y")
+        .edges.map((edge) => edge.to),
+    ).toEqual(["a", "b", "y"]);
   });
 
   it("freeze what they build", () => {
-    const node = ifNode(() => true).then("a").else("b");
+    const node = ifNode(() => true)
+      .then("a")
+      .else("b");
     expect(Object.isFrozen(node)).toBe(true);
     expect(Object.isFrozen(node.edges)).toBe(true);
     expect(Object.isFrozen(view({ assign: role("admin") }).next("a"))).toBe(true);

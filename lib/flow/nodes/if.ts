@@ -32,7 +32,13 @@ export function ifNode<D>(condition: Condition<D>, options: NodeOptions<D> = {})
         ...fields,
         edges: Object.freeze([{ kind: "then", to: then }]),
         else: (otherwise: string) =>
-          frozen({ ...fields, edges: Object.freeze([{ kind: "then", to: then }, { kind: "else", to: otherwise }]) }),
+          frozen({
+            ...fields,
+            edges: Object.freeze([
+              { kind: "then", to: then },
+              { kind: "else", to: otherwise },
+            ]),
+          }),
       }),
   });
 }

@@ -27,12 +27,17 @@ describe("a failed job attempt", () => {
 
   it("waits longer each time, never beyond the maximum", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 200 }), fc.integer({ min: 1, max: 600 }), fc.integer({ min: 1, max: 100 }), (attempt, initial, max) => {
-        const backoff: Backoff = { kind: "exponential", initial: { seconds: initial }, max: { minutes: max } };
-        const delay = retryDelayMs(backoff, attempt);
-        expect(delay).toBeGreaterThanOrEqual(retryDelayMs(backoff, Math.max(1, attempt - 1)));
-        expect(delay).toBeLessThanOrEqual(durationMs(backoff.max));
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 200 }),
+        fc.integer({ min: 1, max: 600 }),
+        fc.integer({ min: 1, max: 100 }),
+        (attempt, initial, max) => {
+          const backoff: Backoff = { kind: "exponential", initial: { seconds: initial }, max: { minutes: max } };
+          const delay = retryDelayMs(backoff, attempt);
+          expect(delay).toBeGreaterThanOrEqual(retryDelayMs(backoff, Math.max(1, attempt - 1)));
+          expect(delay).toBeLessThanOrEqual(durationMs(backoff.max));
+        },
+      ),
     );
   });
 });

@@ -40,8 +40,7 @@ export type StartMerge<I, F extends FormSchema> =
 export type StartOptions<I, F extends FormSchema> = StartFields<F> & StartMerge<I, F>;
 
 /** A person starts the process by filling in a form. */
-export interface StartNode<I, T extends string = string, F extends FormSchema = FormSchema>
-  extends Omit<StartFields<F>, "form"> {
+export interface StartNode<I, T extends string = string, F extends FormSchema = FormSchema> extends Omit<StartFields<F>, "form"> {
   readonly kind: "start";
   readonly form: F;
   merge(ctx: StartContext<z.output<F>>): I;

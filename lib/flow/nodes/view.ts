@@ -35,8 +35,7 @@ interface ViewFields<D, F extends FormSchema> extends HumanTaskOptions<D> {
 export type ViewOptions<D, F extends FormSchema> = ViewFields<D, F> & ViewMerge<D, F>;
 
 /** A task a person does with a form. */
-export interface ViewNode<D, T extends string = string, F extends FormSchema = FormSchema>
-  extends Omit<ViewFields<D, F>, "form"> {
+export interface ViewNode<D, T extends string = string, F extends FormSchema = FormSchema> extends Omit<ViewFields<D, F>, "form"> {
   readonly kind: "view";
   readonly form: F;
   /** The patch to apply when the task completes; the builder fills the default. */

@@ -255,7 +255,14 @@ export async function startProcessAt(
   formData: unknown = null,
 ): Promise<{ process: LoadedProcess; startTask: TaskRow }> {
   const process = work.createProcess(flow, data, createdById, parentTaskId);
-  const startTask = work.addTask(process, { node: start, previous: [], token: null, title: titleOf(start), description: descriptionOf(start), data: formData });
+  const startTask = work.addTask(process, {
+    node: start,
+    previous: [],
+    token: null,
+    title: titleOf(start),
+    description: descriptionOf(start),
+    data: formData,
+  });
   work.move(startTask, "activate");
   work.move(startTask, "complete", { finishedById: work.actorId ?? createdById });
   await runNodes(work, process, after(process, startTask, nextOf(start)));
@@ -309,7 +316,12 @@ async function parentOf(work: FlowWork, process: LoadedProcess): Promise<{ proce
 }
 
 /** Cancels an open task; a subprocess task takes its child processes with it. */
-export async function cancelOpenTask(work: FlowWork, process: LoadedProcess, task: TaskRow, details: Record<string, unknown> | null = null): Promise<void> {
+export async function cancelOpenTask(
+  work: FlowWork,
+  process: LoadedProcess,
+  task: TaskRow,
+  details: Record<string, unknown> | null = null,
+): Promise<void> {
   work.move(task, "cancel", {}, details);
   if (task.nodeKind === "subprocess") {
     for (const child of await selectOpenChildProcesses(work.tx, task.id)) {

@@ -14,7 +14,9 @@ export async function assignTask(actor: FlowUser, ref: TaskRef, options: Runtime
     requireHumanTask(work, process, task, node, "assign", actor);
     requireOwnOpenTask(task, actor);
     if (task.assigneeId === actor.id) {
-      throw new FlowError("invalid_transition", `Task ${task.id} is already assigned to ${actor.id}.`, { userMessage: "This task is already yours." });
+      throw new FlowError("invalid_transition", `Task ${task.id} is already assigned to ${actor.id}.`, {
+        userMessage: "This task is already yours.",
+      });
     }
     work.move(task, "assign", { assigneeId: actor.id });
   });

@@ -16,39 +16,65 @@ async function withBroken(sql: (ids: { processId: string; taskId: string }) => s
   const review = await taskAt(processId, "review");
   await completeTask(users.reviewer, refOf(review), { approved: false }, { registry });
   expect(await checkInvariants()).toEqual([]);
-  await db.$transaction(async (tx) => {
-    await tx.$executeRawUnsafe(sql({ processId, taskId: review.id }));
-    const problems = await checkInvariants(tx);
-    expect(problems.join("\n")).toMatch(expected);
-    throw new Error("roll back");
-  }).catch((error: Error) => expect(error.message).toBe("roll back"));
+  await db
+    .$transaction(async (tx) => {
+      await tx.$executeRawUnsafe(sql({ processId, taskId: review.id }));
+      const problems = await checkInvariants(tx);
+      expect(problems.join("\n")).toMatch(expected);
+      throw new Error("roll back");
+    })
+    .catch((error: Error) => expect(error.message).toBe("roll back"));
 }
 
 describe("checkInvariants", () => {
   it.each<[string, (ids: { processId: string; taskId: string }) => string, RegExp]>([
     ["an unknown status", ({ taskId }) => `UPDATE flow_task SET status = 'lost' WHERE id = '${taskId}'`, /unknown status lost/],
-    ["a running process with nothing open", ({ processId }) => `UPDATE flow_task SET status = 'canceled' WHERE "processId" = '${processId}' AND status <> 'done'`, /no open task/],
-    ["a done process with an open task", ({ processId }) => `UPDATE flow_process SET status = 'done', "finishedAt" = now() WHERE id = '${processId}'`, /done but has 1 open task/],
-    ["an error process without a task in error", ({ processId }) => `UPDATE flow_process SET status = 'error' WHERE id = '${processId}'`, /does not match whether a task of it is in error/],
+    [
+      "a running process with nothing open",
+      ({ processId }) => `UPDATE flow_task SET status = 'canceled' WHERE "processId" = '${processId}' AND status <> 'done'`,
+      /no open task/,
+    ],
+    [
+      "a done process with an open task",
+      ({ processId }) => `UPDATE flow_process SET status = 'done', "finishedAt" = now() WHERE id = '${processId}'`,
+      /done but has 1 open task/,
+    ],
+    [
+      "an error process without a task in error",
+      ({ processId }) => `UPDATE flow_process SET status = 'error' WHERE id = '${processId}'`,
+      /does not match whether a task of it is in error/,
+    ],
     [
       "a task completed twice",
       ({ processId, taskId }) =>
         `INSERT INTO flow_audit ("processId", "taskId", action, "fromStatus", "toStatus") VALUES ('${processId}', '${taskId}', 'complete', 'started', 'done')`,
       /went from started though it was done|completed 2 times/,
     ],
-    ["a status changed behind the table's back", ({ taskId }) => `UPDATE flow_task SET status = 'new', "assigneeId" = NULL WHERE id = '${taskId}'`, /trail ends at done but it is new/],
+    [
+      "a status changed behind the table's back",
+      ({ taskId }) => `UPDATE flow_task SET status = 'new', "assigneeId" = NULL WHERE id = '${taskId}'`,
+      /trail ends at done but it is new/,
+    ],
   ])("finds %s", async (_, sql, expected) => {
     await withBroken(sql, expected);
   });
 
   it("finds a scheduled job with no job in the queue", async () => {
-    const { processId } = await startProcessFromCode({ flow: "test-job" }, { data: { failTimes: 0, failAfter: false }, userId: users.engineer.id }, { registry });
+    const { processId } = await startProcessFromCode(
+      { flow: "test-job" },
+      { data: { failTimes: 0, failAfter: false }, userId: users.engineer.id },
+      { registry },
+    );
     const task = await taskAt(processId, "work");
     await db.$executeRawUnsafe(`DELETE FROM graphile_worker._private_jobs WHERE key = $1`, `flow-task:${task.id}`);
     expect((await checkInvariants()).join("\n")).toMatch(/scheduled but no queue job/);
     await db.$executeRawUnsafe(`UPDATE flow_task SET status = 'canceled' WHERE id = $1`, task.id);
     await db.$executeRawUnsafe(`UPDATE flow_process SET status = 'canceled', "finishedAt" = now() WHERE id = $1`, processId);
-    await db.$executeRawUnsafe(`INSERT INTO flow_audit ("processId", "taskId", action, "fromStatus", "toStatus") VALUES ($1, $2, 'cancel', 'scheduled', 'canceled')`, processId, task.id);
+    await db.$executeRawUnsafe(
+      `INSERT INTO flow_audit ("processId", "taskId", action, "fromStatus", "toStatus") VALUES ($1, $2, 'cancel', 'scheduled', 'canceled')`,
+      processId,
+      task.id,
+    );
     expect(await checkInvariants()).toEqual([]);
   });
 });

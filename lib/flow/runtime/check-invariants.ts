@@ -106,7 +106,9 @@ const QUEUE_CHECKS: typeof CHECKS = [
 /** Every violation found, as sentences; empty when the stored state is consistent. */
 export async function checkInvariants(client: Queryable = appDb): Promise<string[]> {
   const problems: string[] = [];
-  const queue = await client.$queryRawUnsafe<{ present: boolean }[]>(`SELECT to_regclass('graphile_worker._private_jobs') IS NOT NULL AS present`);
+  const queue = await client.$queryRawUnsafe<{ present: boolean }[]>(
+    `SELECT to_regclass('graphile_worker._private_jobs') IS NOT NULL AS present`,
+  );
   for (const check of [...CHECKS, ...(queue[0]?.present ? QUEUE_CHECKS : [])]) {
     const rows = await client.$queryRawUnsafe<Row[]>(check.sql);
     problems.push(...rows.map((row) => `${check.name}: ${check.say(row)}`));
@@ -142,7 +144,9 @@ async function auditProblems(client: Queryable): Promise<string[]> {
       if ((TASK_ACTIONS as readonly string[]).includes(step.action)) {
         const rule = TASK_TRANSITIONS[step.action as TaskAction];
         if (!(rule.from as readonly string[]).includes(step.fromStatus ?? "") || rule.to !== step.toStatus) {
-          problems.push(`audit: task ${taskId} did ${step.action} from ${step.fromStatus} to ${step.toStatus}, which the status table forbids`);
+          problems.push(
+            `audit: task ${taskId} did ${step.action} from ${step.fromStatus} to ${step.toStatus}, which the status table forbids`,
+          );
         }
       } else if (step.fromStatus !== step.toStatus) {
         problems.push(`audit: task ${taskId} changed status by "${step.action}", which is not a transition`);

@@ -41,7 +41,9 @@ describe("a handler that throws after a view", () => {
     await assignTask(users.reviewer, refOf(review), options);
     await startTask(users.reviewer, refOf(review), options);
     const before = await snapshot();
-    await expect(completeTask(users.reviewer, refOf(review), { approved: false, boom: true }, options)).rejects.toMatchObject({ code: "handler_failed" });
+    await expect(completeTask(users.reviewer, refOf(review), { approved: false, boom: true }, options)).rejects.toMatchObject({
+      code: "handler_failed",
+    });
     expect(await snapshot()).toEqual(before);
     expect(await taskAt(processId, "review")).toMatchObject({ status: "started", assigneeId: users.reviewer.id });
   });

@@ -16,7 +16,13 @@ describe("starting a process", () => {
     const now = new Date("2026-11-22T10:00:00Z");
     const { processId, taskId } = await startProcess(users.engineer, { flow: "test-review" }, { text: "IPE 300" }, { ...options, now });
     const process = await processRow(processId);
-    expect(process).toMatchObject({ flowName: "test-review", flowVersion: 3, status: "running", data: { text: "IPE 300" }, createdById: users.engineer.id });
+    expect(process).toMatchObject({
+      flowName: "test-review",
+      flowVersion: 3,
+      status: "running",
+      data: { text: "IPE 300" },
+      createdById: users.engineer.id,
+    });
     expect(await trail(processId)).toEqual([
       ["start", "done"],
       ["review", "new"],
@@ -37,7 +43,9 @@ describe("starting a process", () => {
 
   it("refuses a user without the start permission, and a form that does not parse, changing nothing", async () => {
     const before = await db.flowProcess.count();
-    await expect(startProcess(users.reviewer, { flow: "test-review" }, { text: "x" }, options)).rejects.toMatchObject({ code: "forbidden" });
+    await expect(startProcess(users.reviewer, { flow: "test-review" }, { text: "x" }, options)).rejects.toMatchObject({
+      code: "forbidden",
+    });
     await expect(startProcess(users.engineer, { flow: "test-review" }, { text: "" }, options)).rejects.toMatchObject({
       code: "invalid_input",
       fields: [{ path: "text", message: expect.any(String) }],
@@ -64,10 +72,16 @@ describe("completing a view", () => {
       ["decide", "done"],
       ["rework", "assigned"],
     ]);
-    expect(await processRow(processId)).toMatchObject({ status: "running", data: { text: "HEA 200", approved: false, note: "check the weld", stamped: 1 } });
+    expect(await processRow(processId)).toMatchObject({
+      status: "running",
+      data: { text: "HEA 200", approved: false, note: "check the weld", stamped: 1 },
+    });
     const rework = await taskAt(processId, "rework");
     expect(rework).toMatchObject({ assigneeId: users.engineer.id, ownerRole: null });
-    expect(await taskAt(processId, "review")).toMatchObject({ finishedById: users.reviewer.id, data: { approved: false, note: "check the weld" } });
+    expect(await taskAt(processId, "review")).toMatchObject({
+      finishedById: users.reviewer.id,
+      data: { approved: false, note: "check the weld" },
+    });
 
     // Round two: the engineer revises, another reviewer approves without claiming first.
     await completeTask(users.engineer, refOf(rework), { text: "HEA 220" }, options);
@@ -103,8 +117,13 @@ describe("completing a view", () => {
     const { processId } = await startProcess(users.engineer, { flow: "test-review" }, { text: "x" }, options);
     const review = await taskAt(processId, "review");
     await assignTask(users.reviewer, refOf(review), options);
-    await expect(assignTask(users.reviewer2, refOf(review), options)).rejects.toMatchObject({ code: "no_longer_yours", userMessage: "Someone else has taken this task." });
-    await expect(completeTask(users.reviewer2, refOf(review), { approved: true }, options)).rejects.toMatchObject({ code: "no_longer_yours" });
+    await expect(assignTask(users.reviewer2, refOf(review), options)).rejects.toMatchObject({
+      code: "no_longer_yours",
+      userMessage: "Someone else has taken this task.",
+    });
+    await expect(completeTask(users.reviewer2, refOf(review), { approved: true }, options)).rejects.toMatchObject({
+      code: "no_longer_yours",
+    });
     await completeTask(users.reviewer, refOf(review), { approved: true }, options);
     await expect(completeTask(users.reviewer, refOf(review), { approved: true }, options)).rejects.toMatchObject({
       code: "no_longer_yours",
@@ -128,7 +147,8 @@ describe("events", () => {
     const review = await taskAt(processId, "review");
     await completeTask(users.reviewer, refOf(review), { approved: true }, options);
     const audit = await db.flowAudit.findMany({ where: { processId }, orderBy: { id: "asc" } });
-    const byTask = (id: string) => audit.filter((row) => row.taskId === id).map((row) => [row.action, row.fromStatus, row.toStatus, row.userId]);
+    const byTask = (id: string) =>
+      audit.filter((row) => row.taskId === id).map((row) => [row.action, row.fromStatus, row.toStatus, row.userId]);
     expect(byTask(review.id)).toEqual([
       ["create", null, "new", users.engineer.id],
       ["assign", "new", "assigned", users.reviewer.id],
@@ -140,6 +160,12 @@ describe("events", () => {
       ["finish", "running", "done"],
     ]);
     await expect.poll(() => received.filter((m) => (m as { process: string }).process === processId).length).toBe(2);
-    expect(received.at(-1)).toMatchObject({ flow: "test-review", process: processId, status: "done", tasks: expect.arrayContaining([{ id: review.id, status: "done" }]), tx: expect.stringMatching(/^\d+$/) });
+    expect(received.at(-1)).toMatchObject({
+      flow: "test-review",
+      process: processId,
+      status: "done",
+      tasks: expect.arrayContaining([{ id: review.id, status: "done" }]),
+      tx: expect.stringMatching(/^\d+$/),
+    });
   });
 });

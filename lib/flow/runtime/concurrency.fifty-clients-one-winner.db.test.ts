@@ -23,7 +23,9 @@ beforeAll(async () => {
   // Half on node-postgres (the runtime's default), half through Prisma's interactive transactions.
   const url = process.env.DATABASE_URL!;
   clients = Array.from({ length: CLIENTS }, (_, i) =>
-    i % 2 === 0 ? new pg.Pool({ connectionString: url, max: 1 }) : new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 1 }) }),
+    i % 2 === 0
+      ? new pg.Pool({ connectionString: url, max: 1 })
+      : new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 1 }) }),
   );
   await Promise.all(clients.map((client) => (client instanceof pg.Pool ? client.query("SELECT 1") : client.$queryRawUnsafe("SELECT 1"))));
   requester = await makeUser(["engineer"], "requester");
@@ -37,7 +39,14 @@ afterAll(async () => {
 
 /** Runs every attempt at once and sorts the outcomes: "won", or the refusal's code. */
 async function storm(attempts: (() => Promise<unknown>)[]): Promise<string[]> {
-  const outcomes = await Promise.all(attempts.map((attempt) => attempt().then(() => "won", (error: { code?: string; message?: string }) => error.code ?? String(error.message))));
+  const outcomes = await Promise.all(
+    attempts.map((attempt) =>
+      attempt().then(
+        () => "won",
+        (error: { code?: string; message?: string }) => error.code ?? String(error.message),
+      ),
+    ),
+  );
   return outcomes;
 }
 
@@ -47,7 +56,9 @@ describe(`${CLIENTS} clients`, () => {
   it("completing the same queued task: one completes it, the others are told it is no longer theirs", { timeout: 60_000 }, async () => {
     const { processId } = await startProcess(requester, { flow: "test-review" }, { text: "race" }, { registry });
     const ref = refOf(await taskAt(processId, "review"));
-    const outcomes = await storm(clients.map((client, i) => () => completeTask(reviewers[i]!, ref, { approved: true }, { registry, db: client })));
+    const outcomes = await storm(
+      clients.map((client, i) => () => completeTask(reviewers[i]!, ref, { approved: true }, { registry, db: client })),
+    );
     expect(count(outcomes)).toEqual({ won: 1, no_longer_yours: CLIENTS - 1 });
     const winner = reviewers[outcomes.indexOf("won")]!;
     expect(await taskAt(processId, "review")).toMatchObject({ status: "done", finishedById: winner.id });
@@ -83,7 +94,11 @@ describe(`${CLIENTS} clients`, () => {
   it("finishing both branches of 25 splits at once: every join goes on exactly once", { timeout: 60_000 }, async () => {
     const processes: string[] = [];
     for (let i = 0; i < CLIENTS / 2; i++) {
-      const { processId } = await startProcessFromCode({ flow: "test-parallel" }, { data: { withCost: true }, userId: requester.id }, { registry });
+      const { processId } = await startProcessFromCode(
+        { flow: "test-parallel" },
+        { data: { withCost: true }, userId: requester.id },
+        { registry },
+      );
       processes.push(processId);
     }
     const attempts: (() => Promise<unknown>)[] = [];
@@ -106,12 +121,21 @@ describe(`${CLIENTS} clients`, () => {
       compute: { call: () => Promise.reject(new Error("none")) },
       faults: { isOn: async () => false },
     };
-    const { processId } = await startProcessFromCode({ flow: "test-job" }, { data: { failTimes: 0, failAfter: false } , userId: requester.id }, { registry });
+    const { processId } = await startProcessFromCode(
+      { flow: "test-job" },
+      { data: { failTimes: 0, failAfter: false }, userId: requester.id },
+      { registry },
+    );
     const task = await taskAt(processId, "work");
     const payload = { taskId: task.id, processId, flowName: "test-job" };
-    const outcomes = await storm(clients.map((client) => () => runJob(payload, { registry, services, db: client }).then((outcome) => {
-      if (outcome !== "done") throw Object.assign(new Error(outcome), { code: outcome });
-    })));
+    const outcomes = await storm(
+      clients.map(
+        (client) => () =>
+          runJob(payload, { registry, services, db: client }).then((outcome) => {
+            if (outcome !== "done") throw Object.assign(new Error(outcome), { code: outcome });
+          }),
+      ),
+    );
     expect(count(outcomes)).toEqual({ won: 1, skipped: CLIENTS - 1 });
     expect(await processRow(processId)).toMatchObject({ status: "done" });
     expect(await db.flowAudit.count({ where: { taskId: task.id, action: "complete" } })).toBe(1);

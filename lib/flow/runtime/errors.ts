@@ -47,7 +47,11 @@ export class FlowError extends Error {
   readonly userMessage: string;
   readonly fields: readonly FieldError[];
 
-  constructor(code: FlowErrorCode, message: string, options: { userMessage?: string; fields?: readonly FieldError[]; cause?: unknown } = {}) {
+  constructor(
+    code: FlowErrorCode,
+    message: string,
+    options: { userMessage?: string; fields?: readonly FieldError[]; cause?: unknown } = {},
+  ) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.code = code;
     this.userMessage = options.userMessage ?? GENERIC[code];

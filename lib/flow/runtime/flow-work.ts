@@ -234,7 +234,10 @@ export class FlowWork {
    */
   moveProcess(process: LoadedProcess, action: ProcessAction, details: Record<string, unknown> | null = null): void {
     const result = processTransition(process.row.status, action);
-    if (!result.ok) throw new FlowError("invalid_transition", `Process ${process.row.id}: ${result.error.message}`, { userMessage: result.error.message });
+    if (!result.ok)
+      throw new FlowError("invalid_transition", `Process ${process.row.id}: ${result.error.message}`, {
+        userMessage: result.error.message,
+      });
     const from = process.row.status;
     process.row.status = result.to;
     process.row.updatedAt = this.nowIso;
@@ -261,7 +264,14 @@ export class FlowWork {
     });
   }
 
-  private record(processId: string, taskId: string | null, action: string, fromStatus: string | null, toStatus: string | null, details: Record<string, unknown> | null) {
+  private record(
+    processId: string,
+    taskId: string | null,
+    action: string,
+    fromStatus: string | null,
+    toStatus: string | null,
+    details: Record<string, unknown> | null,
+  ) {
     this.audit.push({ processId, taskId, userId: this.actorId, action, fromStatus, toStatus, at: this.nowIso, details });
   }
 

@@ -122,7 +122,10 @@ export function sqlStateOf(error: unknown): string | null {
  * not_found, the same as one that does not exist.
  * @throws {FlowError} not_found
  */
-export async function lockTask(work: FlowWork, ref: TaskRef): Promise<{ process: LoadedProcess; task: TaskRow; node: AnyNode | ObsoleteNode }> {
+export async function lockTask(
+  work: FlowWork,
+  ref: TaskRef,
+): Promise<{ process: LoadedProcess; task: TaskRow; node: AnyNode | ObsoleteNode }> {
   const process = await work.lock(ref.processId, ref.flow, ref.taskId);
   const task = await work.task(process, ref.taskId);
   if (!task || task.flowName !== ref.flow) throw notFound();
@@ -145,5 +148,6 @@ export function requireActive(process: LoadedProcess): void {
  * @throws {FlowError} forbidden
  */
 export function requireAdmin(actor: Actor): void {
-  if (!actor.roles.includes("admin")) throw new FlowError("forbidden", `User ${actor.id} is not an admin.`, { userMessage: "Only an admin may do this." });
+  if (!actor.roles.includes("admin"))
+    throw new FlowError("forbidden", `User ${actor.id} is not an admin.`, { userMessage: "Only an admin may do this." });
 }

@@ -50,7 +50,9 @@ describe("a task whose node the flow no longer has", () => {
   it("works again once a data migration renames it to a node the flow has", async () => {
     const { processId, task } = await review("renamed");
     await db.$executeRawUnsafe(`UPDATE flow_task SET "nodeName" = 'check' WHERE id = $1`, task.id);
-    await expect(completeTask(users.reviewer, refOf(task), { approved: true }, options)).rejects.toMatchObject({ code: "invalid_transition" });
+    await expect(completeTask(users.reviewer, refOf(task), { approved: true }, options)).rejects.toMatchObject({
+      code: "invalid_transition",
+    });
     await db.$executeRawUnsafe(`UPDATE flow_task SET "nodeName" = 'review' WHERE "flowName" = 'test-review' AND "nodeName" = 'check'`);
     await completeTask(users.reviewer, refOf(task), { approved: true }, options);
     expect(await processRow(processId)).toMatchObject({ status: "done" });
@@ -59,7 +61,9 @@ describe("a task whose node the flow no longer has", () => {
   it("is obsolete too when a node of that name is now of another kind", async () => {
     const { task } = await review("changed kind");
     await db.$executeRawUnsafe(`UPDATE flow_task SET "nodeName" = 'stamp' WHERE id = $1`, task.id);
-    await expect(completeTask(users.reviewer, refOf(task), { approved: true }, options)).rejects.toMatchObject({ code: "invalid_transition" });
+    await expect(completeTask(users.reviewer, refOf(task), { approved: true }, options)).rejects.toMatchObject({
+      code: "invalid_transition",
+    });
   });
 });
 
@@ -93,7 +97,11 @@ describe("undo", () => {
   });
 
   it("of a split cancels the branches nobody started and opens new ones", async () => {
-    const { processId } = await startProcessFromCode({ flow: "test-parallel" }, { data: { withCost: true }, userId: users.engineer.id }, options);
+    const { processId } = await startProcessFromCode(
+      { flow: "test-parallel" },
+      { data: { withCost: true }, userId: users.engineer.id },
+      options,
+    );
     const split = await taskAt(processId, "checks");
     await undoTask(users.admin, refOf(split), options);
     expect(await trail(processId)).toEqual([

@@ -16,7 +16,6 @@ export interface Tx {
 /** The channel every change is announced on, one JSON payload per changed process. */
 export const FLOW_NOTIFY_CHANNEL = "gusset_flow";
 
-
 /**
  * The process, locked until the transaction ends, with its open tasks and (given `taskId`) that task
  * whatever its status; null when it is not a process of that flow. One round trip: the SQL function

@@ -20,7 +20,8 @@ export async function reassignTask(actor: FlowUser, ref: TaskRef, userId: string
     const target = await selectActiveUser(work.tx, userId);
     const user = target ? { id: target.id, roles: target.roles.filter(isRole) as Role[] } : null;
     const offered = user && (task.ownerRole === null || user.roles.some((role) => role === task.ownerRole));
-    const permitted = user && offered && isPermitted(node.permission, { process: work.processView(process), task: work.taskView(task), user });
+    const permitted =
+      user && offered && isPermitted(node.permission, { process: work.processView(process), task: work.taskView(task), user });
     if (!permitted) {
       throw new FlowError("forbidden", `User ${userId} may not do task ${task.id}.`, { userMessage: "That user may not do this task." });
     }

@@ -22,7 +22,15 @@ export async function reviveTask(actor: FlowUser, ref: TaskRef, options: Runtime
     const previous = (await selectPrevious(work.tx, task.id)).map((link) => link.id);
     const id = randomUUID();
     if (node.kind === "join") {
-      const join = work.addTask(process, { id, node, previous, token: task.token, title: task.title, data: task.data, revivedFromId: task.id });
+      const join = work.addTask(process, {
+        id,
+        node,
+        previous,
+        token: task.token,
+        title: task.title,
+        data: task.data,
+        revivedFromId: task.id,
+      });
       work.move(join, "activate");
       await runNodes(work, process, await evaluateJoin(work, process, join));
     } else {

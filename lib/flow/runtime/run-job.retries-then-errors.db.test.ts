@@ -39,7 +39,12 @@ describe("a job task", () => {
     const { task } = await start({ failTimes: 0, failAfter: false });
     expect(task).toMatchObject({ status: "scheduled", attempts: 0 });
     expect(await queueJobs(task.id)).toEqual([
-      { key: `flow-task:${task.id}`, run_at: expect.any(Date), max_attempts: 10, payload: { taskId: task.id, processId: task.processId, flowName: "test-job" } },
+      {
+        key: `flow-task:${task.id}`,
+        run_at: expect.any(Date),
+        max_attempts: 10,
+        payload: { taskId: task.id, processId: task.processId, flowName: "test-job" },
+      },
     ]);
   });
 
@@ -54,7 +59,11 @@ describe("a job task", () => {
   it("is retried after its backoff when it throws, and succeeds on a later attempt", async () => {
     const { processId, payload, task } = await start({ failTimes: 2, failAfter: false });
     expect(await runJob(payload, at("2030-01-01T12:00:00Z"))).toBe("rescheduled");
-    expect(await taskAt(processId, "work")).toMatchObject({ status: "scheduled", attempts: 1, error: { message: "attempt 1 failed", attempts: 1 } });
+    expect(await taskAt(processId, "work")).toMatchObject({
+      status: "scheduled",
+      attempts: 1,
+      error: { message: "attempt 1 failed", attempts: 1 },
+    });
     const [retry] = await queueJobs(task.id);
     expect(retry?.run_at.toISOString()).toBe("2030-01-01T12:00:01.000Z");
     expect(await runJob(payload, at("2030-01-01T12:00:01Z"))).toBe("rescheduled");
@@ -69,7 +78,11 @@ describe("a job task", () => {
     for (let i = 0; i < 3; i++) outcomes.push(await runJob(payload, at(`2030-01-01T12:00:0${i}Z`)));
     expect(outcomes).toEqual(["rescheduled", "rescheduled", "failed"]);
     const work = await taskAt(processId, "work");
-    expect(work).toMatchObject({ status: "error", attempts: 3, error: { message: "attempt 3 failed", attempts: 3, stack: expect.stringContaining("attempt 3 failed") } });
+    expect(work).toMatchObject({
+      status: "error",
+      attempts: 3,
+      error: { message: "attempt 3 failed", attempts: 3, stack: expect.stringContaining("attempt 3 failed") },
+    });
     expect(await processRow(processId)).toMatchObject({ status: "error" });
     expect(await checkInvariants()).toEqual([]);
     // A further delivery of the same job (at least once) finds nothing to do.

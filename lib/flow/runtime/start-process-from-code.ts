@@ -19,7 +19,9 @@ export async function startProcessFromCode(
   const start = startHandleOf(flow, ref.node);
   const data = flow.process.safeParse(input.data);
   if (!data.success) {
-    throw new FlowError("invalid_input", `Data for ${flow.name} is invalid: ${data.error.message}`, { fields: fieldErrors(data.error.issues) });
+    throw new FlowError("invalid_input", `Data for ${flow.name} is invalid: ${data.error.message}`, {
+      fields: fieldErrors(data.error.issues),
+    });
   }
   return inFlowTransaction(options, "user", input.userId, async (work) => {
     const { process, startTask } = await startProcessAt(work, flow, start, data.data, input.userId, null);

@@ -23,11 +23,14 @@ export async function startProcess(
     throw new FlowError("forbidden", `User ${actor.id} may not start ${flow.name}.`, { userMessage: "You may not start this process." });
   }
   const form = start.form.safeParse(input);
-  if (!form.success) throw new FlowError("invalid_input", `Start form of ${flow.name}: ${form.error.message}`, { fields: fieldErrors(form.error.issues) });
+  if (!form.success)
+    throw new FlowError("invalid_input", `Start form of ${flow.name}: ${form.error.message}`, { fields: fieldErrors(form.error.issues) });
   const initial = authored(start, () => start.merge({ form: form.data, user: actor }));
   const data = flow.process.safeParse(initial);
   if (!data.success) {
-    throw new FlowError("invalid_input", `Start of ${flow.name} made invalid process data: ${data.error.message}`, { fields: fieldErrors(data.error.issues) });
+    throw new FlowError("invalid_input", `Start of ${flow.name} made invalid process data: ${data.error.message}`, {
+      fields: fieldErrors(data.error.issues),
+    });
   }
   return inFlowTransaction(options, "user", actor.id, async (work) => {
     const { process, startTask } = await startProcessAt(work, flow, start, data.data, actor.id, null, form.data);

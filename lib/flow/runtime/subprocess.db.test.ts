@@ -25,7 +25,12 @@ describe("a subprocess", () => {
     const quick = await taskAt(processId, "quick");
     expect(quick.status).toBe("done");
     const child = await childOf(quick.id);
-    expect(child).toMatchObject({ flowName: "test-instant-child", status: "done", createdById: users.engineer.id, data: { n: 7, squared: 49 } });
+    expect(child).toMatchObject({
+      flowName: "test-instant-child",
+      status: "done",
+      createdById: users.engineer.id,
+      data: { n: 7, squared: 49 },
+    });
     expect(await processRow(processId)).toMatchObject({ data: { result: 49 } });
     expect(await taskAt(processId, "look")).toMatchObject({ status: "new" });
     expect(await checkInvariants()).toEqual([]);

@@ -112,7 +112,12 @@ describe("a process that ended", () => {
     await cancelTask(users.admin, ref, options); // the only open task: the process is canceled with it
     const before = await snapshot();
     const refusals = await Promise.all(
-      (Object.keys(run) as Action[]).map((action) => run[action](ref).then(() => `${action}: done`, (error: { code: string }) => `${action}: ${error.code}`)),
+      (Object.keys(run) as Action[]).map((action) =>
+        run[action](ref).then(
+          () => `${action}: done`,
+          (error: { code: string }) => `${action}: ${error.code}`,
+        ),
+      ),
     );
     expect(refusals).toEqual([
       "assign: no_longer_yours",
@@ -142,7 +147,8 @@ describe("reassigning", () => {
 });
 
 describe("tasks the engine or the queue runs", () => {
-  const startAt = (flow: string, data: Record<string, unknown>) => startProcessFromCode({ flow }, { data, userId: users.engineer.id }, options);
+  const startAt = (flow: string, data: Record<string, unknown>) =>
+    startProcessFromCode({ flow }, { data, userId: users.engineer.id }, options);
 
   /** A task of each kind in a typical status. */
   const setups: Record<string, () => Promise<TaskRef>> = {

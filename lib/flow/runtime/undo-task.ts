@@ -51,9 +51,13 @@ async function takeBack(work: FlowWork, process: LoadedProcess, task: TaskRow): 
       await takeBack(work, process, next);
       work.move(next, "undo", {}, { undo: task.id });
     } else {
-      throw new FlowError("invalid_transition", `Cannot undo task ${task.id}: later task ${next.id} (${next.nodeName}) is ${next.status}.`, {
-        userMessage: `This task cannot be undone: a later task, "${next.title}", is already ${next.status === "started" ? "started" : next.status}.`,
-      });
+      throw new FlowError(
+        "invalid_transition",
+        `Cannot undo task ${task.id}: later task ${next.id} (${next.nodeName}) is ${next.status}.`,
+        {
+          userMessage: `This task cannot be undone: a later task, "${next.title}", is already ${next.status === "started" ? "started" : next.status}.`,
+        },
+      );
     }
   }
 }

@@ -16,7 +16,11 @@ beforeAll(async () => {
 });
 
 async function runToCheck(failOnCreate: boolean) {
-  const { processId } = await startProcessFromCode({ flow: "test-job-then-view" }, { data: { failOnCreate }, userId: users.engineer.id }, options);
+  const { processId } = await startProcessFromCode(
+    { flow: "test-job-then-view" },
+    { data: { failOnCreate }, userId: users.engineer.id },
+    options,
+  );
   const work = await taskAt(processId, "work");
   expect(await runJob({ taskId: work.id, processId, flowName: "test-job-then-view" }, { ...options, services })).toBe("done");
   return processId;

@@ -15,7 +15,10 @@ const worker = await startWorker({
     faults: { isOn: async () => false },
   },
   concurrency: 2,
-  heartbeat: { intervalMs: Number(process.env.GUSSET_WORKER_HEARTBEAT_MS ?? 500), staleAfterMs: Number(process.env.GUSSET_WORKER_STALE_MS ?? 3000) },
+  heartbeat: {
+    intervalMs: Number(process.env.GUSSET_WORKER_HEARTBEAT_MS ?? 500),
+    staleAfterMs: Number(process.env.GUSSET_WORKER_STALE_MS ?? 3000),
+  },
   onJob: ({ taskId, outcome }) => console.log(JSON.stringify({ event: "job", taskId, outcome })),
 });
 console.log(JSON.stringify({ event: "ready", workerIds: worker.workerIds(), pid: process.pid }));

@@ -13,7 +13,9 @@ export function conformanceProblems(nodes: NodesByKey<Node>, value: unknown, pat
   const expected = Object.entries(nodes).filter(([, node]) => !DISPLAY.has(node.kind));
   const known = new Set(expected.map(([key]) => key));
   return [
-    ...Object.keys(record).filter((key) => !known.has(key)).map((key) => `${path}.${key}: not a field`),
+    ...Object.keys(record)
+      .filter((key) => !known.has(key))
+      .map((key) => `${path}.${key}: not a field`),
     ...expected.flatMap(([key, node]) =>
       Object.hasOwn(record, key) ? valueProblems(node, record[key], `${path}.${key}`) : [`${path}.${key}: missing`],
     ),
@@ -50,14 +52,22 @@ function valueProblems(node: Node, value: unknown, path: string): string[] {
     case "file": {
       const file = value as Record<string, unknown>;
       const exact = typeof value === "object" && !Array.isArray(value) && Object.keys(file).sort().join() === "fileId,name,size,type";
-      return exact && typeof file.fileId === "string" && typeof file.name === "string" && Number.isSafeInteger(file.size) && typeof file.type === "string"
+      return exact &&
+        typeof file.fileId === "string" &&
+        typeof file.name === "string" &&
+        Number.isSafeInteger(file.size) &&
+        typeof file.type === "string"
         ? []
         : fail("not a file reference");
     }
     case "table":
-      return Array.isArray(value) ? value.flatMap((row, index) => conformanceProblems(node.columns, row, `${path}[${index}]`)) : fail("not a list");
+      return Array.isArray(value)
+        ? value.flatMap((row, index) => conformanceProblems(node.columns, row, `${path}[${index}]`))
+        : fail("not a list");
     case "dynamicArray":
-      return Array.isArray(value) ? value.flatMap((row, index) => conformanceProblems(node.children, row, `${path}[${index}]`)) : fail("not a list");
+      return Array.isArray(value)
+        ? value.flatMap((row, index) => conformanceProblems(node.children, row, `${path}[${index}]`))
+        : fail("not a list");
     default:
       return fail(`a ${node.kind} holds no value`);
   }

@@ -43,7 +43,13 @@ export const everyKind = parametrization({
   }),
   choices: tab("Choices", {
     family: option("Family", { options: ["IPE", "HEA"], default: "IPE", variant: "radio" }),
-    spans: option("Spans", { options: [{ value: 1, label: "one" }, { value: 2, label: "two" }], optional: true }),
+    spans: option("Spans", {
+      options: [
+        { value: 1, label: "one" },
+        { value: 2, label: "two" },
+      ],
+      optional: true,
+    }),
     material: autocomplete("Material", { options: ["S235", "S355"] }),
     cases: multiSelect("Load cases", { options: ["dead", "live", "wind"], default: ["dead"] }),
     refs: section("References", {
@@ -55,7 +61,11 @@ export const everyKind = parametrization({
   rows: tab("Rows", {
     points: table(
       "Point loads",
-      { x: number("Position", { min: 0, suffix: "m" }), F: number("Force", { suffix: "kN", default: 10 }), kind: option("Kind", { options: ["point", "moment"], default: "point" }) },
+      {
+        x: number("Position", { min: 0, suffix: "m" }),
+        F: number("Force", { suffix: "kN", default: 10 }),
+        kind: option("Kind", { options: ["point", "moment"], default: "point" }),
+      },
       { maxRows: 4, default: [{ x: 1 }] },
     ),
     segments: dynamicArray(

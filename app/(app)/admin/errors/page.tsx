@@ -31,7 +31,11 @@ export default async function ErrorQueuePage({ searchParams }: { searchParams: P
           <span className="text-slate-600">Flow</span>
           <select name="flow" defaultValue={filters.flow ?? ""} className="rounded border border-slate-300 bg-white px-2 py-1">
             <option value="">All flows</option>
-            {servedFlows().flows.map((flow) => <option key={flow.name} value={flow.name}>{flow.name}</option>)}
+            {servedFlows().flows.map((flow) => (
+              <option key={flow.name} value={flow.name}>
+                {flow.name}
+              </option>
+            ))}
           </select>
         </label>
         <label className="flex flex-col gap-1">
@@ -40,13 +44,22 @@ export default async function ErrorQueuePage({ searchParams }: { searchParams: P
         </label>
         <label className="flex flex-col gap-1">
           <span className="text-slate-600">Error message</span>
-          <input name="q" type="search" defaultValue={filters.search ?? ""} className="w-56 rounded border border-slate-300 bg-white px-2 py-1" />
+          <input
+            name="q"
+            type="search"
+            defaultValue={filters.search ?? ""}
+            className="w-56 rounded border border-slate-300 bg-white px-2 py-1"
+          />
         </label>
-        <button type="submit" className="rounded border border-slate-300 bg-white px-3 py-1 hover:bg-slate-50">Filter</button>
+        <button type="submit" className="rounded border border-slate-300 bg-white px-3 py-1 hover:bg-slate-50">
+          Filter
+        </button>
         {page.items.some((item) => item.reason === "error") && <BulkRetry filters={filters} />}
       </form>
       {page.items.length === 0 ? (
-        <EmptyState title="Nothing has failed">Tasks that fail in the background land here with their error, ready to retry or cancel.</EmptyState>
+        <EmptyState title="Nothing has failed">
+          Tasks that fail in the background land here with their error, ready to retry or cancel.
+        </EmptyState>
       ) : (
         <ul className="space-y-4">
           {page.items.map((item) => (
@@ -54,25 +67,45 @@ export default async function ErrorQueuePage({ searchParams }: { searchParams: P
               <div className="flex flex-wrap items-center gap-3">
                 <StatusBadge status={item.reason === "obsolete" ? "obsolete" : item.status} />
                 <span className="font-medium">{item.title}</span>
-                <Link href={processHref({ flowName: item.flowName, id: item.processId })} prefetch={false} className="text-sm text-brand-700 hover:underline">{item.flowName} / {item.nodeName}</Link>
-                <span className="ml-auto text-xs text-slate-500"><LocalTime iso={item.updatedAt} /></span>
+                <Link
+                  href={processHref({ flowName: item.flowName, id: item.processId })}
+                  prefetch={false}
+                  className="text-sm text-brand-700 hover:underline"
+                >
+                  {item.flowName} / {item.nodeName}
+                </Link>
+                <span className="ml-auto text-xs text-slate-500">
+                  <LocalTime iso={item.updatedAt} />
+                </span>
               </div>
               {item.error ? (
                 <details>
-                  <summary className="cursor-pointer text-sm text-red-700">{item.error.message} <span className="text-slate-500">(attempt {item.error.attempts})</span></summary>
-                  <pre className="mt-1 max-h-64 overflow-auto rounded bg-slate-900 p-2 text-xs text-slate-100">{item.error.stack ?? "No stack trace."}</pre>
+                  <summary className="cursor-pointer text-sm text-red-700">
+                    {item.error.message} <span className="text-slate-500">(attempt {item.error.attempts})</span>
+                  </summary>
+                  <pre className="mt-1 max-h-64 overflow-auto rounded bg-slate-900 p-2 text-xs text-slate-100">
+                    {item.error.stack ?? "No stack trace."}
+                  </pre>
                 </details>
               ) : (
                 <p className="text-sm text-slate-600">The flow no longer has the node “{item.nodeName}”: cancel the task.</p>
               )}
               <CorrectProcessData processRef={{ flow: item.flowName, processId: item.processId }} data={item.processData} />
-              <TaskRepairButtons taskRef={{ flow: item.flowName, processId: item.processId, taskId: item.id }} canRetry={item.reason === "error"} />
+              <TaskRepairButtons
+                taskRef={{ flow: item.flowName, processId: item.processId, taskId: item.id }}
+                canRetry={item.reason === "error"}
+              />
             </li>
           ))}
         </ul>
       )}
       {page.nextCursor && (
-        <Link href={`/admin/errors?${new URLSearchParams({ ...(filters.flow ? { flow: filters.flow } : {}), ...(filters.node ? { node: filters.node } : {}), ...(filters.search ? { q: filters.search } : {}), cursor: page.nextCursor })}`} className="text-sm text-brand-700 hover:underline">Next page</Link>
+        <Link
+          href={`/admin/errors?${new URLSearchParams({ ...(filters.flow ? { flow: filters.flow } : {}), ...(filters.node ? { node: filters.node } : {}), ...(filters.search ? { q: filters.search } : {}), cursor: page.nextCursor })}`}
+          className="text-sm text-brand-700 hover:underline"
+        >
+          Next page
+        </Link>
       )}
     </div>
   );

@@ -17,19 +17,36 @@ export default async function UsersPage() {
         <table className="w-full text-left text-sm">
           <thead className="bg-slate-50 text-slate-600">
             <tr>
-              <th scope="col" className="px-4 py-2 font-medium">Name</th>
-              <th scope="col" className="px-4 py-2 font-medium">Email</th>
-              <th scope="col" className="px-4 py-2 font-medium">Roles</th>
-              <th scope="col" className="px-4 py-2 font-medium">Sessions</th>
-              <th scope="col" className="px-4 py-2 font-medium"><span className="sr-only">Actions</span></th>
+              <th scope="col" className="px-4 py-2 font-medium">
+                Name
+              </th>
+              <th scope="col" className="px-4 py-2 font-medium">
+                Email
+              </th>
+              <th scope="col" className="px-4 py-2 font-medium">
+                Roles
+              </th>
+              <th scope="col" className="px-4 py-2 font-medium">
+                Sessions
+              </th>
+              <th scope="col" className="px-4 py-2 font-medium">
+                <span className="sr-only">Actions</span>
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
             {users.map((user) => (
               <tr key={user.id} className={user.disabled ? "text-slate-400" : undefined}>
-                <td className="px-4 py-2">{user.name}{user.disabled && <span className="ml-2 rounded bg-red-50 px-1.5 text-xs text-red-700">disabled</span>}</td>
+                <td className="px-4 py-2">
+                  {user.name}
+                  {user.disabled && <span className="ml-2 rounded bg-red-50 px-1.5 text-xs text-red-700">disabled</span>}
+                </td>
                 <td className="px-4 py-2">{user.email}</td>
-                <td className="px-4 py-2">{parseRoles(user.roles).map((role) => ROLE_LABELS[role]).join(", ") || "—"}</td>
+                <td className="px-4 py-2">
+                  {parseRoles(user.roles)
+                    .map((role) => ROLE_LABELS[role])
+                    .join(", ") || "—"}
+                </td>
                 <td className="px-4 py-2">{user.sessions}</td>
                 <td className="px-4 py-2 text-right">
                   <UserActions userId={user.id} name={user.name} disabled={user.disabled} self={user.id === admin.id} />

@@ -46,11 +46,17 @@ export default async function EntityPage({ params }: Props) {
       <div className="min-w-0 space-y-2">
         <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
           <ol className="flex flex-wrap items-center gap-1">
-            <li><Link href="/editor" className="hover:text-slate-900">Editor</Link></li>
+            <li>
+              <Link href="/editor" className="hover:text-slate-900">
+                Editor
+              </Link>
+            </li>
             {ancestors.map((ancestor) => (
               <li key={ancestor.id} className="flex items-center gap-1">
                 <span aria-hidden>/</span>
-                <Link href={`/editor/${ancestor.id}`} className="hover:text-slate-900">{ancestor.name}</Link>
+                <Link href={`/editor/${ancestor.id}`} className="hover:text-slate-900">
+                  {ancestor.name}
+                </Link>
               </li>
             ))}
           </ol>
@@ -63,7 +69,14 @@ export default async function EntityPage({ params }: Props) {
           viewsSlot={<EntityViewsPanel views={describeViews(entityTypeNamed(entity.type)?.controller ?? null)} />}
         />
         {/* The flows this entity may start, and the processes it is part of (components/inbox). */}
-        <EntityProcesses entityId={entity.id} entityName={entity.name} version={entity.version} startable={entity.canEdit ? flowsForEntity(user) : []} processes={processes} snapshot={snapshot} />
+        <EntityProcesses
+          entityId={entity.id}
+          entityName={entity.name}
+          version={entity.version}
+          startable={entity.canEdit ? flowsForEntity(user) : []}
+          processes={processes}
+          snapshot={snapshot}
+        />
       </div>
     </div>
   );

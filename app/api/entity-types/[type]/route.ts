@@ -9,7 +9,10 @@ export const GET = withUser(
     const { type: name } = (await params) as { type: string };
     const type = entityTypeNamed(name);
     if (!type) return NextResponse.json({ error: `There is no entity type "${name}".` }, { status: 404 });
-    return NextResponse.json({ name: type.name, label: type.label, views: describeViews(type.controller) }, { headers: { "cache-control": "private, max-age=60" } });
+    return NextResponse.json(
+      { name: type.name, label: type.label, views: describeViews(type.controller) },
+      { headers: { "cache-control": "private, max-age=60" } },
+    );
   },
   { roles: ["engineer", "reviewer", "admin"] },
 );

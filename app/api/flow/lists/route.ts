@@ -42,7 +42,8 @@ export const GET = withUser(
         return NextResponse.json({ count: await countOpenTasks(user) });
       case "entity": {
         const access = entity ? await loadEntityAccess(entity) : null;
-        if (!entity || !access || !canRead(user, access)) return NextResponse.json({ error: "There is no such entity, or you may not see it." }, { status: 404 });
+        if (!entity || !access || !canRead(user, access))
+          return NextResponse.json({ error: "There is no such entity, or you may not see it." }, { status: 404 });
         return NextResponse.json(await listEntityProcesses(entity));
       }
       case "errors":

@@ -129,8 +129,16 @@ export const parentFlow = flow("test-parent", {
     which: ifNode(({ process }) => process.data.instant)
       .then("quick")
       .else("slow"),
-    slow: subprocess(childFlow, { start: "start", data: ({ process }) => ({ n: process.data.n }), merge: ({ child }) => ({ result: child.data.doubled }) }).next("look"),
-    quick: subprocess(instantChildFlow, { start: "start", data: ({ process }) => ({ n: process.data.n }), merge: ({ child }) => ({ result: child.data.squared }) }).next("look"),
+    slow: subprocess(childFlow, {
+      start: "start",
+      data: ({ process }) => ({ n: process.data.n }),
+      merge: ({ child }) => ({ result: child.data.doubled }),
+    }).next("look"),
+    quick: subprocess(instantChildFlow, {
+      start: "start",
+      data: ({ process }) => ({ n: process.data.n }),
+      merge: ({ child }) => ({ result: child.data.squared }),
+    }).next("look"),
     look: view({ assign: role("reviewer") }).next("end"),
     end: end(),
   }),

@@ -10,5 +10,7 @@ export const dynamic = "force-dynamic";
 export const POST = withUser(async (_request, { params, user }) => {
   const { id } = (await params) as { id: string };
   const answer = await requestCallCancel(pool, user.id, id);
-  return answer === "not_found" ? NextResponse.json(CALL_NOT_FOUND, { status: 404 }) : NextResponse.json({ ok: true, finished: answer === "finished" });
+  return answer === "not_found"
+    ? NextResponse.json(CALL_NOT_FOUND, { status: 404 })
+    : NextResponse.json({ ok: true, finished: answer === "finished" });
 });

@@ -21,7 +21,8 @@ export const POST = withUser(
   async (request, { params, user }) => {
     const { id, button } = (await params) as { id: string; button: string };
     const parsed = body.safeParse(await request.json().catch(() => undefined));
-    if (!parsed.success) return NextResponse.json({ ok: false, failure: { kind: "input", message: "Send { params } as JSON.", fields: [] } }, { status: 400 });
+    if (!parsed.success)
+      return NextResponse.json({ ok: false, failure: { kind: "input", message: "Send { params } as JSON.", fields: [] } }, { status: 400 });
     const entity = await findEntityToRun(user, id);
     const controller = entity && entityTypeNamed(entity.type)?.controller;
     if (!entity || !controller) return NextResponse.json(NOT_FOUND, { status: 404 });
@@ -31,16 +32,29 @@ export const POST = withUser(
     }
     // An action changes something outside the entity ("send to the fabricator"): only for those who may edit it.
     if (Object.hasOwn(controller.buttons, button) && controller.buttons[button]!.kind === "action" && !entity.canEdit) {
-      return NextResponse.json({ ok: false, failure: { kind: "user", message: "You may read this entity but not act on it." } }, { status: 403 });
+      return NextResponse.json(
+        { ok: false, failure: { kind: "user", message: "You may read this entity but not act on it." } },
+        { status: 403 },
+      );
     }
     // A long button runs in the job queue (lib/calls); the browser follows its progress.
     if (Object.hasOwn(controller.buttons, button) && isLong(controller.buttons[button]!)) {
-      return respondWithNewLongCall(request, pool, { id: parsed.data.callId, userId: user.id, entityId: entity.id, kind: "button", name: button, params: parsed.data.params });
+      return respondWithNewLongCall(request, pool, {
+        id: parsed.data.callId,
+        userId: user.id,
+        entityId: entity.id,
+        kind: "button",
+        name: button,
+        params: parsed.data.params,
+      });
     }
     const who = { id: entity.id, name: entity.name, type: entity.type };
     // respondToViewCall only serialises the outcome (JSON, or NDJSON progress then the outcome),
     // so a button's outcome goes through it as it is.
-    return respondToViewCall(request, async (options) => (await callButton(controller, button, parsed.data.params, { ...options, entity: who })) as unknown as CallOutcome);
+    return respondToViewCall(
+      request,
+      async (options) => (await callButton(controller, button, parsed.data.params, { ...options, entity: who })) as unknown as CallOutcome,
+    );
   },
   { roles: ["engineer", "reviewer", "admin"] },
 );

@@ -19,14 +19,27 @@ export const POST = withUser(
   async (request, { params, user }) => {
     const { id, view } = (await params) as { id: string; view: string };
     const parsed = body.safeParse(await request.json().catch(() => undefined));
-    if (!parsed.success) return NextResponse.json({ ok: false, failure: { kind: "input", message: "Send { params: { … } } as JSON.", fields: [] } }, { status: 400 });
+    if (!parsed.success)
+      return NextResponse.json(
+        { ok: false, failure: { kind: "input", message: "Send { params: { … } } as JSON.", fields: [] } },
+        { status: 400 },
+      );
     const entity = await findEntityToRun(user, id);
     const controller = entity && entityTypeNamed(entity.type)?.controller;
     if (!entity || !controller) return NextResponse.json(NOT_FOUND, { status: 404 });
     if (Object.hasOwn(controller.views, view) && isSlow(controller.views[view]!)) {
-      return respondWithNewLongCall(request, pool, { id: parsed.data.callId, userId: user.id, entityId: entity.id, kind: "view", name: view, params: parsed.data.params });
+      return respondWithNewLongCall(request, pool, {
+        id: parsed.data.callId,
+        userId: user.id,
+        entityId: entity.id,
+        kind: "view",
+        name: view,
+        params: parsed.data.params,
+      });
     }
-    return respondToViewCall(request, (options) => compute({ id: entity.id, name: entity.name, type: entity.type, controller }, view, parsed.data.params, options));
+    return respondToViewCall(request, (options) =>
+      compute({ id: entity.id, name: entity.name, type: entity.type, controller }, view, parsed.data.params, options),
+    );
   },
   { roles: ["engineer", "reviewer", "admin"] },
 );

@@ -28,14 +28,26 @@ export default async function TaskPage({ params }: { params: Promise<{ flow: str
       <RefreshOnFlowChange scope={`task:${task.id}`} snapshot={snapshot} process={task.processId} />
       <div className="space-y-1">
         <nav className="text-sm text-slate-500">
-          <Link href="/inbox" className="hover:text-slate-900">Inbox</Link> / <Link href={processHref({ flowName: task.flowName, id: task.processId })} className="hover:text-slate-900">{task.flowName} process</Link>
+          <Link href="/inbox" className="hover:text-slate-900">
+            Inbox
+          </Link>{" "}
+          /{" "}
+          <Link href={processHref({ flowName: task.flowName, id: task.processId })} className="hover:text-slate-900">
+            {task.flowName} process
+          </Link>
         </nav>
         <h1 className="text-2xl font-semibold">{task.title}</h1>
         <div className="flex flex-wrap items-center gap-3 text-sm text-slate-600">
           <StatusBadge status={task.status} />
-          <span>{task.assigneeName ? `Assigned to ${task.assigneeName}` : task.ownerRole ? `In the ${task.ownerRole}s' queue` : "Unassigned"}</span>
+          <span>
+            {task.assigneeName ? `Assigned to ${task.assigneeName}` : task.ownerRole ? `In the ${task.ownerRole}s' queue` : "Unassigned"}
+          </span>
           <span>Started by {process.startedByName}</span>
-          {task.dueAt && <span>Due <LocalTime iso={task.dueAt} /></span>}
+          {task.dueAt && (
+            <span>
+              Due <LocalTime iso={task.dueAt} />
+            </span>
+          )}
         </div>
         {task.description && <p className="text-slate-700">{task.description}</p>}
       </div>
@@ -59,8 +71,13 @@ export default async function TaskPage({ params }: { params: Promise<{ flow: str
         {entity && (
           <section aria-label="Entity under review" className="min-w-0 space-y-2">
             <h2 className="font-medium">
-              <Link href={`/editor/${entity.id}`} className="hover:underline">{entity.name}</Link>
-              <span className="ml-2 text-sm font-normal text-slate-500">{entity.type}{entity.revision !== null ? `, revision ${entity.revision}` : ""} · read-only</span>
+              <Link href={`/editor/${entity.id}`} className="hover:underline">
+                {entity.name}
+              </Link>
+              <span className="ml-2 text-sm font-normal text-slate-500">
+                {entity.type}
+                {entity.revision !== null ? `, revision ${entity.revision}` : ""} · read-only
+              </span>
             </h2>
             <EntityViews entityId={entity.id} entityType={entity.type} params={entity.params} />
           </section>

@@ -12,7 +12,8 @@ export const GET = withUser(
   async (_request, { params, user }) => {
     const { flow, processId, name } = (await params) as { flow: string; processId: string; name: string };
     const page = await getProcessPage(user, { flow, processId });
-    if (page === "not_found" || page === "forbidden") return NextResponse.json({ error: "There is no such file, or you may not see it." }, { status: 404 });
+    if (page === "not_found" || page === "forbidden")
+      return NextResponse.json({ error: "There is no such file, or you may not see it." }, { status: 404 });
     const file = page.files.find((candidate) => candidate.name === name);
     const stored = file ? await storage(FLOW_FILES_WORKSPACE).get(`${processId}/${name}`) : null;
     if (!file || !stored) return NextResponse.json({ error: "There is no such file, or you may not see it." }, { status: 404 });
