@@ -18,6 +18,7 @@ export default defineConfig({
           include: ["{lib,components,definitions,scripts,test}/**/*.test.{ts,tsx}"],
           exclude: ["**/*.db.test.ts", "node_modules/**"],
           environment: "node",
+          setupFiles: ["test/install.ts"],
         },
       },
       {
@@ -27,7 +28,7 @@ export default defineConfig({
           include: ["{lib,components,definitions,scripts,test}/**/*.db.test.ts"],
           environment: "node",
           globalSetup: ["test/start-test-database.ts"],
-          setupFiles: ["test/database.ts"],
+          setupFiles: ["test/database.ts", "test/install.ts"],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

@@ -16,7 +16,7 @@ import os from "node:os";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { z } from "zod";
-import { flows } from "@/definitions/registry";
+import * as flows from "@/definitions/flows";
 import { databaseUrl, ensureDatabase } from "@/lib/db/embedded";
 import { PrismaClient } from "@/lib/db/generated/prisma/client";
 import { flow, role, type FlowUser } from "@/lib/flow";
@@ -42,7 +42,7 @@ const twoViews = flow("bench-two-views", {
 const external = Boolean(process.env.DATABASE_URL);
 const database = await benchDatabase("flow");
 await migrateQueue(database.url);
-const registry = loadFlows([...flows, twoViews]);
+const registry = loadFlows([...Object.values(flows), twoViews]);
 const admin = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url, max: 8 }) });
 const pgbenchUrl = databaseUrl(database.serverUrl, "gusset_pgbench");
 await ensureDatabase(database.serverUrl, "gusset_pgbench");

@@ -69,9 +69,8 @@ try {
   const { listQueue, queueBatchStatement } = await import("@/lib/flow/inbox/list-queue");
   const { countOpenTasks, openTaskCountStatement } = await import("@/lib/flow/inbox/count-open-tasks");
   const { listEntityProcesses, entityProcessesStatement } = await import("@/lib/flow/inbox/get-process-page");
-  const { loadFlows } = await import("@/lib/flow/runtime");
-  const { flows } = await import("@/definitions/registry");
-  loadFlows(flows);
+  const { install } = await import("@/lib/installation/install");
+  install((await import("@/definitions")).default);
   const { db } = await import("@/lib/db/client");
 
   // Reviewers with open tasks of their own (about 4 each), for the inbox and the counter.

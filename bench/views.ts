@@ -167,7 +167,8 @@ async function breakdown(cookie: string, ids: { cube: string; beam: string }, bo
   const { userFromSessionCookie } = await import("@/lib/auth/session-cookie");
   const { findEntityForUser, findEntityToRun } = await import("@/lib/entities/get-entity");
   const { compute } = await import("@/lib/controller/compute");
-  const { entityTypeNamed } = await import("@/definitions/registry");
+  const { install } = await import("@/lib/installation/install");
+  const { entityType } = install((await import("@/definitions")).default);
   const { z } = await import("zod");
   const headers = new Headers({ cookie });
   const user = await userFromSessionCookie(headers);
@@ -175,7 +176,7 @@ async function breakdown(cookie: string, ids: { cube: string; beam: string }, bo
   const body = z.object({ params: z.record(z.string(), z.unknown()) });
   const run = async (id: string, view: string, json: string) => {
     const entity = (await findEntityToRun(user, id))!;
-    const controller = entityTypeNamed(entity.type)!.controller!;
+    const controller = entityType(entity.type)!.controller!;
     const params = body.parse(JSON.parse(json)).params;
     return { call: () => compute({ id: entity.id, name: entity.name, type: entity.type, controller }, view, params) };
   };

@@ -47,10 +47,11 @@ async function main(): Promise<void> {
   const applied = await migrate(url);
   if (applied.length) say(`Applied ${applied.length} migration(s): ${applied.join(", ")}.`);
   await migrateQueue(url);
-  // A flow that cannot run stops the start here, with every problem listed (checkFlow).
-  const { flows } = await import("@/definitions/registry");
-  const { loadFlows } = await import("@/lib/flow/runtime/registry");
-  loadFlows(flows);
+  // A wrong definition (a flow that cannot run, a type placed nowhere) stops the start here, with
+  // every problem listed; Next and the worker install the same at their own start.
+  const { default: shipped } = await import("@/definitions");
+  const { install } = await import("@/lib/installation/install");
+  install(shipped);
 
   const production = process.env.NODE_ENV === "production" && Boolean(external);
   const env: NodeJS.ProcessEnv = {

@@ -7,8 +7,8 @@
  * GUSSET_WORKER_HEARTBEAT_MS (default 5000) and GUSSET_WORKER_STALE_MS (default 30000): how often
  * it says it is alive, and after how long a silent worker's jobs are handed to another.
  */
-import { entityTypeNamed, flows } from "@/definitions/registry";
-import { loadFlows } from "@/lib/flow/runtime/registry";
+import shipped from "@/definitions";
+import { install } from "@/lib/installation/install";
 import { jobServices } from "@/lib/jobs/job-services";
 import { migrateQueue } from "@/lib/jobs/migrate-queue";
 import { startWorker } from "@/lib/jobs/start-worker";
@@ -19,13 +19,13 @@ const number = (name: string) => (process.env[name] ? Number(process.env[name]) 
 async function main(): Promise<void> {
   const connectionString = process.env.DATABASE_URL;
   if (!connectionString) throw new Error("DATABASE_URL is not set.");
-  const registry = loadFlows(flows);
+  const { flows: registry, entityType } = install(shipped);
   await migrateQueue(connectionString);
   const worker = await startWorker({
     connectionString,
     registry,
-    services: jobServices((type) => entityTypeNamed(type)?.controller ?? null),
-    controllerOf: (type) => entityTypeNamed(type)?.controller ?? null,
+    services: jobServices(),
+    controllerOf: (type) => entityType(type)?.controller ?? null,
     concurrency: number("GUSSET_WORKER_CONCURRENCY"),
     heartbeat: {
       intervalMs: number("GUSSET_WORKER_HEARTBEAT_MS"),

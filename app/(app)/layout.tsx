@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { LiveFlow } from "@/components/inbox/live-flow";
 import { AppHeader } from "@/components/ui/app-header";
-import { currentUser } from "@/lib/auth/guard";
+import { currentUser } from "@/app/platform";
 import { countOpenTasks } from "@/lib/flow/inbox/count-open-tasks";
 
 // The header only, and the live flow events once for every signed-in page; each page still checks

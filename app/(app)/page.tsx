@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { requireUser } from "@/lib/auth/guard";
+import { requireUser } from "@/app/platform";
 import type { Role } from "@/lib/auth/roles";
 
 type Place = { href: string; title: string; text: string; roles: Role[] };

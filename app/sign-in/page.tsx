@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/sign-in-form";
-import { currentUser } from "@/lib/auth/guard";
+import { currentUser } from "@/app/platform";
 
 export const metadata: Metadata = { title: "Sign in" };
 

@@ -1,12 +1,13 @@
 "use client";
 
 import { useQueryClient } from "@tanstack/react-query";
-import { useCallback, useEffect, useMemo, useRef, useState, useTransition, type ReactNode } from "react";
+import { Suspense, use, useCallback, useEffect, useMemo, useRef, useState, useTransition, type ReactNode } from "react";
 import { restoreRevisionAction, saveParamsAction } from "@/app/(app)/editor/actions";
 import { ParamsForm } from "@/components/params-form/params-form";
 import { useParamsForm } from "@/components/params-form/use-params-form";
 import { BUTTON, PRIMARY_BUTTON } from "@/components/ui/dialog";
-import { parametrizationOf } from "@/definitions/params-registry";
+import { loadParametrization } from "@/components/params-form/load-parametrization";
+import type { ButtonInfo } from "@/lib/controller/describe-buttons";
 import { paramsToJson } from "@/lib/entities/file-import";
 import type { EntityDetail, EntityFailure, Revision } from "@/lib/entities/types";
 import { downloadText } from "@/components/params-form/download";
@@ -20,9 +21,17 @@ type Conflict = Extract<EntityFailure, { kind: "conflict" }>;
 
 export interface EntityEditorProps {
   readonly entity: EntityDetail;
-  readonly typeLabel: string;
+  /** What the browser needs of the entity's type (sent by the page); null for a type no longer installed. */
+  readonly type: EditorType | null;
   /** The right-hand panel: the entity's views. Rendered inside the draft context (see entity-draft.tsx). */
   readonly viewsSlot?: ReactNode;
+}
+
+export interface EditorType {
+  readonly label: string;
+  /** Where the type's parametrization lives (definitions/<folder>/params.ts), loaded by the browser. */
+  readonly folder: string;
+  readonly buttons: Readonly<Record<string, ButtonInfo>>;
 }
 
 /**
@@ -30,19 +39,27 @@ export interface EntityEditorProps {
  * mark and the warning before leaving with unsaved changes, the conflict banner when someone saved
  * first, and the history. Typing never waits for the server: the form is local state.
  */
-export function EntityEditor({ entity, typeLabel, viewsSlot }: EntityEditorProps) {
-  const parametrization = parametrizationOf(entity.type);
-  if (!parametrization) {
+export function EntityEditor({ entity, type, viewsSlot }: EntityEditorProps) {
+  if (!type) {
     return (
-      <p role="alert" className="rounded-md border border-amber-300 bg-amber-50 p-4 text-sm text-amber-900">
+      <p role="alert" className="rounded-md border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950">
         This entity&apos;s type, “{entity.type}”, is no longer installed; its params are kept but cannot be edited.
       </p>
     );
   }
-  return <Editor entity={entity} typeLabel={typeLabel} viewsSlot={viewsSlot} parametrization={parametrization} />;
+  return (
+    <Suspense fallback={<p className="text-sm text-slate-600">Loading the inputs of {entity.name}…</p>}>
+      <LoadedEditor entity={entity} type={type} viewsSlot={viewsSlot} />
+    </Suspense>
+  );
 }
 
-function Editor({ entity, typeLabel, viewsSlot, parametrization }: EntityEditorProps & { parametrization: Parametrization }) {
+function LoadedEditor({ type, ...props }: EntityEditorProps & { type: EditorType }) {
+  const parametrization = use(loadParametrization(type.folder));
+  return <Editor {...props} type={type} parametrization={parametrization} />;
+}
+
+function Editor({ entity, type, viewsSlot, parametrization }: EntityEditorProps & { type: EditorType; parametrization: Parametrization }) {
   const { state, dispatch, errors, dirty } = useParamsForm(parametrization, { params: entity.params, version: entity.version });
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [showDiff, setShowDiff] = useState(false);
@@ -142,7 +159,7 @@ function Editor({ entity, typeLabel, viewsSlot, parametrization }: EntityEditorP
         <div className="min-w-0 space-y-4">
           <div className="flex flex-wrap items-start justify-between gap-3">
             <div className="min-w-0">
-              <p className="text-xs font-medium uppercase tracking-wide text-slate-500">{typeLabel}</p>
+              <p className="text-xs font-medium uppercase tracking-wide text-slate-500">{type.label}</p>
               <h1 className="truncate text-2xl font-semibold">{entity.name}</h1>
               <p className="text-xs text-slate-500">
                 Version {state.version} · owned by {entity.owner.name}
@@ -253,6 +270,7 @@ function Editor({ entity, typeLabel, viewsSlot, parametrization }: EntityEditorP
               errors={shownErrors}
               readOnly={readOnly}
               entity={draft.entity}
+              buttons={type.buttons}
             />
           </form>
         </div>

@@ -5,7 +5,6 @@ import { useRef, useState } from "react";
 import { BUTTON, Dialog } from "@/components/ui/dialog";
 import { stableJson } from "@/components/views/stable-json";
 import { useSettledValue } from "@/components/views/use-settled-value";
-import { buttonInfoOf } from "@/definitions/buttons-registry";
 import type { OptimizationResult } from "@/lib/controller/buttons";
 import type { ButtonItem, ParamsDraft } from "@/lib/params";
 import { blobOf, downloadBlob } from "./download";
@@ -24,8 +23,8 @@ type Note = { readonly tone: "ok" | "error"; readonly text: string };
  * A button with a `disabled` rule asks the server for the reason as the params settle.
  */
 export function ButtonControl({ item }: { item: ButtonItem }) {
-  const { entity, draft, dispatch, readOnly, idPrefix } = useFormContext();
-  const info = entity ? buttonInfoOf(entity.type, item.button) : null;
+  const { entity, buttons, draft, dispatch, readOnly, idPrefix } = useFormContext();
+  const info = entity && buttons && Object.hasOwn(buttons, item.button) ? buttons[item.button]! : null;
   const [running, setRunning] = useState(false);
   const [progress, setProgress] = useState<{ fraction: number; message?: string } | null>(null);
   const [note, setNote] = useState<Note | null>(null);

@@ -1,6 +1,7 @@
 "use client";
 
 import { createContext, useContext, type Dispatch } from "react";
+import type { ButtonInfo } from "@/lib/controller/describe-buttons";
 import type { FormAction } from "./form-state";
 
 /** What every field of one form shares: how to change the draft, the errors, whether it is read-only. */
@@ -13,6 +14,8 @@ export interface FormContextValue {
   readonly idPrefix: string;
   /** The entity the form edits, when it edits one: file fields upload for its type, buttons run on it. */
   readonly entity?: { readonly id: string; readonly type: string; readonly name: string };
+  /** The entity type's buttons by name, as the server describes them; a `button(name)` node shows one. */
+  readonly buttons?: Readonly<Record<string, ButtonInfo>>;
   /** The whole draft, for buttons that run on the current params. */
   readonly draft?: unknown;
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { useId, useMemo, useRef, useState, type Dispatch, type KeyboardEvent } from "react";
+import type { ButtonInfo } from "@/lib/controller/describe-buttons";
 import { resolveLayout, type ParamsDraft, type Parametrization, type ResolvedNode } from "@/lib/params";
 
 /** An error to show at a field: from validating the draft, or reported by a view. */
@@ -22,6 +23,8 @@ export interface ParamsFormProps {
   readonly readOnly?: boolean;
   /** The entity the form edits: file fields upload for its type, and buttons run on it. Without it, neither is offered. */
   readonly entity?: { readonly id: string; readonly type: string; readonly name: string };
+  /** The entity type's buttons, for the `button(name)` nodes of the layout. */
+  readonly buttons?: Readonly<Record<string, ButtonInfo>>;
 }
 
 /**
@@ -29,7 +32,7 @@ export interface ParamsFormProps {
  * out by `resolveLayout` for the current draft, so computed options, bounds and visibility follow
  * every keystroke without a server round trip.
  */
-export function ParamsForm({ parametrization, draft, dispatch, errors, readOnly = false, entity }: ParamsFormProps) {
+export function ParamsForm({ parametrization, draft, dispatch, errors, readOnly = false, entity, buttons }: ParamsFormProps) {
   const idPrefix = useId().replace(/[^A-Za-z0-9_-]/g, "");
   const layout = useMemo(() => resolveLayout(parametrization, draft), [parametrization, draft]);
   const errorsByPath = useMemo(() => {
@@ -38,8 +41,8 @@ export function ParamsForm({ parametrization, draft, dispatch, errors, readOnly 
     return byPath;
   }, [errors]);
   const context = useMemo<FormContextValue>(
-    () => ({ dispatch, errors: errorsByPath, readOnly, idPrefix, entity, draft }),
-    [dispatch, errorsByPath, readOnly, idPrefix, entity, draft],
+    () => ({ dispatch, errors: errorsByPath, readOnly, idPrefix, entity, buttons, draft }),
+    [dispatch, errorsByPath, readOnly, idPrefix, entity, buttons, draft],
   );
 
   return (

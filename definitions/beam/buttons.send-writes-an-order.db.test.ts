@@ -1,7 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { callButton, controller } from "@/lib/controller";
 import { storage } from "@/lib/controller/storage";
-// eslint-disable-next-line no-restricted-imports -- the test closes the pool storage opened, before its database is dropped
 import { pool } from "@/lib/db/pool";
 import { withDefaults } from "@/lib/params";
 import { beamButtons, FABRICATION_WORKSPACE } from "./buttons";

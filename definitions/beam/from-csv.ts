@@ -1,4 +1,4 @@
-import type { FileImport, FileProblem, UploadedFile } from "@/lib/entities/file-import";
+import type { FileImport, FileProblem, UploadedFile } from "@/lib/installation";
 
 /**
  * A beam from a CSV file: one record per line, its kind first. Blank lines and

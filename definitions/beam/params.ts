@@ -111,3 +111,5 @@ function beamEnd(nodes: readonly Node[]): number {
   const xs = nodes.map((node) => node.x).filter((x): x is number => typeof x === "number" && Number.isFinite(x));
   return xs.length > 0 ? Math.max(...xs) : 0;
 }
+
+export default beamParams;

@@ -3,7 +3,8 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 
 // Every page, server action and route handler must pass the guard
-// (lib/auth/guard.ts). This reads app/ and fails on one that does not, so a
+// (lib/auth/guard.ts), taken from app/platform.ts, which installs the
+// installation first. This reads app/ and fails on one that does not, so a
 // forgotten check is caught before review. Public ones are listed by name.
 
 const PUBLIC_PAGES = new Set(["app/sign-in/page.tsx"]);
@@ -40,6 +41,13 @@ describe("every entry point goes through the guard", () => {
   );
   it.each(actions.filter(([, name]) => !PUBLIC_ACTIONS.has(name)))("server action %s calls requireUser first", (_id, _name, body) => {
     expect(body.trimStart()).toMatch(/^const \w+ = await requireUser\(|^await requireUser\(/);
+  });
+
+  const onlyPublicActions = ({ file }: { file: string }) => actions.every(([id, name]) => !id.startsWith(`${file}#`) || PUBLIC_ACTIONS.has(name));
+  const entryFiles = [...pages, ...routes, ...actionFiles.filter((entry) => !onlyPublicActions(entry))];
+  it.each(entryFiles.map(({ file, source }) => [file, source]))("%s takes its guard from app/platform.ts", (_file, source) => {
+    expect(source).toMatch(/from "@\/app\/platform";/);
+    expect(source).not.toMatch(/from "@\/lib\/auth\/guard";/);
   });
 
   it("found the app's entry points (the scan itself works)", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, expectTypeOf, it, vi } from "vitest";
 import { number, parametrization } from "@/lib/params";
-import { cubeController } from "@/definitions/cube/cube";
+import { cubeController } from "@/definitions/cube";
 import { callView, controller, ControllerDefinitionError, dataView, InputViolation, plotView, UserError, type DataResult } from "./index";
 
 const beamLike = parametrization({ span: number("Span", { min: 1, max: 30, default: 6, suffix: "m" }) });

@@ -1,5 +1,5 @@
 import { describe, expect, expectTypeOf, it } from "vitest";
-import { cubeController } from "@/definitions/cube/cube";
+import { cubeController } from "@/definitions/cube";
 import { number, parametrization } from "@/lib/params";
 import {
   actionButton,

@@ -11,7 +11,7 @@ export interface ButtonInfo {
   readonly mayBeDisabled: boolean;
 }
 
-/** The buttons of a controller as definitions/buttons-registry.ts states them for the browser. */
+/** The buttons of a controller as the browser's form needs them (the editor page sends them). */
 export function describeButtons(controller: Controller): Record<string, ButtonInfo> {
   return Object.fromEntries(
     Object.entries(controller.buttons).map(([name, button]) => [

@@ -1,5 +1,5 @@
 import { callView, type DataItem } from "@/lib/controller";
-import type { EntityType } from "./entity-type";
+import type { EntityType } from "@/lib/installation/entity-type";
 
 /** One stored summary value, as lists show it. */
 export interface SummaryValue {

@@ -1,4 +1,4 @@
-import { entityTypeNamed } from "@/definitions/registry";
+import { installed } from "@/lib/installation/install";
 import { canCreate } from "./access";
 import { createEntity } from "./create-entity";
 import { MAX_NAME_LENGTH } from "./entity-name";
@@ -18,7 +18,7 @@ export async function createEntityFromFile(
   input: { type: string; format: number; parentId: string | null; file: UploadedFile },
 ): Promise<EntityResult<{ id: string; name: string }>> {
   if (!canCreate(actor)) return failed({ kind: "forbidden", message: "Only engineers and admins create entities." });
-  const type = entityTypeNamed(input.type);
+  const type = installed().entityType(input.type);
   const fromFile = type?.fromFiles[input.format];
   if (!type || !fromFile)
     return failed({ kind: "refused", message: `There is no way to create a "${input.type}" from a file of that kind.` });

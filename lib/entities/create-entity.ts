@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { entityTypeNamed, rootEntityTypes } from "@/definitions/registry";
+import { installed } from "@/lib/installation/install";
 import { db } from "@/lib/db/client";
 import { foreignFileRefs } from "@/lib/files/check-file-refs";
 import { validateParams, withDefaults } from "@/lib/params";
@@ -22,7 +22,7 @@ export async function createEntity(
   input: { type: string; name: string; parentId: string | null; params?: unknown },
 ): Promise<EntityResult<{ id: string }>> {
   if (!canCreate(actor)) return failed({ kind: "forbidden", message: "Only engineers and admins create entities." });
-  const type = entityTypeNamed(input.type);
+  const type = installed().entityType(input.type);
   if (!type) return failed({ kind: "refused", message: `There is no entity type "${input.type}".` });
   const name = checkEntityName(input.name);
   if (!name.ok) return failed({ kind: "refused", message: name.message });
@@ -32,9 +32,9 @@ export async function createEntity(
     const access = await loadEntityAccess(input.parentId);
     if (!access || !canRead(actor, access)) return failed(NOT_FOUND);
     if (!canEdit(actor, access)) return failed(READ_ONLY);
-    parent = { id: access.id, type: entityTypeNamed(access.type), ancestorIds: access.ancestorIds };
+    parent = { id: access.id, type: installed().entityType(access.type), ancestorIds: access.ancestorIds };
   }
-  const problem = placementProblem({ type, entityId: null, parent, rootTypes: rootEntityTypes.map((t) => t.name) });
+  const problem = placementProblem({ type, entityId: null, parent });
   if (problem) return failed({ kind: "refused", message: problem });
 
   const params = input.params === undefined ? withDefaults(type.params, {}) : input.params;

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { entityTypeNamed, rootEntityTypes } from "@/definitions/registry";
+import { installed } from "@/lib/installation/install";
 import { db } from "@/lib/db/client";
 import { canEdit, canRead } from "./access";
 import { checkEntityName, MAX_NAME_LENGTH } from "./entity-name";
@@ -17,18 +17,18 @@ import { failed, NOT_FOUND, READ_ONLY, succeeded, type Actor, type EntityResult 
 export async function duplicateEntity(actor: Actor, id: string): Promise<EntityResult<{ id: string; copied: number }>> {
   const access = await loadEntityAccess(id);
   if (!access || !canRead(actor, access)) return failed(NOT_FOUND);
-  const type = entityTypeNamed(access.type);
+  const type = installed().entityType(access.type);
   if (!type) return failed({ kind: "refused", message: "This entity's type is no longer installed; it cannot be copied." });
 
   let parent = null;
   if (access.parentId !== null) {
     const target = await loadEntityAccess(access.parentId);
     if (!target || !canEdit(actor, target)) return failed(READ_ONLY);
-    parent = { id: target.id, type: entityTypeNamed(target.type), ancestorIds: target.ancestorIds };
+    parent = { id: target.id, type: installed().entityType(target.type), ancestorIds: target.ancestorIds };
   } else if (!canEdit(actor, access)) {
     return failed(READ_ONLY);
   }
-  const problem = placementProblem({ type, entityId: null, parent, rootTypes: rootEntityTypes.map((t) => t.name) });
+  const problem = placementProblem({ type, entityId: null, parent });
   if (problem) return failed({ kind: "refused", message: problem });
 
   return db.$transaction(async (tx) => {

@@ -1,4 +1,4 @@
-import { entityTypeNamed } from "@/definitions/registry";
+import { installed } from "@/lib/installation/install";
 import { db } from "@/lib/db/client";
 import { withDefaults, type ParamsDraft } from "@/lib/params";
 import { canEdit, canRead } from "./access";
@@ -29,7 +29,7 @@ export async function findEntityForUser(actor: Actor, id: string): Promise<Entit
     },
   });
   if (!row) return null;
-  const type = entityTypeNamed(row.type);
+  const type = installed().entityType(row.type);
   return {
     id: row.id,
     type: row.type,

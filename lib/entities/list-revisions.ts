@@ -1,4 +1,4 @@
-import { entityTypeNamed } from "@/definitions/registry";
+import { installed } from "@/lib/installation/install";
 import { db } from "@/lib/db/client";
 import { withDefaults, type ParamsDraft } from "@/lib/params";
 import { canRead } from "./access";
@@ -15,7 +15,7 @@ export const REVISIONS_SHOWN = 200;
 export async function listRevisions(actor: Actor, id: string): Promise<Revision[] | null> {
   const access = await loadEntityAccess(id);
   if (!access || !canRead(actor, access)) return null;
-  const type = entityTypeNamed(access.type);
+  const type = installed().entityType(access.type);
   const rows = await db.entityRevision.findMany({
     where: { entityId: id },
     orderBy: { version: "desc" },

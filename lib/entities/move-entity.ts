@@ -1,4 +1,4 @@
-import { entityTypeNamed, rootEntityTypes } from "@/definitions/registry";
+import { installed } from "@/lib/installation/install";
 import { db } from "@/lib/db/client";
 import { canEdit, canRead } from "./access";
 import { loadEntityAccess } from "./load-access";
@@ -26,7 +26,7 @@ export async function moveEntity(
     const access = await loadEntityAccess(input.id, tx);
     if (!access || !canRead(actor, access)) return failed(NOT_FOUND);
     if (!canEdit(actor, access)) return failed(READ_ONLY);
-    const type = entityTypeNamed(access.type);
+    const type = installed().entityType(access.type);
     if (!type) return failed({ kind: "refused", message: "This entity's type is no longer installed; it cannot be moved." });
 
     let parent = null;
@@ -34,9 +34,9 @@ export async function moveEntity(
       const target = await loadEntityAccess(input.parentId, tx);
       if (!target || !canRead(actor, target)) return failed(NOT_FOUND);
       if (!canEdit(actor, target)) return failed(READ_ONLY);
-      parent = { id: target.id, type: entityTypeNamed(target.type), ancestorIds: target.ancestorIds };
+      parent = { id: target.id, type: installed().entityType(target.type), ancestorIds: target.ancestorIds };
     }
-    const problem = placementProblem({ type, entityId: access.id, parent, rootTypes: rootEntityTypes.map((t) => t.name) });
+    const problem = placementProblem({ type, entityId: access.id, parent });
     if (problem) return failed({ kind: "refused", message: problem });
     await tx.entity.update({ where: { id: input.id }, data: { parentId: input.parentId } });
     return succeeded({ parentId: input.parentId });

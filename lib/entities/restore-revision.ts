@@ -1,4 +1,4 @@
-import { entityTypeNamed } from "@/definitions/registry";
+import { installed } from "@/lib/installation/install";
 import { db } from "@/lib/db/client";
 import { withDefaults } from "@/lib/params";
 import { canEdit, canRead } from "./access";
@@ -19,7 +19,7 @@ export async function restoreRevision(
   const access = await loadEntityAccess(input.id);
   if (!access || !canRead(actor, access)) return failed(NOT_FOUND);
   if (!canEdit(actor, access)) return failed(READ_ONLY);
-  const type = entityTypeNamed(access.type);
+  const type = installed().entityType(access.type);
   if (!type) return failed({ kind: "refused", message: "This entity's type is no longer installed; it cannot be restored." });
   const revision = await db.entityRevision.findUnique({
     where: { entityId_version: { entityId: input.id, version: input.version } },

@@ -1,4 +1,4 @@
-import { entityTypeNamed } from "@/definitions/registry";
+import { installed } from "@/lib/installation/install";
 import { canEdit, canRead } from "./access";
 import { loadEntityAccess } from "./load-access";
 import { storeParams, type Stored } from "./store-params";
@@ -16,7 +16,7 @@ export async function saveParams(
   const access = await loadEntityAccess(input.id);
   if (!access || !canRead(actor, access)) return failed(NOT_FOUND);
   if (!canEdit(actor, access)) return failed(READ_ONLY);
-  const type = entityTypeNamed(access.type);
+  const type = installed().entityType(access.type);
   if (!type) return failed({ kind: "refused", message: "This entity's type is no longer installed; its params cannot be saved." });
   return storeParams(actor, { id: input.id, type, params: input.params, expectedVersion: input.expectedVersion, restoredFrom: null });
 }

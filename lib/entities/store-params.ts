@@ -3,7 +3,7 @@ import { db } from "@/lib/db/client";
 import { keepIgnoredValues, validateParams, withDefaults } from "@/lib/params";
 import { foreignFileRefs } from "@/lib/files/check-file-refs";
 import { computeSummary } from "./compute-summary";
-import type { EntityType } from "./entity-type";
+import type { EntityType } from "@/lib/installation/entity-type";
 import { asJson } from "./json";
 import { failed, NOT_FOUND, succeeded, type Actor, type EntityResult } from "./types";
 

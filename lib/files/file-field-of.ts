@@ -1,4 +1,4 @@
-import { entityTypeNamed } from "@/definitions/registry";
+import { installed } from "@/lib/installation/install";
 import type { FileField } from "@/lib/params";
 import { walkLayout } from "@/lib/params/layout-tree";
 
@@ -8,7 +8,7 @@ import { walkLayout } from "@/lib/params/layout-tree";
  * path; row indices (`docs[2].file`) are ignored.
  */
 export function fileFieldOf(typeName: string, path: string): FileField | null {
-  const type = entityTypeNamed(typeName);
+  const type = installed().entityType(typeName);
   if (!type) return null;
   const wanted = path.replace(/\[\d+\]/g, "");
   const found = walkLayout(type.params.layout).find((located) => located.path === wanted && located.node.kind === "file");

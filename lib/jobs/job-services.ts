@@ -4,12 +4,12 @@
  * lib/controller's dispatcher on the entity's params, or on those of a saved revision) and the
  * operator's fault switches (settings `faults.<name>`).
  */
-import type { Controller } from "@/lib/controller";
 import { compute } from "@/lib/controller/compute";
 import { storage } from "@/lib/controller/storage";
 import { db } from "@/lib/db/client";
 import type { JobCompute, JobStorage } from "@/lib/flow";
 import type { JobServices } from "@/lib/flow/runtime/run-job";
+import { installed } from "@/lib/installation/install";
 import { isFaultSwitchOn } from "./read-fault-switch";
 
 /** The storage workspace of flow files. */
@@ -31,16 +31,13 @@ export function processStorage(processId: string): JobStorage {
   };
 }
 
-/** Finds an entity type's controller by the type's name (definitions/registry.ts `entityTypeNamed`). */
-export type ControllerOf = (typeName: string) => Controller | null;
-
 /** Runs a view of an entity through the dispatcher; a failure (bad params, a throwing view) throws, so the job retries. */
-export function entityCompute(controllerOf: ControllerOf): JobCompute {
+export function entityCompute(): JobCompute {
   return {
     async call(entityId, method, options = {}) {
       const entity = await db.entity.findUnique({ where: { id: entityId }, select: { id: true, name: true, type: true, params: true } });
       if (!entity) throw new Error(`No entity ${entityId}.`);
-      const controller = controllerOf(entity.type);
+      const controller = installed().entityType(entity.type)?.controller;
       if (!controller) throw new Error(`Entity type "${entity.type}" has no views.`);
       let params: unknown = options.params ?? entity.params;
       if (options.params === undefined && options.revision !== undefined) {
@@ -64,6 +61,6 @@ export function entityCompute(controllerOf: ControllerOf): JobCompute {
 }
 
 /** The services of a worker in this install. */
-export function jobServices(controllerOf: ControllerOf): JobServices {
-  return { storageFor: processStorage, compute: entityCompute(controllerOf), faults: { isOn: isFaultSwitchOn } };
+export function jobServices(): JobServices {
+  return { storageFor: processStorage, compute: entityCompute(), faults: { isOn: isFaultSwitchOn } };
 }

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { requireUser } from "@/lib/auth/guard";
+import { requireUser } from "@/app/platform";
 import { createEntity } from "@/lib/entities/create-entity";
 import { createEntityFromFile, MAX_PARAMS_FILE_CHARS } from "@/lib/entities/create-entity-from-file";
 import { deleteEntity } from "@/lib/entities/delete-entity";

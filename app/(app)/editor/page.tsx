@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { EntityTree } from "@/components/editor/entity-tree";
-import { requireUser } from "@/lib/auth/guard";
+import { requireUser } from "@/app/platform";
 import { canCreate } from "@/lib/entities/access";
 import { listEntityTypes } from "@/lib/entities/list-entity-types";
 import { listTree } from "@/lib/entities/list-tree";

@@ -1,12 +1,12 @@
 "use server";
 
 import { z } from "zod";
-import { requireUser } from "@/lib/auth/guard";
+import { requireUser } from "@/app/platform";
 import { findEntityForUser } from "@/lib/entities/get-entity";
 import { correctProcessData } from "@/lib/flow/inbox/correct-process-data";
 import { unsafeErrorQueueIds } from "@/lib/flow/inbox/list-error-queue";
 import { deleteTaskDraft, saveTaskDraft } from "@/lib/flow/inbox/save-task-draft";
-import { servedFlows } from "@/lib/flow/inbox/served-flows";
+import { installed } from "@/lib/installation/install";
 import {
   assignTask,
   cancelProcess,
@@ -30,7 +30,7 @@ const taskRef = z.object({ flow: z.string().min(1).max(100), processId: id, task
 const processRef = z.object({ flow: z.string().min(1).max(100), processId: id });
 const BAD_INPUT: FlowResult<never> = { ok: false, code: "invalid_input", message: "That request was not understood.", fields: [] };
 
-const options = () => ({ registry: servedFlows() });
+const options = () => ({ registry: installed().flows });
 
 type DraftSaved = FlowResult<{ savedAt: string }>;
 type Retried = FlowResult<{ taskId: string }>;

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { FlowGraphView } from "@/components/flow-graph/flow-graph-view";
-import { requireUser } from "@/lib/auth/guard";
+import { requireUser } from "@/app/platform";
 import { flowGraph } from "@/lib/flow";
 import { flowNodeCounts, type NodeCounts } from "@/lib/flow/inbox/flow-node-counts";
-import { servedFlows } from "@/lib/flow/inbox/served-flows";
+import { installed } from "@/lib/installation/install";
 
 export const metadata: Metadata = { title: "Flows" };
 
@@ -14,7 +14,7 @@ export default async function FlowsPage() {
   return (
     <div className="space-y-8">
       <h1 className="text-2xl font-semibold">Flows</h1>
-      {servedFlows().flows.map((flow) => {
+      {installed().flows.flows.map((flow) => {
         const perNode: Record<string, NodeCounts> = {};
         for (const name of Object.keys(flow.nodes)) perNode[name] = counts[`${flow.name}/${name}`] ?? { running: 0, done: 0, error: 0 };
         return (

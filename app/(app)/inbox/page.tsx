@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
 import { TaskLists, type ListTab } from "@/components/inbox/task-lists";
-import { requireUser } from "@/lib/auth/guard";
+import { requireUser } from "@/app/platform";
 import { listArchive } from "@/lib/flow/inbox/list-archive";
 import { listInbox } from "@/lib/flow/inbox/list-inbox";
 import { listQueue } from "@/lib/flow/inbox/list-queue";
 import { readFlowSnapshot } from "@/lib/flow/inbox/read-flow-snapshot";
-import { servedFlows } from "@/lib/flow/inbox/served-flows";
+import { installed } from "@/lib/installation/install";
 
 export const metadata: Metadata = { title: "Inbox" };
 
@@ -28,7 +28,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">{tab === "queue" ? "Queue" : tab === "archive" ? "Archive" : "Inbox"}</h1>
       <Suspense>
-        <TaskLists tab={tab} flows={servedFlows().flows.map((flow) => flow.name)} initial={initial} snapshot={snapshot} />
+        <TaskLists tab={tab} flows={installed().flows.flows.map((flow) => flow.name)} initial={initial} snapshot={snapshot} />
       </Suspense>
     </div>
   );

@@ -1,4 +1,4 @@
-import { withUser } from "@/lib/auth/guard";
+import { withUser } from "@/app/platform";
 import { subscribeFlowEvents } from "@/lib/events/flow-events";
 
 export const dynamic = "force-dynamic";

@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { withUser } from "@/lib/auth/guard";
+import { withUser } from "@/app/platform";
 import { MAX_UPLOAD_BYTES, uploadFile } from "@/lib/files/upload-file";
 
 export const dynamic = "force-dynamic";

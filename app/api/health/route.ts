@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { publicRoute } from "@/lib/auth/guard";
+import { publicRoute } from "@/app/platform";
 import { db } from "@/lib/db/client";
 
 export const dynamic = "force-dynamic";

@@ -2,7 +2,7 @@ import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/prisma/client";
 import { FLOW_NOTIFY_CHANNEL, FlowError, type Actor, type ProcessRef } from "@/lib/flow/runtime";
 import { fieldErrors } from "@/lib/flow/runtime/errors";
-import { servedFlows } from "./served-flows";
+import { installed } from "@/lib/installation/install";
 
 /**
  * An admin corrects a process's data before retrying a failed task: the new data is parsed by the
@@ -14,7 +14,7 @@ import { servedFlows } from "./served-flows";
 export async function correctProcessData(actor: Actor, ref: ProcessRef, data: unknown): Promise<void> {
   if (!actor.roles.includes("admin"))
     throw new FlowError("forbidden", `User ${actor.id} may not correct process data.`, { userMessage: "Only an admin may do this." });
-  const flow = servedFlows().get(ref.flow);
+  const flow = installed().flows.get(ref.flow);
   const parsed = flow.process.safeParse(data);
   if (!parsed.success)
     throw new FlowError("invalid_input", `Corrected data of ${ref.processId}: ${parsed.error.message}`, {

@@ -1,6 +1,6 @@
 import { isPermitted } from "@/lib/flow";
 import type { Actor } from "@/lib/flow/runtime";
-import { servedFlows } from "./served-flows";
+import { installed } from "@/lib/installation/install";
 
 /**
  * The flows the user may start for an entity: those whose start node's form takes an `entityId`
@@ -8,7 +8,7 @@ import { servedFlows } from "./served-flows";
  * and whose permission admits the user. Labelled with the start node's title ("Submit for review").
  */
 export function flowsForEntity(actor: Actor): { flow: string; label: string }[] {
-  return servedFlows().flows.flatMap((flow) =>
+  return installed().flows.flows.flatMap((flow) =>
     Object.values(flow.nodes).flatMap((node) => {
       if (node.kind !== "start" || !("entityId" in node.form.shape)) return [];
       if (!isPermitted(node.permission, { user: actor })) return [];

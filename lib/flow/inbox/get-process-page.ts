@@ -3,7 +3,7 @@ import { Prisma } from "@/lib/db/generated/prisma/client";
 import { flowGraph, type FlowGraph } from "@/lib/flow";
 import type { Actor, ProcessRef, TaskError } from "@/lib/flow/runtime";
 import { FLOW_FILES_WORKSPACE } from "@/lib/jobs/job-services";
-import { servedFlows } from "./served-flows";
+import { installed } from "@/lib/installation/install";
 
 export interface ProcessTask {
   readonly id: string;
@@ -87,7 +87,7 @@ export async function getProcessPage(actor: Actor, ref: ProcessRef): Promise<Pro
     select: { key: true, size: true, contentType: true },
     orderBy: { key: "asc" },
   });
-  const flow = servedFlows().flows.find((candidate) => candidate.name === process.flowName);
+  const flow = installed().flows.flows.find((candidate) => candidate.name === process.flowName);
   return {
     process: {
       id: process.id,

@@ -1,4 +1,3 @@
-import { entityTypeNamed } from "@/definitions/registry";
 import { db } from "@/lib/db/client";
 import { canRead } from "@/lib/entities/access";
 import { loadEntityAccess } from "@/lib/entities/load-access";
@@ -6,7 +5,7 @@ import { nodeOf, titleOf, type AnyFlow, type TaskStatus } from "@/lib/flow";
 import type { Actor, TaskError, TaskRef } from "@/lib/flow/runtime";
 import { withDefaults, type Parametrization, type ParamsDraft } from "@/lib/params";
 import { formParametrization } from "./form-parametrization";
-import { servedFlows } from "./served-flows";
+import { installed } from "@/lib/installation/install";
 import { mayClaim, maySeeTask } from "./task-access";
 
 /** Everything the task page shows. */
@@ -92,7 +91,7 @@ export async function getTaskPage(actor: Actor, ref: TaskRef): Promise<TaskPageD
     LEFT JOIN "user" a ON a.id = t."assigneeId"
     WHERE t.id = ${ref.taskId} AND t."processId" = ${ref.processId} AND t."flowName" = ${ref.flow} AND p."flowName" = ${ref.flow}`;
   if (!row) return "not_found";
-  const flow: AnyFlow | null = servedFlows().flows.find((candidate) => candidate.name === row.flowName) ?? null;
+  const flow: AnyFlow | null = installed().flows.flows.find((candidate) => candidate.name === row.flowName) ?? null;
   const facts = { ...row };
   if (!maySeeTask(actor, flow, facts)) return "forbidden";
   const node = flow ? nodeOf(flow, row.nodeName) : null;
@@ -188,7 +187,7 @@ async function entityAt(actor: Actor, data: Record<string, unknown>): Promise<Ta
   const revision = Number.isInteger(version)
     ? await db.entityRevision.findUnique({ where: { entityId_version: { entityId, version } }, select: { params: true, version: true } })
     : null;
-  const type = entityTypeNamed(entity.type);
+  const type = installed().entityType(entity.type);
   const params = (revision?.params ?? entity.params) as ParamsDraft;
   return {
     id: entity.id,

@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { assignTask, completeTask, startProcess, type Actor } from "@/lib/flow/runtime";
-import { makeUsers, registry, refOf, taskAt } from "@/lib/flow/runtime/test-support/setup";
+import { testFlows } from "@/lib/flow/runtime/test-support/flows";
+import { makeUsers, refOf, taskAt } from "@/lib/flow/runtime/test-support/setup";
+import { installation } from "@/lib/installation";
+import { install } from "@/lib/installation/install";
 import { correctProcessData } from "./correct-process-data";
 import { countOpenTasks } from "./count-open-tasks";
 import { getProcessPage } from "./get-process-page";
@@ -15,6 +18,8 @@ import { saveTaskDraft } from "./save-task-draft";
 // The inbox's queries against the real runtime and test flows (lib/flow/runtime/test-support):
 // who sees which task, keyset pages that do not shift when rows are inserted, drafts per user.
 
+// The inbox reads the flows the installation serves: here, the test flows.
+const { flows: registry } = install(installation({ entityTypes: [], flows: testFlows }));
 const options = { registry };
 const users = await makeUsers();
 

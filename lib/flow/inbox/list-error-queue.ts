@@ -2,7 +2,7 @@ import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/prisma/client";
 import { FlowError, type Actor, type TaskError } from "@/lib/flow/runtime";
 import { decodeCursor, PAGE_SIZE, pageOf } from "./cursor";
-import { servedFlows } from "./served-flows";
+import { installed } from "@/lib/installation/install";
 
 /** One task an admin must look at: failed (status error), or open on a node its flow no longer has. */
 export interface ErrorQueueItem {
@@ -39,7 +39,7 @@ export async function listErrorQueue(
   if (!actor.roles.includes("admin")) throw new FlowError("forbidden", `User ${actor.id} may not see the error queue.`);
   const size = options.pageSize ?? PAGE_SIZE;
   const cursor = decodeCursor(filters.cursor);
-  const known = servedFlows().flows.flatMap((flow) => Object.keys(flow.nodes).map((node) => `${flow.name}/${node}`));
+  const known = installed().flows.flows.flatMap((flow) => Object.keys(flow.nodes).map((node) => `${flow.name}/${node}`));
   const rows = await db.$queryRaw<
     {
       id: string;
@@ -77,7 +77,7 @@ export async function unsafeErrorQueueIds(
   filters: ErrorQueueFilters,
   limit: number,
 ): Promise<{ id: string; processId: string; flowName: string; status: string }[]> {
-  const known = servedFlows().flows.flatMap((flow) => Object.keys(flow.nodes).map((node) => `${flow.name}/${node}`));
+  const known = installed().flows.flows.flatMap((flow) => Object.keys(flow.nodes).map((node) => `${flow.name}/${node}`));
   return db.$queryRaw`
     SELECT t.id, t."processId", t."flowName", t.status FROM flow_task t
     WHERE ${errorQueueWhere(filters, known)} AND t.status = 'error'

@@ -1,9 +1,9 @@
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/prisma/client";
 import { isPermitted, nodeOf } from "@/lib/flow";
-import type { Actor } from "@/lib/flow/runtime";
+import type { Actor, FlowRegistry } from "@/lib/flow/runtime";
 import { decodeCursor, encodeCursor, PAGE_SIZE, type Cursor } from "./cursor";
-import { servedFlows } from "./served-flows";
+import { installed } from "@/lib/installation/install";
 import {
   listFilters,
   TASK_LIST_COLUMNS,
@@ -31,7 +31,7 @@ export async function listQueue(
   const size = options.pageSize ?? PAGE_SIZE;
   const roles = [...actor.roles];
   if (roles.length === 0) return { items: [], nextCursor: null };
-  const registry = servedFlows();
+  const registry = installed().flows;
   const now = options.now ?? new Date();
   const kept: TaskListRow[] = [];
   let cursor: Cursor | null = decodeCursor(filters.cursor);
@@ -73,7 +73,7 @@ export function queueBatchStatement(roles: readonly string[], filters: ListFilte
     LIMIT ${limit}`;
 }
 
-function mayTake(registry: ReturnType<typeof servedFlows>, row: TaskListRow, actor: Actor): boolean {
+function mayTake(registry: FlowRegistry, row: TaskListRow, actor: Actor): boolean {
   const flow = registry.flows.find((candidate) => candidate.name === row.flowName);
   if (!flow) return false;
   const node = nodeOf(flow, row.nodeName);

@@ -1,7 +1,7 @@
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/prisma/client";
 import { FlowError, type Actor, type TaskRef } from "@/lib/flow/runtime";
-import { servedFlows } from "./served-flows";
+import { installed } from "@/lib/installation/install";
 import { mayClaim, type TaskFacts } from "./task-access";
 
 /** How big a draft may be, in bytes of JSON. */
@@ -20,7 +20,7 @@ export async function saveTaskDraft(actor: Actor, ref: TaskRef, data: Record<str
       p."createdById" AS "processCreatedById", p.data AS "processData"
     FROM flow_task t JOIN flow_process p ON p.id = t."processId"
     WHERE t.id = ${ref.taskId} AND t."processId" = ${ref.processId} AND t."flowName" = ${ref.flow}`;
-  const flow = task ? (servedFlows().flows.find((candidate) => candidate.name === task.flowName) ?? null) : null;
+  const flow = task ? (installed().flows.flows.find((candidate) => candidate.name === task.flowName) ?? null) : null;
   const open = task && ["new", "assigned", "started"].includes(task.status);
   if (!task || !open || !(task.assigneeId === actor.id || mayClaim(actor, flow, task))) {
     throw new FlowError("not_found", `No open task ${ref.taskId} for ${actor.id}.`, { userMessage: "This task is not open for you." });

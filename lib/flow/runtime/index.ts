@@ -16,7 +16,7 @@ export { reviveTask } from "./revive-task";
 export { cancelProcess } from "./cancel-process";
 export { runJob } from "./run-job";
 export type { JobOutcome, JobPayload, JobServices, RunJobOptions } from "./run-job";
-export { loadFlows, currentRegistry } from "./registry";
+export { loadFlows } from "./registry";
 export type { FlowRegistry } from "./registry";
 export { checkInvariants } from "./check-invariants";
 export { FLOW_ERROR_CODES, FlowError, flowResult, toFlowError } from "./errors";

@@ -10,7 +10,8 @@ import { FlowError } from "./errors";
 import { FlowWork, notFound, type LoadedProcess, type WorkMode } from "./flow-work";
 import { flowPool } from "./pool";
 import type { Tx } from "./queries";
-import { currentRegistry, type FlowRegistry } from "./registry";
+import { installed } from "@/lib/installation/install";
+import type { FlowRegistry } from "./registry";
 import type { TaskRow } from "./rows";
 
 /** Where flow transactions run: a node-postgres pool (the default is `flowPool()`), or a Prisma client. */
@@ -20,7 +21,7 @@ export type FlowDatabase = pg.Pool | PrismaClient;
 export interface RuntimeOptions {
   /** The database to use. Default: the runtime's pool on DATABASE_URL (pool.ts). Tests pass one per connection. */
   readonly db?: FlowDatabase;
-  /** The flows served. Default: the ones `loadFlows` made current. */
+  /** The flows served. Default: the installation's (lib/installation). */
   readonly registry?: FlowRegistry;
   /** The time the action happens at. Default: now. Tests move it instead of sleeping. */
   readonly now?: Date;
@@ -59,7 +60,7 @@ export async function inFlowTransaction<T>(
   work: (work: FlowWork) => Promise<T>,
 ): Promise<T> {
   const database = options.db ?? flowPool();
-  const registry = options.registry ?? currentRegistry();
+  const registry = options.registry ?? installed().flows;
   for (let attempt = 1; ; attempt++) {
     try {
       return await transaction(database, async (tx) => {

@@ -8,12 +8,10 @@ export interface FlowRegistry {
   get(name: string): AnyFlow;
 }
 
-let current: FlowRegistry | null = null;
-
 /**
  * Checks every flow (and every flow a subprocess starts) with `checkFlow`, throwing a
- * FlowDefinitionError that lists every problem, and makes them the flows the runtime serves.
- * The launcher, the worker and the app call it at startup with definitions/registry.ts's list.
+ * FlowDefinitionError that lists every problem, and indexes them by name. `install`
+ * (lib/installation) calls it with the installation's flows; tests call it with their own.
  * @throws {FlowDefinitionError} when a flow cannot run
  */
 export function loadFlows(flows: readonly AnyFlow[]): FlowRegistry {
@@ -35,12 +33,5 @@ export function loadFlows(flows: readonly AnyFlow[]): FlowRegistry {
       return flow;
     },
   };
-  current = registry;
   return registry;
-}
-
-/** The flows `loadFlows` made current. */
-export function currentRegistry(): FlowRegistry {
-  if (!current) throw new Error("No flows are loaded: call loadFlows(flows) at startup (definitions/registry.ts lists them).");
-  return current;
 }

@@ -1,21 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { entityTypeNamed, flows } from "@/definitions/registry";
 import { storage } from "@/lib/controller/storage";
 import { db } from "@/lib/db/client";
 import { pool } from "@/lib/db/pool";
 import { createEntity } from "@/lib/entities/create-entity";
 import { jobServices, FLOW_FILES_WORKSPACE } from "@/lib/jobs/job-services";
 import { assignTask, checkInvariants, completeTask, reviveTask, runJob, startProcess } from "./index";
-import { loadFlows } from "./registry";
 import { makeUser, processRow, refOf, taskAt, trail } from "./test-support/setup";
 
 // The three flows this install ships, run to their ends against the real runtime. The design
 // review's report is rendered by the beam's real `report` view through lib/controller's dispatcher
 // and saved in lib/controller's storage.
 
-const registry = loadFlows(flows);
-const options = { registry };
-const services = jobServices((type) => entityTypeNamed(type)?.controller ?? null);
+const services = jobServices();
+const options = {};
 let engineer: Awaited<ReturnType<typeof makeUser>>;
 
 beforeAll(async () => {

@@ -2,7 +2,7 @@ import type { AnyFlow } from "@/lib/flow";
 import { startProcessAt, type NodeOfKind } from "./activate";
 import { fieldErrors, FlowError } from "./errors";
 import { inFlowTransaction, type RuntimeOptions } from "./lock-process";
-import { currentRegistry } from "./registry";
+import { installed } from "@/lib/installation/install";
 
 /**
  * Code starts a process at a start handle (e.g. when an entity is saved), with its initial data and
@@ -15,7 +15,7 @@ export async function startProcessFromCode(
   input: { readonly data: unknown; readonly userId: string },
   options: RuntimeOptions = {},
 ): Promise<{ processId: string; taskId: string }> {
-  const flow = (options.registry ?? currentRegistry()).get(ref.flow);
+  const flow = (options.registry ?? installed().flows).get(ref.flow);
   const start = startHandleOf(flow, ref.node);
   const data = flow.process.safeParse(input.data);
   if (!data.success) {

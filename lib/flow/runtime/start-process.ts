@@ -2,7 +2,7 @@ import { isPermitted, type AnyFlow, type FlowUser } from "@/lib/flow";
 import { authored, startProcessAt, type NodeOfKind } from "./activate";
 import { fieldErrors, FlowError } from "./errors";
 import { inFlowTransaction, type RuntimeOptions } from "./lock-process";
-import { currentRegistry } from "./registry";
+import { installed } from "@/lib/installation/install";
 
 /**
  * A person starts a process with a start node's form: permission, then the form, then the process
@@ -17,7 +17,7 @@ export async function startProcess(
   input: unknown,
   options: RuntimeOptions = {},
 ): Promise<{ processId: string; taskId: string }> {
-  const flow = (options.registry ?? currentRegistry()).get(ref.flow);
+  const flow = (options.registry ?? installed().flows).get(ref.flow);
   const start = startNodeOf(flow, ref.node);
   if (!isPermitted(start.permission, { user: actor })) {
     throw new FlowError("forbidden", `User ${actor.id} may not start ${flow.name}.`, { userMessage: "You may not start this process." });

@@ -7,10 +7,10 @@ import { LocalTime } from "@/components/ui/local-time";
 import { RefreshOnFlowChange } from "@/components/inbox/live-flow";
 import { StatusBadge } from "@/components/inbox/status-badge";
 import { EmptyState } from "@/components/ui/empty-state";
-import { requireUser } from "@/lib/auth/guard";
+import { requireUser } from "@/app/platform";
 import { listErrorQueue } from "@/lib/flow/inbox/list-error-queue";
 import { readFlowSnapshot } from "@/lib/flow/inbox/read-flow-snapshot";
-import { servedFlows } from "@/lib/flow/inbox/served-flows";
+import { installed } from "@/lib/installation/install";
 
 export const metadata: Metadata = { title: "Error queue" };
 
@@ -31,7 +31,7 @@ export default async function ErrorQueuePage({ searchParams }: { searchParams: P
           <span className="text-slate-600">Flow</span>
           <select name="flow" defaultValue={filters.flow ?? ""} className="rounded border border-slate-300 bg-white px-2 py-1">
             <option value="">All flows</option>
-            {servedFlows().flows.map((flow) => (
+            {installed().flows.flows.map((flow) => (
               <option key={flow.name} value={flow.name}>
                 {flow.name}
               </option>

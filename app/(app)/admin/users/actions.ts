@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { requireUser } from "@/lib/auth/guard";
+import { requireUser } from "@/app/platform";
 import { endSessionsOf, setUserDisabled } from "@/lib/auth/users";
 
 const target = z.object({ userId: z.string().min(1).max(100) });

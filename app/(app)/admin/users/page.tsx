@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { UserActions } from "@/components/admin/user-actions";
-import { requireUser } from "@/lib/auth/guard";
+import { requireUser } from "@/app/platform";
 import { ROLE_LABELS, parseRoles } from "@/lib/auth/roles";
 import { listUsers } from "@/lib/auth/list-users";
 

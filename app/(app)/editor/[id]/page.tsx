@@ -6,8 +6,9 @@ import { EntityTree } from "@/components/editor/entity-tree";
 import { EntityProcesses } from "@/components/inbox/entity-processes";
 import { ancestorsOf, treeModel } from "@/components/editor/tree-model";
 import { EntityViewsPanel } from "@/components/views/entity-views-panel";
-import { entityTypeNamed } from "@/definitions/registry";
-import { requireUser } from "@/lib/auth/guard";
+import { installed } from "@/lib/installation/install";
+import { requireUser } from "@/app/platform";
+import { describeButtons } from "@/lib/controller/describe-buttons";
 import { describeViews } from "@/lib/controller/describe-views";
 import { canCreate } from "@/lib/entities/access";
 import { findEntityForUser } from "@/lib/entities/get-entity";
@@ -33,7 +34,7 @@ export default async function EntityPage({ params }: Props) {
   if (!entity) notFound();
   const entities = await listTree(user);
   const ancestors = ancestorsOf(treeModel(entities), entity.id);
-  const typeLabel = entityTypeNamed(entity.type)?.label ?? entity.type;
+  const type = installed().entityType(entity.type);
   const snapshot = await readFlowSnapshot();
   const processes = await listEntityProcesses(entity.id);
 
@@ -64,9 +65,9 @@ export default async function EntityPage({ params }: Props) {
         <EntityEditor
           key={entity.id}
           entity={entity}
-          typeLabel={typeLabel}
+          type={type && { label: type.label, folder: type.folder, buttons: type.controller ? describeButtons(type.controller) : {} }}
           // The views panel: the entity's views on the form's live params (components/views).
-          viewsSlot={<EntityViewsPanel views={describeViews(entityTypeNamed(entity.type)?.controller ?? null)} />}
+          viewsSlot={<EntityViewsPanel views={describeViews(type?.controller ?? null)} />}
         />
         {/* The flows this entity may start, and the processes it is part of (components/inbox). */}
         <EntityProcesses

@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import { publicRoute } from "@/lib/auth/guard";
+import { publicRoute } from "@/app/platform";
 
 export const dynamic = "force-dynamic";
 

@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { publicRoute, withUser } from "@/lib/auth/guard";
+import { publicRoute, withUser } from "@/app/platform";
 
 export const dynamic = "force-dynamic";
 

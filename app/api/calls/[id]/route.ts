@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { withUser } from "@/lib/auth/guard";
+import { withUser } from "@/app/platform";
 import { CALL_NOT_FOUND } from "@/lib/calls/follow-long-call";
 import { readLongCall } from "@/lib/calls/read-long-call";
 import { respondWithLongCall } from "@/lib/calls/respond-with-long-call";

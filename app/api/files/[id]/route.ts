@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { Readable } from "node:stream";
-import { withUser } from "@/lib/auth/guard";
+import { withUser } from "@/app/platform";
 import { findFileForUser } from "@/lib/files/find-file-for-user";
 
 export const dynamic = "force-dynamic";

@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import { withUser } from "@/lib/auth/guard";
+import { withUser } from "@/app/platform";
 import { canRead } from "@/lib/entities/access";
 import { loadEntityAccess } from "@/lib/entities/load-access";
 import { countOpenTasks } from "@/lib/flow/inbox/count-open-tasks";

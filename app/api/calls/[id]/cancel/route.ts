@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { withUser } from "@/lib/auth/guard";
+import { withUser } from "@/app/platform";
 import { CALL_NOT_FOUND } from "@/lib/calls/follow-long-call";
 import { requestCallCancel } from "@/lib/calls/request-call-cancel";
 import { pool } from "@/lib/db/pool";

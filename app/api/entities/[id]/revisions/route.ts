@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { withUser } from "@/lib/auth/guard";
+import { withUser } from "@/app/platform";
 import { listRevisions } from "@/lib/entities/list-revisions";
 
 export const dynamic = "force-dynamic";

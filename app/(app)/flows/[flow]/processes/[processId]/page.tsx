@@ -7,7 +7,7 @@ import { taskHref } from "@/components/inbox/format";
 import { LocalTime } from "@/components/ui/local-time";
 import { RefreshOnFlowChange } from "@/components/inbox/live-flow";
 import { StatusBadge } from "@/components/inbox/status-badge";
-import { requireUser } from "@/lib/auth/guard";
+import { requireUser } from "@/app/platform";
 import { getProcessPage } from "@/lib/flow/inbox/get-process-page";
 import { readFlowSnapshot } from "@/lib/flow/inbox/read-flow-snapshot";
 

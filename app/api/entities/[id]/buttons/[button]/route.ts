@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import { entityTypeNamed } from "@/definitions/registry";
-import { withUser } from "@/lib/auth/guard";
+import { installed } from "@/lib/installation/install";
+import { withUser } from "@/app/platform";
 import { respondWithNewLongCall } from "@/lib/calls/respond-with-long-call";
 import { isLong } from "@/lib/controller/buttons";
 import { buttonDisabledReason } from "@/lib/controller/button-disabled-reason";
@@ -24,7 +24,7 @@ export const POST = withUser(
     if (!parsed.success)
       return NextResponse.json({ ok: false, failure: { kind: "input", message: "Send { params } as JSON.", fields: [] } }, { status: 400 });
     const entity = await findEntityToRun(user, id);
-    const controller = entity && entityTypeNamed(entity.type)?.controller;
+    const controller = entity && installed().entityType(entity.type)?.controller;
     if (!entity || !controller) return NextResponse.json(NOT_FOUND, { status: 404 });
     if (parsed.data.check) {
       const reason = buttonDisabledReason(controller, button, parsed.data.params);

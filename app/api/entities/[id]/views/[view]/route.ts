@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import { entityTypeNamed } from "@/definitions/registry";
-import { withUser } from "@/lib/auth/guard";
+import { installed } from "@/lib/installation/install";
+import { withUser } from "@/app/platform";
 import { respondWithNewLongCall } from "@/lib/calls/respond-with-long-call";
 import { compute } from "@/lib/controller/compute";
 import { respondToViewCall } from "@/lib/controller/respond-to-view-call";
@@ -25,7 +25,7 @@ export const POST = withUser(
         { status: 400 },
       );
     const entity = await findEntityToRun(user, id);
-    const controller = entity && entityTypeNamed(entity.type)?.controller;
+    const controller = entity && installed().entityType(entity.type)?.controller;
     if (!entity || !controller) return NextResponse.json(NOT_FOUND, { status: 404 });
     if (Object.hasOwn(controller.views, view) && isSlow(controller.views[view]!)) {
       return respondWithNewLongCall(request, pool, {

@@ -7,7 +7,7 @@ import { RefreshOnFlowChange } from "@/components/inbox/live-flow";
 import { StatusBadge } from "@/components/inbox/status-badge";
 import { TaskForm } from "@/components/inbox/task-form";
 import { EntityViews } from "@/components/views/entity-views";
-import { requireUser } from "@/lib/auth/guard";
+import { requireUser } from "@/app/platform";
 import { getTaskPage } from "@/lib/flow/inbox/get-task-page";
 import { readFlowSnapshot } from "@/lib/flow/inbox/read-flow-snapshot";
 

@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { Readable } from "node:stream";
-import { withUser } from "@/lib/auth/guard";
+import { withUser } from "@/app/platform";
 import { storage } from "@/lib/controller/storage";
 import { getProcessPage } from "@/lib/flow/inbox/get-process-page";
 import { FLOW_FILES_WORKSPACE } from "@/lib/jobs/job-services";

@@ -1,15 +1,6 @@
 import { controller, dataView, geometryView, imageView } from "@/lib/controller";
-import { entityType } from "@/lib/entities/entity-type";
-import { number, parametrization, type ParamsOf } from "@/lib/params";
-
-/** The Cube of VIKTOR's call-flow seed: three dimensions, and views recomputed from them alone. */
-export const cubeParams = parametrization({
-  length: number("Length", { min: 0.1, max: 100, default: 1, step: 0.1, suffix: "m" }),
-  width: number("Width", { min: 0.1, max: 100, default: 1, step: 0.1, suffix: "m" }),
-  height: number("Height", { min: 0.1, max: 100, default: 1, step: 0.1, suffix: "m" }),
-});
-
-export type CubeParams = ParamsOf<typeof cubeParams>;
+import { entityType } from "@/lib/installation";
+import cubeParams, { type CubeParams } from "./params";
 
 export function volumeOf({ length, width, height }: CubeParams): number {
   return length * width * height;
@@ -51,7 +42,14 @@ export const cubeController = controller(cubeParams, {
   summary: { volume: { label: "Volume", view: "volume", item: "Volume" } },
 });
 
-export const cube = entityType({ name: "cube", label: "Cube", params: cubeParams, controller: cubeController });
+/** The Cube: three dimensions, its volume, a 3D model and a sketch; kept in projects. */
+export default entityType({
+  name: "cube",
+  label: "Cube",
+  params: cubeParams,
+  controller: cubeController,
+  placement: { under: ["project"] },
+});
 
 /** Plan (length × width) and elevation (length × height), side by side, scaled to fit. */
 function sketchOf({ length, width, height }: CubeParams): string {

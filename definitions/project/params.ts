@@ -1,8 +1,7 @@
-import { entityType } from "@/lib/entities/entity-type";
 import { file, parametrization, textarea, type ParamsOf } from "@/lib/params";
 
 /** A project only holds other entities: sub-projects, beams and cubes. */
-export const projectParams = parametrization({
+const projectParams = parametrization({
   description: textarea("Description", { optional: true, maxLength: 2000, placeholder: "What this project is about" }),
   drawing: file("Drawing", {
     optional: true,
@@ -14,9 +13,4 @@ export const projectParams = parametrization({
 
 export type ProjectParams = ParamsOf<typeof projectParams>;
 
-export const project = entityType({
-  name: "project",
-  label: "Project",
-  params: projectParams,
-  children: ["project", "beam", "cube"],
-});
+export default projectParams;

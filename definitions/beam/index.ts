@@ -1,13 +1,14 @@
-import { entityType } from "@/lib/entities/entity-type";
+import { entityType } from "@/lib/installation";
 import { beamController } from "./controller";
 import { beamFromCsv } from "./from-csv";
-import { beamParams } from "./params";
+import beamParams from "./params";
 
 /** A steel beam: nodes, supports, a rolled I-section and loads. */
-export const beam = entityType({
+export default entityType({
   name: "beam",
   label: "Steel beam",
   params: beamParams,
   controller: beamController,
+  placement: { under: ["project"] },
   fromFile: { label: "Steel beam from CSV (nodes, supports, loads)", accept: [".csv", ".txt"], parse: beamFromCsv },
 });

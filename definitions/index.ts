@@ -1,0 +1,12 @@
+// What this install of Gusset serves. Each process's entry point hands it to the platform:
+// app/platform.ts (Next), scripts/worker.ts, scripts/start.ts, and the tests (test/install.ts).
+import { installation } from "@/lib/installation";
+import * as entityTypes from "./entity-types";
+import * as flows from "./flows";
+
+const shipped = installation({ entityTypes: Object.values(entityTypes), flows: Object.values(flows) });
+
+/** The name of a shipped entity type: "beam" | "cube" | "project". */
+export type EntityTypeName = keyof typeof entityTypes;
+
+export default shipped;
