@@ -19,6 +19,8 @@ export default defineConfig({
           exclude: ["**/*.db.test.ts", "node_modules/**"],
           environment: "node",
           setupFiles: ["test/install.ts"],
+          // A hang's bound, not a speed check: property tests take several seconds on a loaded machine.
+          testTimeout: 30_000,
         },
       },
       {

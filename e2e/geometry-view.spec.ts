@@ -52,31 +52,13 @@ test("the Cube's 3D view renders a WebGL canvas with the cube in it, picks it by
   await expect.poll(async () => (await litPixels(page)).lit).toBeGreaterThan(lit * 0.9);
 });
 
-/** Orbits with the mouse in `steps` drags, each waiting for the frame it causes; the mean ms a step. */
-async function orbitStepMs(page: Page, steps = 30): Promise<number> {
-  const canvas = page.locator("[data-view-kind=geometry] canvas");
-  const box = (await canvas.boundingBox())!;
-  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-  await page.mouse.down();
-  const started = performance.now();
-  for (let i = 1; i <= steps; i++) {
-    await page.mouse.move(box.x + box.width / 2 + i * 6, box.y + box.height / 2 + i * 2);
-    // Two animation frames: the one the move requested has been drawn and composited.
-    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-  }
-  const elapsed = (performance.now() - started) / steps;
-  await page.mouse.up();
-  return elapsed;
-}
-
-test("a scene of 10,000 boxes is drawn instanced and stays interactive while orbiting", async ({ page }) => {
+test("a scene of 10,000 boxes in two materials is drawn in two instanced draw calls, and picks a box", async ({ page }) => {
   await signIn(page, "engineer", "/editor");
   await createEntity(page, "cube", "Grid");
   const views = viewsPanel(page);
   await views.tab("3D model").click();
   const figure = views.panel.locator("[data-view-kind=geometry]");
   await expect(figure.locator("[data-rendered=true]")).toBeVisible();
-  const oneBox = await orbitStepMs(page);
 
   // The same view call answers a scene of 10,000 boxes in two materials (its answer replaced), on Refresh.
   const objects = Array.from({ length: 10_000 }, (_, i) => ({
@@ -91,11 +73,9 @@ test("a scene of 10,000 boxes is drawn instanced and stays interactive while orb
   await expect(figure).toHaveAttribute("data-objects", "10000");
   await figure.getByRole("button", { name: "Fit to view" }).click();
   await expect.poll(async () => (await litPixels(page)).lit).toBeGreaterThan(10_000);
-  const manyBoxes = await orbitStepMs(page);
-  console.log(`orbit step, the test's round trip included: 1 box ${oneBox.toFixed(0)} ms, 10,000 boxes ${manyBoxes.toFixed(0)} ms`);
-  // Software GL (SwiftShader, 2 cores) is the floor here: a GPU draws this in a few ms. The bound
-  // catches a regression to one mesh per object or double-sided boxes (README: "10,000 objects").
-  expect(manyBoxes).toBeLessThan(450);
+  // The mechanism, not the time (bench/geometry-orbit.ts measures that): one InstancedMesh per shape
+  // and material, so the frame is two draw calls however many boxes; one mesh per box would be 10,000.
+  await expect(figure.locator("[data-rendered=true]")).toHaveAttribute("data-draw-calls", "2");
 
   await figure.getByRole("button", { name: "Fit to view" }).click();
   const box = (await figure.locator("canvas").boundingBox())!;

@@ -1,24 +1,30 @@
 import Link from "next/link";
 import { requireUser } from "@/app/platform";
+import { can, type Permission } from "@/lib/auth/permissions";
 import type { Role } from "@/lib/auth/roles";
 
-type Place = { href: string; title: string; text: string; roles: Role[] };
+type Place = { href: string; title: string; text: string; permission: Permission };
 
 const PLACES: Place[] = [
   {
     href: "/editor",
     title: "Editor",
     text: "Open your projects and edit parametric entities; every view recomputes from their params.",
-    roles: ["engineer", "reviewer", "admin"],
+    permission: "app.use",
   },
   {
     href: "/inbox",
     title: "Inbox",
     text: "Work the review tasks assigned to you, beside the live model at the submitted revision.",
-    roles: ["reviewer", "engineer", "admin"],
+    permission: "task.work",
   },
-  { href: "/admin/errors", title: "Error queue", text: "Retry or cancel the tasks that failed in the background.", roles: ["admin"] },
-  { href: "/admin/users", title: "Users", text: "See who may sign in, disable accounts and end sessions.", roles: ["admin"] },
+  {
+    href: "/admin/errors",
+    title: "Error queue",
+    text: "Retry or cancel the tasks that failed in the background.",
+    permission: "flow.manage",
+  },
+  { href: "/admin/users", title: "Users", text: "See who may sign in, disable accounts and end sessions.", permission: "users.manage" },
 ];
 
 /** Which place to put first for a user: their main role's. */
@@ -27,7 +33,7 @@ const FIRST: Record<Role, string> = { engineer: "/editor", reviewer: "/inbox", a
 // GET /: leads each kind of user to their place.
 export default async function HomePage() {
   const user = await requireUser();
-  const places = PLACES.filter((place) => place.roles.some((role) => user.roles.includes(role)));
+  const places = PLACES.filter((place) => can(user, place.permission));
   const first = user.roles.map((role) => FIRST[role]);
   places.sort((a, b) => Number(first.includes(b.href)) - Number(first.includes(a.href)));
   return (

@@ -3,6 +3,7 @@ import type { SignedInUser } from "@/lib/auth/guard";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import { signOutAction } from "@/app/sign-in/actions";
 import { OpenTaskCounter } from "@/components/inbox/open-task-counter";
+import { can } from "@/lib/auth/permissions";
 
 /** The bar on every signed-in page: where to go (with the live count of open tasks), who you are, sign out. */
 export function AppHeader({ user, openTasks = 0 }: { user: SignedInUser | null; openTasks?: number }) {
@@ -24,12 +25,12 @@ export function AppHeader({ user, openTasks = 0 }: { user: SignedInUser | null; 
             <Link href="/flows" className="hover:text-slate-900">
               Flows
             </Link>
-            {user.roles.includes("admin") && (
+            {can(user, "flow.manage") && (
               <Link href="/admin/errors" className="hover:text-slate-900">
                 Error queue
               </Link>
             )}
-            {user.roles.includes("admin") && (
+            {can(user, "users.manage") && (
               <Link href="/admin/users" className="hover:text-slate-900">
                 Users
               </Link>

@@ -27,9 +27,10 @@ export default function GeometryView({ result, height = 480 }: { result: Geometr
     stageRef.current = createStage(host, {
       antialias: !large,
       onPick: setPicked,
-      // Marks that a frame was drawn (tests wait for it).
-      onFrame: () => {
+      // Marks that a frame was drawn, and with how many draw calls (tests read both).
+      onFrame: ({ drawCalls }) => {
         host.dataset.rendered = "true";
+        host.dataset.drawCalls = String(drawCalls);
       },
     });
     return () => {

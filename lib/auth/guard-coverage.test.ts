@@ -43,7 +43,8 @@ describe("every entry point goes through the guard", () => {
     expect(body.trimStart()).toMatch(/^const \w+ = await requireUser\(|^await requireUser\(/);
   });
 
-  const onlyPublicActions = ({ file }: { file: string }) => actions.every(([id, name]) => !id.startsWith(`${file}#`) || PUBLIC_ACTIONS.has(name));
+  const onlyPublicActions = ({ file }: { file: string }) =>
+    actions.every(([id, name]) => !id.startsWith(`${file}#`) || PUBLIC_ACTIONS.has(name));
   const entryFiles = [...pages, ...routes, ...actionFiles.filter((entry) => !onlyPublicActions(entry))];
   it.each(entryFiles.map(({ file, source }) => [file, source]))("%s takes its guard from app/platform.ts", (_file, source) => {
     expect(source).toMatch(/from "@\/app\/platform";/);

@@ -5,6 +5,7 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 import { auth, trustedOrigins } from "./auth";
 import { isSafeMethod, isSameOrigin } from "./origin";
+import { can, type Permission } from "./permissions";
 import { parseRoles, type Role } from "./roles";
 import { readSessionCookie, userFromSessionCookie } from "./session-cookie";
 
@@ -47,10 +48,6 @@ export async function userFromHeaders(requestHeaders: Headers): Promise<SignedIn
   return { id, email, name, roles: parseRoles(roles) };
 }
 
-export function hasAnyRole(user: SignedInUser, roles: readonly Role[]): boolean {
-  return roles.length === 0 || roles.some((role) => user.roles.includes(role));
-}
-
 // A page's layout and the page itself both ask who is signed in; the answer is read once per request,
 // keyed by the request's headers object (Next hands every call in a request the same one; it is
 // forgotten with the request). The home page at 20 connections went from 125 to 152 a second. Within
@@ -72,18 +69,18 @@ export async function currentUser(): Promise<SignedInUser | null> {
 }
 
 /**
- * For pages and server actions: the signed-in user holding any of `roles`.
- * Without a session it redirects to the sign-in page; without the role it
- * renders the 403 page (app/forbidden.tsx).
+ * For pages and server actions: the signed-in user holding `permission` (default: using the app
+ * at all). Without a session it redirects to the sign-in page; without the permission it renders
+ * the 403 page (app/forbidden.tsx).
  */
-export async function requireUser(...roles: Role[]): Promise<SignedInUser> {
+export async function requireUser(permission: Permission = "app.use"): Promise<SignedInUser> {
   const requestHeaders = await headers();
   const user = await userOfRequest(requestHeaders);
   if (!user) {
     const back = requestHeaders.get(PATH_HEADER);
     redirect(back ? `/sign-in?next=${encodeURIComponent(back)}` : "/sign-in");
   }
-  if (!hasAnyRole(user, roles)) forbidden();
+  if (!can(user, permission)) forbidden();
   return user;
 }
 
@@ -97,15 +94,15 @@ type UserHandler = (request: Request, context: RouteContext & { user: SignedInUs
  * session is read in one statement (lib/auth/session-cookie.ts): route
  * handlers carry the editor's view calls, one per settled edit.
  */
-export function withUser(handler: UserHandler, options: { roles?: Role[] } = {}) {
+export function withUser(handler: UserHandler, options: { permission?: Permission } = {}) {
   return async (request: Request, context: RouteContext): Promise<Response> => {
     if (!isSafeMethod(request.method) && !isSameOrigin(request, trustedOrigins)) {
       return NextResponse.json({ error: "Cross-origin request refused." }, { status: 403 });
     }
     const user = await userFromSessionCookie(request.headers).catch(() => null);
     if (!user) return NextResponse.json({ error: "Sign in first." }, { status: 401 });
-    if (!hasAnyRole(user, options.roles ?? [])) {
-      return NextResponse.json({ error: "You do not have the role this needs." }, { status: 403 });
+    if (!can(user, options.permission ?? "app.use")) {
+      return NextResponse.json({ error: "You do not have the permission this needs." }, { status: 403 });
     }
     return handler(request, { ...context, user });
   };

@@ -1,5 +1,6 @@
 import { db } from "@/lib/db/client";
 import type { TreeEntity, Actor } from "./types";
+import { can } from "@/lib/auth/permissions";
 
 /**
  * Every entity the actor may see, as a flat list the editor draws as a tree (by `parentId`),
@@ -8,9 +9,9 @@ import type { TreeEntity, Actor } from "./types";
  * a root (its `parentId` is null here).
  */
 export async function listTree(actor: Actor): Promise<TreeEntity[]> {
-  const seesAll = actor.roles.includes("admin") || actor.roles.includes("reviewer");
-  const memberIds = actor.roles.includes("engineer") ? await memberEntityIds(actor.id) : new Set<string>();
-  const editsAll = actor.roles.includes("admin");
+  const seesAll = can(actor, "entity.read.any") || can(actor, "entity.edit.any");
+  const memberIds = can(actor, "entity.edit.member") ? await memberEntityIds(actor.id) : new Set<string>();
+  const editsAll = can(actor, "entity.edit.any");
   const rows = await db.entity.findMany({
     where: seesAll ? {} : { id: { in: [...memberIds] } },
     select: {

@@ -2,6 +2,8 @@ import { db } from "@/lib/db/client";
 import { canEdit, canRead } from "./access";
 import { loadEntityAccess } from "./load-access";
 import { failed, NOT_FOUND, READ_ONLY, succeeded, type Actor, type EntityResult, type UserRef } from "./types";
+import { can } from "@/lib/auth/permissions";
+import { parseRoles } from "@/lib/auth/roles";
 
 /**
  * Shares an entity the actor edits, and everything below it, with another engineer, who may then
@@ -15,7 +17,7 @@ export async function shareEntity(actor: Actor, input: { id: string; email: stri
     where: { email: input.email.trim().toLowerCase() },
     select: { id: true, name: true, roles: true, disabled: true },
   });
-  if (!user || user.disabled || !user.roles.includes("engineer")) {
+  if (!user || user.disabled || !can({ roles: parseRoles(user.roles) }, "entity.edit.member")) {
     return failed({ kind: "refused", message: `There is no engineer with the email address ${input.email.trim()}.` });
   }
   await db.entityShare.upsert({

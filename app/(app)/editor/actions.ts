@@ -15,8 +15,8 @@ import { shareEntity } from "@/lib/entities/share-entity";
 import type { Stored } from "@/lib/entities/store-params";
 import type { EntityResult } from "@/lib/entities/types";
 
-// The editor's mutations. Each checks the session and role, parses its input, and calls one
-// operation of lib/entities, which checks access to the entity itself.
+// The editor's mutations. Each checks the session and permission, parses its input, and calls one
+// operation of lib/entities, which checks access to the entity itself (may this user edit it?).
 
 const id = z.string().min(1).max(100);
 const BAD_INPUT = { ok: false, failure: { kind: "refused", message: "That request was not understood." } } as const;
@@ -35,7 +35,7 @@ function refreshEditor(): void {
 }
 
 export async function createEntityAction(input: unknown): Promise<Created> {
-  const user = await requireUser("engineer", "admin");
+  const user = await requireUser("entity.create");
   const parsed = z.object({ type: z.string().max(100), name: z.string().max(500), parentId: id.nullable() }).safeParse(input);
   if (!parsed.success) return BAD_INPUT;
   const result = await createEntity(user, parsed.data);
@@ -44,7 +44,7 @@ export async function createEntityAction(input: unknown): Promise<Created> {
 }
 
 export async function renameEntityAction(input: unknown): Promise<Renamed> {
-  const user = await requireUser("engineer", "admin");
+  const user = await requireUser("app.use");
   const parsed = z.object({ id, name: z.string().max(500) }).safeParse(input);
   if (!parsed.success) return BAD_INPUT;
   const result = await renameEntity(user, parsed.data);
@@ -53,7 +53,7 @@ export async function renameEntityAction(input: unknown): Promise<Renamed> {
 }
 
 export async function moveEntityAction(input: unknown): Promise<Moved> {
-  const user = await requireUser("engineer", "admin");
+  const user = await requireUser("app.use");
   const parsed = z.object({ id, parentId: id.nullable() }).safeParse(input);
   if (!parsed.success) return BAD_INPUT;
   const result = await moveEntity(user, parsed.data);
@@ -62,7 +62,7 @@ export async function moveEntityAction(input: unknown): Promise<Moved> {
 }
 
 export async function duplicateEntityAction(input: unknown): Promise<Duplicated> {
-  const user = await requireUser("engineer", "admin");
+  const user = await requireUser("app.use");
   const parsed = z.object({ id }).safeParse(input);
   if (!parsed.success) return BAD_INPUT;
   const result = await duplicateEntity(user, parsed.data.id);
@@ -71,7 +71,7 @@ export async function duplicateEntityAction(input: unknown): Promise<Duplicated>
 }
 
 export async function deleteEntityAction(input: unknown): Promise<Deleted> {
-  const user = await requireUser("engineer", "admin");
+  const user = await requireUser("app.use");
   const parsed = z.object({ id }).safeParse(input);
   if (!parsed.success) return BAD_INPUT;
   const result = await deleteEntity(user, parsed.data.id);
@@ -80,7 +80,7 @@ export async function deleteEntityAction(input: unknown): Promise<Deleted> {
 }
 
 export async function shareEntityAction(input: unknown): Promise<Shared> {
-  const user = await requireUser("engineer", "admin");
+  const user = await requireUser("app.use");
   const parsed = z.object({ id, email: z.string().max(320) }).safeParse(input);
   if (!parsed.success) return BAD_INPUT;
   const result = await shareEntity(user, parsed.data);
@@ -89,7 +89,7 @@ export async function shareEntityAction(input: unknown): Promise<Shared> {
 }
 
 export async function saveParamsAction(input: unknown): Promise<Saved> {
-  const user = await requireUser("engineer", "admin");
+  const user = await requireUser("app.use");
   const parsed = z.object({ id, params: z.unknown(), expectedVersion: z.number().int().min(1) }).safeParse(input);
   if (!parsed.success) return BAD_INPUT;
   const result = await saveParams(user, parsed.data);
@@ -98,7 +98,7 @@ export async function saveParamsAction(input: unknown): Promise<Saved> {
 }
 
 export async function restoreRevisionAction(input: unknown): Promise<Saved> {
-  const user = await requireUser("engineer", "admin");
+  const user = await requireUser("app.use");
   const parsed = z.object({ id, version: z.number().int().min(1), expectedVersion: z.number().int().min(1) }).safeParse(input);
   if (!parsed.success) return BAD_INPUT;
   const result = await restoreRevision(user, parsed.data);
@@ -107,7 +107,7 @@ export async function restoreRevisionAction(input: unknown): Promise<Saved> {
 }
 
 export async function createEntityFromFileAction(input: unknown): Promise<CreatedFromFile> {
-  const user = await requireUser("engineer", "admin");
+  const user = await requireUser("entity.create");
   const parsed = z
     .object({
       type: z.string().max(100),

@@ -9,7 +9,7 @@ export const metadata: Metadata = { title: "Editor" };
 
 // GET /editor: the tree of the entities the user may see; pick one to edit it.
 export default async function EditorPage() {
-  const user = await requireUser("engineer", "reviewer", "admin");
+  const user = await requireUser("app.use");
   const entities = await listTree(user);
   return (
     <div className="grid gap-8 md:grid-cols-[minmax(16rem,22rem)_1fr]">

@@ -39,7 +39,7 @@ type Started = FlowResult<{ processId: string }>;
 
 /** Claims a task from the user's queue ("Assign to me"). Two at once: one wins, the other is told it is gone. */
 export async function claimTaskAction(input: unknown): Promise<FlowResult<void>> {
-  const user = await requireUser("engineer", "reviewer", "admin");
+  const user = await requireUser("app.use");
   const ref = taskRef.safeParse(input);
   if (!ref.success) return BAD_INPUT;
   return flowResult(() => assignTask(user, ref.data, options()));
@@ -47,7 +47,7 @@ export async function claimTaskAction(input: unknown): Promise<FlowResult<void>>
 
 /** Completes a task with its form; a validation error keeps it open and names the fields. */
 export async function completeTaskAction(input: unknown): Promise<FlowResult<void>> {
-  const user = await requireUser("engineer", "reviewer", "admin");
+  const user = await requireUser("app.use");
   const parsed = taskRef.extend({ form: z.record(z.string(), z.unknown()) }).safeParse(input);
   if (!parsed.success) return BAD_INPUT;
   const { form, ...ref } = parsed.data;
@@ -58,7 +58,7 @@ export async function completeTaskAction(input: unknown): Promise<FlowResult<voi
 
 /** Saves the user's half-filled form on the server. */
 export async function saveTaskDraftAction(input: unknown): Promise<DraftSaved> {
-  const user = await requireUser("engineer", "reviewer", "admin");
+  const user = await requireUser("app.use");
   const parsed = taskRef.extend({ form: z.record(z.string(), z.unknown()) }).safeParse(input);
   if (!parsed.success) return BAD_INPUT;
   const { form, ...ref } = parsed.data;
@@ -67,7 +67,7 @@ export async function saveTaskDraftAction(input: unknown): Promise<DraftSaved> {
 
 /** An admin cancels an open or failed task. */
 export async function cancelTaskAction(input: unknown): Promise<FlowResult<void>> {
-  const user = await requireUser("admin");
+  const user = await requireUser("flow.manage");
   const ref = taskRef.safeParse(input);
   if (!ref.success) return BAD_INPUT;
   return flowResult(() => cancelTask(user, ref.data, options()));
@@ -75,7 +75,7 @@ export async function cancelTaskAction(input: unknown): Promise<FlowResult<void>
 
 /** An admin gives a task to another user. */
 export async function reassignTaskAction(input: unknown): Promise<FlowResult<void>> {
-  const user = await requireUser("admin");
+  const user = await requireUser("flow.manage");
   const parsed = taskRef.extend({ userId: id }).safeParse(input);
   if (!parsed.success) return BAD_INPUT;
   const { userId, ...ref } = parsed.data;
@@ -84,7 +84,7 @@ export async function reassignTaskAction(input: unknown): Promise<FlowResult<voi
 
 /** An admin retries a failed task (a fresh task replaces it). */
 export async function retryTaskAction(input: unknown): Promise<Retried> {
-  const user = await requireUser("admin");
+  const user = await requireUser("flow.manage");
   const ref = taskRef.safeParse(input);
   if (!ref.success) return BAD_INPUT;
   return flowResult(() => reviveTask(user, ref.data, options()));
@@ -92,7 +92,7 @@ export async function retryTaskAction(input: unknown): Promise<Retried> {
 
 /** An admin retries every failed task a filter selects (at most 500 at a time); says how many went and which failed. */
 export async function bulkRetryAction(input: unknown): Promise<BulkRetried> {
-  const user = await requireUser("admin");
+  const user = await requireUser("flow.manage");
   const parsed = z
     .object({ flow: z.string().max(100).nullish(), node: z.string().max(100).nullish(), search: z.string().max(200).nullish() })
     .safeParse(input);
@@ -114,7 +114,7 @@ export async function bulkRetryAction(input: unknown): Promise<BulkRetried> {
 
 /** An admin corrects a process's data (validated by the flow's schema, audited) before a retry. */
 export async function correctProcessDataAction(input: unknown): Promise<FlowResult<void>> {
-  const user = await requireUser("admin");
+  const user = await requireUser("flow.manage");
   const parsed = processRef.extend({ data: z.string().max(100_000) }).safeParse(input);
   if (!parsed.success) return BAD_INPUT;
   const { data, ...ref } = parsed.data;
@@ -129,7 +129,7 @@ export async function correctProcessDataAction(input: unknown): Promise<FlowResu
 
 /** An admin cancels a whole process. */
 export async function cancelProcessAction(input: unknown): Promise<FlowResult<void>> {
-  const user = await requireUser("admin");
+  const user = await requireUser("flow.manage");
   const ref = processRef.safeParse(input);
   if (!ref.success) return BAD_INPUT;
   return flowResult(() => cancelProcess(user, ref.data, options()));
@@ -140,7 +140,7 @@ export async function cancelProcessAction(input: unknown): Promise<FlowResult<vo
  * saved version). The flow's start form decides what it accepts; its errors come back by field.
  */
 export async function startFlowForEntityAction(input: unknown): Promise<Started> {
-  const user = await requireUser("engineer", "admin");
+  const user = await requireUser("flow.start");
   const parsed = z.object({ flow: z.string().min(1).max(100), entityId: id, summary: z.string().max(500) }).safeParse(input);
   if (!parsed.success) return BAD_INPUT;
   const { flow, entityId, summary } = parsed.data;

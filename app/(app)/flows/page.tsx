@@ -9,7 +9,7 @@ export const metadata: Metadata = { title: "Flows" };
 
 // GET /flows: every registered flow drawn as a graph, with running, done and errored counts per node.
 export default async function FlowsPage() {
-  await requireUser("engineer", "reviewer", "admin");
+  await requireUser("app.use");
   const counts = await flowNodeCounts();
   return (
     <div className="space-y-8">

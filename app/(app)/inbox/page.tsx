@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: "Inbox" };
 
 // GET /inbox?tab=inbox|queue|archive&flow&status&q: the signed-in user's tasks (first page rendered here, then live).
 export default async function InboxPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const user = await requireUser("engineer", "reviewer", "admin");
+  const user = await requireUser("app.use");
   const params = await searchParams;
   const one = (value: string | string[] | undefined) => (typeof value === "string" && value ? value : null);
   const tab: ListTab = params.tab === "queue" || params.tab === "archive" ? params.tab : "inbox";

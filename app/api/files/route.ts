@@ -21,5 +21,5 @@ export const POST = withUser(
     if (!result.ok) return NextResponse.json({ ok: false, message: result.message }, { status: result.status });
     return NextResponse.json({ ok: true, file: result.file }, { status: 201 });
   },
-  { roles: ["engineer", "admin"] },
+  { permission: "entity.create" },
 );

@@ -23,8 +23,8 @@ export interface StageOptions {
   readonly antialias: boolean;
   /** A click (not a drag) on an object: its name; on nothing: null. */
   readonly onPick: (name: string | null) => void;
-  /** Called after each frame is drawn. */
-  readonly onFrame?: (milliseconds: number) => void;
+  /** Called after each frame is drawn: how long it took, and how many draw calls it made (renderer.info). */
+  readonly onFrame?: (frame: { readonly milliseconds: number; readonly drawCalls: number }) => void;
 }
 
 /** The direction the camera looks from, relative to the scene's centre: front right, above. */
@@ -66,7 +66,7 @@ export function createStage(host: HTMLElement, options: StageOptions): Stage {
     const started = performance.now();
     renderer.render(scene, camera);
     labels.render(scene, camera);
-    options.onFrame?.(performance.now() - started);
+    options.onFrame?.({ milliseconds: performance.now() - started, drawCalls: renderer.info.render.calls });
   };
   const requestRender = () => {
     if (!frame) frame = requestAnimationFrame(render);

@@ -3,6 +3,7 @@ import type { Prisma } from "@/lib/db/generated/prisma/client";
 import { FLOW_NOTIFY_CHANNEL, FlowError, type Actor, type ProcessRef } from "@/lib/flow/runtime";
 import { fieldErrors } from "@/lib/flow/runtime/errors";
 import { installed } from "@/lib/installation/install";
+import { can } from "@/lib/auth/permissions";
 
 /**
  * An admin corrects a process's data before retrying a failed task: the new data is parsed by the
@@ -12,7 +13,7 @@ import { installed } from "@/lib/installation/install";
  * @throws {FlowError} forbidden, not_found, invalid_transition (finished process), invalid_input
  */
 export async function correctProcessData(actor: Actor, ref: ProcessRef, data: unknown): Promise<void> {
-  if (!actor.roles.includes("admin"))
+  if (!can(actor, "flow.manage"))
     throw new FlowError("forbidden", `User ${actor.id} may not correct process data.`, { userMessage: "Only an admin may do this." });
   const flow = installed().flows.get(ref.flow);
   const parsed = flow.process.safeParse(data);

@@ -4,6 +4,7 @@ import { flowGraph, type FlowGraph } from "@/lib/flow";
 import type { Actor, ProcessRef, TaskError } from "@/lib/flow/runtime";
 import { FLOW_FILES_WORKSPACE } from "@/lib/jobs/job-services";
 import { installed } from "@/lib/installation/install";
+import { can } from "@/lib/auth/permissions";
 
 export interface ProcessTask {
   readonly id: string;
@@ -66,7 +67,7 @@ export async function getProcessPage(actor: Actor, ref: ProcessRef): Promise<Pro
     orderBy: [{ createdAt: "asc" }, { finishedAt: { sort: "asc", nulls: "last" } }, { id: "asc" }],
     include: { assignee: { select: { name: true } }, finishedBy: { select: { name: true } }, previous: { select: { previousId: true } } },
   });
-  const admin = actor.roles.includes("admin");
+  const admin = can(actor, "flow.manage");
   const involved =
     admin ||
     process.createdById === actor.id ||

@@ -7,6 +7,7 @@ import { withDefaults, type Parametrization, type ParamsDraft } from "@/lib/para
 import { formParametrization } from "./form-parametrization";
 import { installed } from "@/lib/installation/install";
 import { mayClaim, maySeeTask } from "./task-access";
+import { can } from "@/lib/auth/permissions";
 
 /** Everything the task page shows. */
 export interface TaskPageData {
@@ -99,7 +100,7 @@ export async function getTaskPage(actor: Actor, ref: TaskRef): Promise<TaskPageD
   const isView = node?.kind === "view";
   const claimable = mayClaim(actor, flow, facts);
   const mine = row.assigneeId === actor.id;
-  const admin = actor.roles.includes("admin");
+  const admin = can(actor, "flow.manage");
   const form = isView ? formParametrization(node.form) : null;
 
   const draft = isView ? await db.flowTaskDraft.findUnique({ where: { taskId_userId: { taskId: row.id, userId: actor.id } } }) : null;

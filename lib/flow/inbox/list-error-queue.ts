@@ -3,6 +3,7 @@ import { Prisma } from "@/lib/db/generated/prisma/client";
 import { FlowError, type Actor, type TaskError } from "@/lib/flow/runtime";
 import { decodeCursor, PAGE_SIZE, pageOf } from "./cursor";
 import { installed } from "@/lib/installation/install";
+import { can } from "@/lib/auth/permissions";
 
 /** One task an admin must look at: failed (status error), or open on a node its flow no longer has. */
 export interface ErrorQueueItem {
@@ -36,7 +37,7 @@ export async function listErrorQueue(
   filters: ErrorQueueFilters = {},
   options: { pageSize?: number } = {},
 ): Promise<{ items: ErrorQueueItem[]; nextCursor: string | null }> {
-  if (!actor.roles.includes("admin")) throw new FlowError("forbidden", `User ${actor.id} may not see the error queue.`);
+  if (!can(actor, "flow.manage")) throw new FlowError("forbidden", `User ${actor.id} may not see the error queue.`);
   const size = options.pageSize ?? PAGE_SIZE;
   const cursor = decodeCursor(filters.cursor);
   const known = installed().flows.flows.flatMap((flow) => Object.keys(flow.nodes).map((node) => `${flow.name}/${node}`));

@@ -13,6 +13,7 @@ import type { Tx } from "./queries";
 import { installed } from "@/lib/installation/install";
 import type { FlowRegistry } from "./registry";
 import type { TaskRow } from "./rows";
+import { can } from "@/lib/auth/permissions";
 
 /** Where flow transactions run: a node-postgres pool (the default is `flowPool()`), or a Prisma client. */
 export type FlowDatabase = pg.Pool | PrismaClient;
@@ -149,6 +150,6 @@ export function requireActive(process: LoadedProcess): void {
  * @throws {FlowError} forbidden
  */
 export function requireAdmin(actor: Actor): void {
-  if (!actor.roles.includes("admin"))
+  if (!can(actor, "flow.manage"))
     throw new FlowError("forbidden", `User ${actor.id} is not an admin.`, { userMessage: "Only an admin may do this." });
 }

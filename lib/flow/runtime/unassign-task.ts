@@ -2,6 +2,7 @@ import type { FlowUser } from "@/lib/flow";
 import { FlowError } from "./errors";
 import { inFlowTransaction, lockTask, type RuntimeOptions, type TaskRef } from "./lock-process";
 import { refused, requireHumanTask, requireOwnOpenTask } from "./permissions";
+import { can } from "@/lib/auth/permissions";
 
 /**
  * Puts a claimed task back in its role's queue: by its owner, or by an admin for anyone. A task the
@@ -11,7 +12,7 @@ import { refused, requireHumanTask, requireOwnOpenTask } from "./permissions";
 export async function unassignTask(actor: FlowUser, ref: TaskRef, options: RuntimeOptions = {}): Promise<void> {
   await inFlowTransaction(options, "user", actor.id, async (work) => {
     const { process, task, node } = await lockTask(work, ref);
-    const admin = actor.roles.includes("admin");
+    const admin = can(actor, "flow.manage");
     if (admin) {
       if (node.kind !== "view") throw refused(task, "unassign", node.kind);
     } else {

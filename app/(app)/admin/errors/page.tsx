@@ -16,7 +16,7 @@ export const metadata: Metadata = { title: "Error queue" };
 
 // GET /admin/errors?flow&node&q&cursor: errored and obsolete tasks across all flows, to retry (after correcting the data) or cancel (admins only).
 export default async function ErrorQueuePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const user = await requireUser("admin");
+  const user = await requireUser("flow.manage");
   const params = await searchParams;
   const one = (value: string | string[] | undefined) => (typeof value === "string" && value ? value : null);
   const filters = { flow: one(params.flow), node: one(params.node), search: one(params.q) };

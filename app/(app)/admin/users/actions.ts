@@ -10,7 +10,7 @@ const target = z.object({ userId: z.string().min(1).max(100) });
 export type AdminActionState = { message: string; ok: boolean } | null;
 
 export async function setDisabledAction(_previous: AdminActionState, form: FormData): Promise<AdminActionState> {
-  const admin = await requireUser("admin");
+  const admin = await requireUser("users.manage");
   const parsed = target.extend({ disabled: z.enum(["true", "false"]) }).safeParse(Object.fromEntries(form));
   if (!parsed.success) return { ok: false, message: "That request was not understood." };
   if (parsed.data.userId === admin.id) return { ok: false, message: "You cannot disable your own account." };
@@ -20,7 +20,7 @@ export async function setDisabledAction(_previous: AdminActionState, form: FormD
 }
 
 export async function endSessionsAction(_previous: AdminActionState, form: FormData): Promise<AdminActionState> {
-  await requireUser("admin");
+  await requireUser("users.manage");
   const parsed = target.safeParse(Object.fromEntries(form));
   if (!parsed.success) return { ok: false, message: "That request was not understood." };
   const count = await endSessionsOf(parsed.data.userId);

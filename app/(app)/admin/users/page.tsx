@@ -8,7 +8,7 @@ export const metadata: Metadata = { title: "Users" };
 
 // GET /admin/users: every account, its roles and live sessions (admins only).
 export default async function UsersPage() {
-  const admin = await requireUser("admin");
+  const admin = await requireUser("users.manage");
   const users = await listUsers();
   return (
     <div className="space-y-6">

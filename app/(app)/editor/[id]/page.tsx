@@ -21,14 +21,14 @@ import { readFlowSnapshot } from "@/lib/flow/inbox/read-flow-snapshot";
 type Props = { params: Promise<{ id: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const user = await requireUser("engineer", "reviewer", "admin");
+  const user = await requireUser("app.use");
   const entity = await findEntityForUser(user, (await params).id);
   return { title: entity ? entity.name : "Not found" };
 }
 
 // GET /editor/:id: the tree, the entity's params form, and its views.
 export default async function EntityPage({ params }: Props) {
-  const user = await requireUser("engineer", "reviewer", "admin");
+  const user = await requireUser("app.use");
   const { id } = await params;
   const entity = await findEntityForUser(user, id);
   if (!entity) notFound();

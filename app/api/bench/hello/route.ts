@@ -12,5 +12,5 @@ export const POST = withUser(
     const body = (await request.json().catch(() => null)) as unknown;
     return NextResponse.json({ ok: true, received: typeof body });
   },
-  { roles: ["engineer", "reviewer", "admin"] },
+  { permission: "app.use" },
 );

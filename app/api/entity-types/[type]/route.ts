@@ -14,5 +14,5 @@ export const GET = withUser(
       { headers: { "cache-control": "private, max-age=60" } },
     );
   },
-  { roles: ["engineer", "reviewer", "admin"] },
+  { permission: "app.use" },
 );

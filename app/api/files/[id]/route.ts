@@ -22,5 +22,5 @@ export const GET = withUser(
       },
     });
   },
-  { roles: ["engineer", "reviewer", "admin"] },
+  { permission: "app.use" },
 );

@@ -9,6 +9,7 @@ import { listErrorQueue } from "@/lib/flow/inbox/list-error-queue";
 import { listEntityProcesses } from "@/lib/flow/inbox/get-process-page";
 import { listInbox } from "@/lib/flow/inbox/list-inbox";
 import { listQueue } from "@/lib/flow/inbox/list-queue";
+import { can } from "@/lib/auth/permissions";
 
 export const dynamic = "force-dynamic";
 
@@ -47,9 +48,9 @@ export const GET = withUser(
         return NextResponse.json(await listEntityProcesses(entity));
       }
       case "errors":
-        if (!user.roles.includes("admin")) return NextResponse.json({ error: "Only admins see the error queue." }, { status: 403 });
+        if (!can(user, "flow.manage")) return NextResponse.json({ error: "Only admins see the error queue." }, { status: 403 });
         return NextResponse.json(await listErrorQueue(user, filters));
     }
   },
-  { roles: ["engineer", "reviewer", "admin"] },
+  { permission: "app.use" },
 );

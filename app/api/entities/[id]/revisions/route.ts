@@ -12,5 +12,5 @@ export const GET = withUser(
     if (!revisions) return NextResponse.json({ error: "There is no such entity, or you may not see it." }, { status: 404 });
     return NextResponse.json({ revisions });
   },
-  { roles: ["engineer", "reviewer", "admin"] },
+  { permission: "app.use" },
 );

@@ -17,7 +17,7 @@ const OPEN = new Set(["new", "assigned", "started", "scheduled", "error"]);
 
 // GET /flows/:flow/processes/:processId: the process data, every task, the audit trail, its files, and the flow drawn with the path taken.
 export default async function ProcessPage({ params }: { params: Promise<{ flow: string; processId: string }> }) {
-  const user = await requireUser("engineer", "reviewer", "admin");
+  const user = await requireUser("app.use");
   const { flow: flowParam, processId } = await params;
   const flow = decodeURIComponent(flowParam);
   const snapshot = await readFlowSnapshot();

@@ -56,5 +56,5 @@ export const POST = withUser(
       async (options) => (await callButton(controller, button, parsed.data.params, { ...options, entity: who })) as unknown as CallOutcome,
     );
   },
-  { roles: ["engineer", "reviewer", "admin"] },
+  { permission: "app.use" },
 );

@@ -41,5 +41,5 @@ export const POST = withUser(
       compute({ id: entity.id, name: entity.name, type: entity.type, controller }, view, parsed.data.params, options),
     );
   },
-  { roles: ["engineer", "reviewer", "admin"] },
+  { permission: "app.use" },
 );

@@ -15,7 +15,7 @@ export const metadata: Metadata = { title: "Task" };
 
 // GET /flows/:flow/processes/:processId/tasks/:taskId: a task's form beside the entity it concerns, at the submitted revision, with its views live.
 export default async function TaskPage({ params }: { params: Promise<{ flow: string; processId: string; taskId: string }> }) {
-  const user = await requireUser("engineer", "reviewer", "admin");
+  const user = await requireUser("app.use");
   const { flow, processId, taskId } = await params;
   const ref = { flow: decodeURIComponent(flow), processId, taskId };
   const snapshot = await readFlowSnapshot();

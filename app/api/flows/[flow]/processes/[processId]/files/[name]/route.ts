@@ -25,5 +25,5 @@ export const GET = withUser(
       },
     });
   },
-  { roles: ["engineer", "reviewer", "admin"] },
+  { permission: "app.use" },
 );
