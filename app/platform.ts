@@ -7,4 +7,6 @@ import { install } from "@/lib/installation/install";
 // (lib/auth/guard-coverage.test.ts holds them to it), so none runs before the installation is in.
 install(shipped);
 
-export { currentUser, publicRoute, requireUser, withUser } from "@/lib/auth/guard";
+export { currentUser, requireUser } from "@/lib/auth/guard";
+export { userAction } from "@/lib/http/action";
+export { publicRoute, withUser } from "@/lib/http/route";

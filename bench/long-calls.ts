@@ -2,7 +2,7 @@
  * Long calls (lib/calls): what running a slow view in the job queue adds to it. A near-empty view
  * (one step of 0 ms) is started as the route starts it and followed to its outcome as the route
  * follows it, with one in-process worker; the baseline is the same view run in the request, as
- * before (callView), and a bare `SELECT 1`. Then the progress throttle: a 2 s view reporting 200
+ * before (runCall), and a bare `SELECT 1`. Then the progress throttle: a 2 s view reporting 200
  * times, and how many progress lines reach its follower.
  */
 import { randomUUID } from "node:crypto";
@@ -14,9 +14,9 @@ const database = await benchDatabase("long-calls");
 const { pool } = await import("@/lib/db/pool");
 const { startLongCall } = await import("@/lib/calls/start-long-call");
 const { followLongCall } = await import("@/lib/calls/follow-long-call");
-const { slowController, slowControllerOf, SLOW_TYPE } = await import("@/lib/calls/test-support/slow-controller");
-const { callView } = await import("@/lib/controller/call-view");
-const { loadFlows } = await import("@/lib/flow/runtime/registry");
+const { slowController, slowInstallation, SLOW_TYPE } = await import("@/lib/calls/test-support/slow-controller");
+const { runCall } = await import("@/lib/controller/run-call");
+const { install } = await import("@/lib/installation/install");
 const { startWorker } = await import("@/lib/jobs/start-worker");
 const { migrateQueue } = await import("@/lib/jobs/migrate-queue");
 
@@ -34,13 +34,12 @@ await pool.query(`INSERT INTO entity (id, type, name, params, "ownerId") VALUES 
 ]);
 const worker = await startWorker({
   connectionString: database.url,
-  registry: loadFlows([]),
+  registry: install(slowInstallation).flows,
   services: {
     storageFor: () => ({ put: () => Promise.reject(new Error("no storage")), get: async () => null }),
     compute: { call: () => Promise.reject(new Error("no compute")) },
     faults: { isOn: async () => false },
   },
-  controllerOf: slowControllerOf,
 });
 
 const params = (steps: number, stepMs: number) => ({ steps, stepMs, userErrorAt: 0 });
@@ -68,7 +67,7 @@ async function timeEach(run: () => Promise<unknown>): Promise<number[]> {
 }
 
 const viaQueue = await timeEach(() => queued(1, 0));
-const inRequest = await timeEach(() => callView(slowController, "slow", params(1, 0)));
+const inRequest = await timeEach(() => runCall(slowController, { kind: "view", name: "slow", params: params(1, 0) }));
 const bare = await timeEach(() => pool.query("SELECT 1"));
 const throttled = await queued(200, 10);
 

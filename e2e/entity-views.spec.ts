@@ -80,7 +80,7 @@ test("a beam its supports cannot hold shows the controller's UserError in the vi
   await page.getByRole("button", { name: "Remove row 2 of Supports" }).click();
   const alert = views.panel.getByRole("alert");
   await expect(alert).toContainText("The beam is a mechanism: it can rotate freely about its only support at x = 0 m.");
-  await expect(alert).toHaveAttribute("data-failure", "user");
+  await expect(alert).toHaveAttribute("data-failure", "refused");
   await expect(plotCaption(views.panel)).toHaveCount(0);
 
   // Two supports on node A: valid one by one, contradictory together (an InputViolation).
@@ -88,7 +88,7 @@ test("a beam its supports cannot hold shows the controller's UserError in the vi
   const supports = page.getByRole("grid", { name: "Supports" });
   const secondNode = supports.getByLabel("Supported node row 2");
   await secondNode.selectOption("A");
-  await expect(alert).toHaveAttribute("data-failure", "input");
+  await expect(alert).toHaveAttribute("data-failure", "invalid_input");
   await expect(alert).toContainText("Node A already has a support (row 1).");
   // The form marks the field the violation names, with its message beside the input.
   await expect(secondNode).toHaveAttribute("aria-invalid", "true");
@@ -265,7 +265,7 @@ test("the view route answers a failure as JSON with its status, and refuses othe
   expect(ok.status()).toBe(200);
   expect(await ok.json()).toEqual({
     ok: true,
-    result: { kind: "data", items: expect.arrayContaining([{ label: "Volume", value: 24, suffix: "m³", decimals: 3 }]) },
+    value: { kind: "data", items: expect.arrayContaining([{ label: "Volume", value: 24, suffix: "m³", decimals: 3 }]) },
   });
 
   const cases: [string, unknown, number, unknown][] = [
@@ -273,16 +273,16 @@ test("the view route answers a failure as JSON with its status, and refuses othe
       `/api/entities/${id}/views/volume`,
       { params: { length: 500, width: 1, height: 1 } },
       422,
-      { kind: "input", fields: [{ path: "length" }] },
+      { code: "invalid_input", fields: [{ path: "length" }] },
     ],
-    [`/api/entities/${id}/views/nope`, { params: {} }, 404, { kind: "not_found", message: 'There is no view or button "nope".' }],
+    [`/api/entities/${id}/views/nope`, { params: {} }, 404, { code: "not_found", message: 'There is no view "nope".' }],
     [
       `/api/entities/00000000-0000-0000-0000-000000000000/views/volume`,
       { params: {} },
       404,
-      { kind: "not_found", message: "There is no such entity, or you may not see it." },
+      { code: "not_found", message: "There is no such entity, or you may not see it." },
     ],
-    [`/api/entities/${id}/views/volume`, { nothing: true }, 400, { kind: "input", message: "Send { params: { … } } as JSON." }],
+    [`/api/entities/${id}/views/volume`, { nothing: true }, 400, { code: "bad_request", fields: [{ path: "params" }] }],
   ];
   for (const [path, data, status, failure] of cases) {
     const response = await post(path, data);

@@ -68,7 +68,7 @@ test("a scene of 10,000 boxes in two materials is drawn in two instanced draw ca
     size: [1, 1, 0.5 + (i % 5) * 0.2],
     material: { color: i % 2 ? "#2563eb" : "#f59e0b" },
   }));
-  await page.route("**/views/model", (route) => route.fulfill({ json: { ok: true, result: { kind: "geometry", objects } } }));
+  await page.route("**/views/model", (route) => route.fulfill({ json: { ok: true, value: { kind: "geometry", objects } } }));
   await views.panel.getByRole("button", { name: "Refresh" }).click();
   await expect(figure).toHaveAttribute("data-objects", "10000");
   await figure.getByRole("button", { name: "Fit to view" }).click();

@@ -168,7 +168,7 @@ test("a report that fails lands in the error queue after its retries; fixed and 
 
     // The cause is fixed; the admin retries, and the process ends.
     await faultSwitch(false);
-    await item.getByRole("button", { name: "Retry" }).click();
+    await item.getByRole("button", { name: "Revive" }).click();
     await expect(item).toBeHidden({ timeout: 15_000 });
     await engineer.goto(processPage);
     await expect(engineer.getByTestId("process-status")).toHaveText("done", { timeout: 30_000 });

@@ -122,8 +122,8 @@ test("a session, a memoized full analysis and an uploaded file made through one 
 
     const throughA = await viewCall(instanceA);
     expect(throughA.status()).toBe(200);
-    const answerA = (await throughA.json()) as { ok: boolean; result: unknown };
-    expect(answerA).toMatchObject({ ok: true, result: { kind: "combined" } });
+    const answerA = (await throughA.json()) as { ok: boolean; value: unknown };
+    expect(answerA).toMatchObject({ ok: true, value: { kind: "combined" } });
     const afterA = await memo();
     expect(afterA).toHaveLength(before.length + 1);
     const entry = afterA.find((row) => !before.some((old) => old.key === row.key))!;
@@ -147,7 +147,7 @@ test("a session, a memoized full analysis and an uploaded file made through one 
       headers: { Origin: instanceA },
     });
     expect(upload.status()).toBe(201);
-    const { file } = (await upload.json()) as { file: { fileId: string } };
+    const { value: file } = (await upload.json()) as { value: { fileId: string } };
     const download = await page.request.get(`${instanceB}/api/files/${file.fileId}`);
     expect(download.status()).toBe(200);
     expect(download.headers()["content-disposition"]).toContain('filename="twin.pdf"');

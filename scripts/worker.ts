@@ -19,13 +19,12 @@ const number = (name: string) => (process.env[name] ? Number(process.env[name]) 
 async function main(): Promise<void> {
   const connectionString = process.env.DATABASE_URL;
   if (!connectionString) throw new Error("DATABASE_URL is not set.");
-  const { flows: registry, entityType } = install(shipped);
+  const { flows: registry } = install(shipped);
   await migrateQueue(connectionString);
   const worker = await startWorker({
     connectionString,
     registry,
     services: jobServices(),
-    controllerOf: (type) => entityType(type)?.controller ?? null,
     concurrency: number("GUSSET_WORKER_CONCURRENCY"),
     heartbeat: {
       intervalMs: number("GUSSET_WORKER_HEARTBEAT_MS"),

@@ -21,7 +21,7 @@ const PLACES: Place[] = [
   {
     href: "/admin/errors",
     title: "Error queue",
-    text: "Retry or cancel the tasks that failed in the background.",
+    text: "Revive or cancel the tasks that failed in the background.",
     permission: "flow.manage",
   },
   { href: "/admin/users", title: "Users", text: "See who may sign in, disable accounts and end sessions.", permission: "users.manage" },

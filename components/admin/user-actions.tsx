@@ -1,11 +1,19 @@
 "use client";
 
 import { useActionState } from "react";
-import { endSessionsAction, setDisabledAction, type AdminActionState } from "@/app/(app)/admin/users/actions";
+import { endSessionsAction, setDisabledAction } from "@/app/(app)/admin/users/actions";
+
+type Said = { readonly ok: boolean; readonly message: string } | null;
+
+/** What an action's result says to the admin. */
+async function said(answer: ReturnType<typeof endSessionsAction>): Promise<Said> {
+  const result = await answer;
+  return result.ok ? { ok: true, message: result.value.message } : { ok: false, message: result.failure.message };
+}
 
 export function UserActions({ userId, name, disabled, self }: { userId: string; name: string; disabled: boolean; self: boolean }) {
-  const [disableState, disableAction, disabling] = useActionState<AdminActionState, FormData>(setDisabledAction, null);
-  const [endState, endAction, ending] = useActionState<AdminActionState, FormData>(endSessionsAction, null);
+  const [disableState, disableAction, disabling] = useActionState<Said, FormData>((_, form) => said(setDisabledAction(form)), null);
+  const [endState, endAction, ending] = useActionState<Said, FormData>((_, form) => said(endSessionsAction(form)), null);
   const state = endState ?? disableState;
   return (
     <div className="flex items-center justify-end gap-2">

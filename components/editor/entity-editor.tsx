@@ -9,7 +9,7 @@ import { BUTTON, PRIMARY_BUTTON } from "@/components/ui/dialog";
 import { loadParametrization } from "@/components/params-form/load-parametrization";
 import type { ButtonInfo } from "@/lib/controller/describe-buttons";
 import { paramsToJson } from "@/lib/entities/file-import";
-import type { EntityDetail, EntityFailure, Revision } from "@/lib/entities/types";
+import type { ConflictFailure, EntityDetail, Revision } from "@/lib/entities/types";
 import { downloadText } from "@/components/params-form/download";
 import type { Parametrization, ParamsDraft } from "@/lib/params";
 import type { FieldError } from "@/components/params-form/params-form";
@@ -17,7 +17,7 @@ import { DiffList } from "./diff-list";
 import { EntityDraftContext, type EntityDraft } from "./entity-draft";
 import { HistoryDialog, revisionsKey } from "./history-dialog";
 
-type Conflict = Extract<EntityFailure, { kind: "conflict" }>;
+type Conflict = ConflictFailure;
 
 export interface EntityEditorProps {
   readonly entity: EntityDetail;
@@ -96,7 +96,7 @@ function Editor({ entity, type, viewsSlot, parametrization }: EntityEditorProps 
         setShowDiff(false);
         setStatus({ text: `Saved as version ${result.value.version}.`, tone: "ok" });
         void queryClient.invalidateQueries({ queryKey: revisionsKey(entity.id) });
-      } else if (result.failure.kind === "conflict") {
+      } else if (result.failure.code === "conflict") {
         setConflict(result.failure);
         setStatus(null);
       } else {
@@ -115,7 +115,7 @@ function Editor({ entity, type, viewsSlot, parametrization }: EntityEditorProps 
         setConflict(null);
         setStatus({ text: `Restored version ${revision.version} as version ${result.value.version}.`, tone: "ok" });
         void queryClient.invalidateQueries({ queryKey: revisionsKey(entity.id) });
-      } else if (result.failure.kind === "conflict") {
+      } else if (result.failure.code === "conflict") {
         setConflict(result.failure);
       } else {
         setStatus({ text: `Not restored: ${result.failure.message}`, tone: "error" });

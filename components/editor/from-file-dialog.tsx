@@ -98,8 +98,10 @@ export function FromFileDialog({
         </div>
         {failure && (
           <div role="alert" className="mt-3 space-y-1 text-sm text-red-700">
-            <p className="font-medium">{failure.kind === "bad_file" ? "Nothing was created: the file has problems." : failure.message}</p>
-            {failure.kind === "bad_file" && (
+            <p className="font-medium">
+              {failure.code === "invalid_file" ? "Nothing was created: the file has problems." : failure.message}
+            </p>
+            {failure.code === "invalid_file" && (
               <ul aria-label="Problems in the file" className="list-disc space-y-0.5 pl-5">
                 {failure.problems.map((problem, i) => (
                   <li key={i}>{describeProblem(problem)}</li>

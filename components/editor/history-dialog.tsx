@@ -6,15 +6,15 @@ import type { Revision } from "@/lib/entities/types";
 import type { Parametrization } from "@/lib/params";
 import { BUTTON, Dialog } from "@/components/ui/dialog";
 import { DiffList } from "./diff-list";
+import { fetchApiValue } from "@/lib/http/fetch-api";
 
 export function revisionsKey(entityId: string) {
   return ["entity-revisions", entityId] as const;
 }
 
-async function fetchRevisions(entityId: string, signal: AbortSignal): Promise<Revision[]> {
-  const response = await fetch(`/api/entities/${encodeURIComponent(entityId)}/revisions`, { signal, cache: "no-store" });
-  if (!response.ok) throw new Error(response.status === 404 ? "This entity no longer exists." : "The history could not be loaded.");
-  return ((await response.json()) as { revisions: Revision[] }).revisions;
+async function fetchRevisions(entityId: string, signal: AbortSignal): Promise<readonly Revision[]> {
+  return (await fetchApiValue("entity-revisions", `/api/entities/${encodeURIComponent(entityId)}/revisions`, { signal, cache: "no-store" }))
+    .revisions;
 }
 
 /**

@@ -3,24 +3,19 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { cancelProcessAction, cancelTaskAction, correctProcessDataAction, retryTaskAction } from "@/app/(app)/flows/actions";
+import { cancelProcessAction, cancelTaskAction, correctProcessDataAction, reviveTaskAction } from "@/app/(app)/flows/actions";
 import { FLOW_QUERY_KEY } from "@/components/live/use-live-flow";
-
-type Result = { ok: true } | { ok: false; message: string; fields: readonly { path: string; message: string }[] };
+import { failureText, type Result } from "@/lib/result";
 
 function useAdminAction() {
   const router = useRouter();
   const queryClient = useQueryClient();
   const [pending, startTransition] = useTransition();
   const [message, setMessage] = useState<{ tone: "error" | "info"; text: string } | null>(null);
-  const run = (action: () => Promise<Result>, done: string) =>
+  const run = (action: () => Promise<Result<unknown>>, done: string) =>
     startTransition(async () => {
       const result = await action();
-      setMessage(
-        result.ok
-          ? { tone: "info", text: done }
-          : { tone: "error", text: [result.message, ...result.fields.map((field) => `${field.path}: ${field.message}`)].join(" ") },
-      );
+      setMessage(result.ok ? { tone: "info", text: done } : { tone: "error", text: failureText(result.failure) });
       await queryClient.invalidateQueries({ queryKey: [FLOW_QUERY_KEY] });
       router.refresh();
     });
@@ -39,7 +34,7 @@ function Message({ message }: { message: { tone: "error" | "info"; text: string 
   );
 }
 
-/** An admin's buttons for one failed or obsolete task: retry, cancel. */
+/** An admin's buttons for one failed or obsolete task: revive (run it again), cancel. */
 export function TaskRepairButtons({
   taskRef,
   canRetry,
@@ -55,10 +50,10 @@ export function TaskRepairButtons({
           <button
             type="button"
             disabled={pending}
-            onClick={() => run(() => retryTaskAction(taskRef), "Retried.")}
+            onClick={() => run(() => reviveTaskAction(taskRef), "Revived: a fresh task took its place.")}
             className="rounded bg-brand-600 px-3 py-1 text-sm text-white hover:bg-brand-700 disabled:opacity-50"
           >
-            Retry
+            Revive
           </button>
         )}
         <button

@@ -3,10 +3,10 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { bulkRetryAction } from "@/app/(app)/flows/actions";
+import { reviveTasksAction } from "@/app/(app)/flows/actions";
 import { FLOW_QUERY_KEY } from "@/components/live/use-live-flow";
 
-/** Retries every failed task the error queue's filter selects. */
+/** Revives every failed task the error queue's filter selects. */
 export function BulkRetry({ filters }: { filters: { flow: string | null; node: string | null; search: string | null } }) {
   const router = useRouter();
   const queryClient = useQueryClient();
@@ -19,11 +19,11 @@ export function BulkRetry({ filters }: { filters: { flow: string | null; node: s
         disabled={pending}
         onClick={() =>
           startTransition(async () => {
-            const result = await bulkRetryAction(filters);
+            const result = await reviveTasksAction(filters);
             setMessage(
               result.ok
-                ? `Retried ${result.value.retried}${result.value.failed ? `, ${result.value.failed} failed again` : ""}.`
-                : result.message,
+                ? `Revived ${result.value.revived}${result.value.failed ? `, ${result.value.failed} failed again` : ""}.`
+                : result.failure.message,
             );
             await queryClient.invalidateQueries({ queryKey: [FLOW_QUERY_KEY] });
             router.refresh();
@@ -31,7 +31,7 @@ export function BulkRetry({ filters }: { filters: { flow: string | null; node: s
         }
         className="rounded bg-brand-600 px-3 py-1 text-sm text-white hover:bg-brand-700 disabled:opacity-50"
       >
-        Retry all shown
+        Revive all shown
       </button>
       {message && (
         <span role="status" className="text-sm text-slate-700">

@@ -9,6 +9,8 @@ import type { FlowSnapshot } from "@/lib/events/flow-snapshot";
 import { useTimeZone } from "@/components/ui/local-time";
 import { formatTime, processHref } from "./format";
 import { StatusBadge } from "./status-badge";
+import { fetchApiValue } from "@/lib/http/fetch-api";
+import { failureText } from "@/lib/result";
 
 export interface EntityProcessesProps {
   readonly entityId: string;
@@ -34,11 +36,7 @@ export function EntityProcesses({ entityId, entityName, version, startable, proc
   const queryKey = [FLOW_QUERY_KEY, "list", "entity", entityId];
   const { data: processes } = useQuery({
     queryKey,
-    queryFn: async ({ signal }): Promise<EntityProcessesProps["processes"]> => {
-      const response = await fetch(`/api/flow/lists?list=entity&entity=${encodeURIComponent(entityId)}`, { signal });
-      if (!response.ok) throw new Error(`The processes could not be loaded (${response.status}).`);
-      return (await response.json()) as EntityProcessesProps["processes"];
-    },
+    queryFn: ({ signal }) => fetchApiValue("list:entity", `/api/flow/lists?list=entity&entity=${encodeURIComponent(entityId)}`, { signal }),
     initialData: initial,
     staleTime: Infinity,
   });
@@ -51,11 +49,7 @@ export function EntityProcesses({ entityId, entityName, version, startable, proc
   const start = (flow: string) =>
     startTransition(async () => {
       const result = await startFlowForEntityAction({ flow, entityId, summary });
-      setMessage(
-        result.ok
-          ? { tone: "info", text: "Started." }
-          : { tone: "error", text: [result.message, ...result.fields.map((field) => `${field.path}: ${field.message}`)].join(" ") },
-      );
+      setMessage(result.ok ? { tone: "info", text: "Started." } : { tone: "error", text: failureText(result.failure) });
       await queryClient.invalidateQueries({ queryKey: [FLOW_QUERY_KEY] });
     });
   return (

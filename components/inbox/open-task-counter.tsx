@@ -3,16 +3,13 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { FLOW_QUERY_KEY } from "@/components/live/use-live-flow";
+import { fetchApiValue } from "@/lib/http/fetch-api";
 
 /** The header's count of the user's open tasks, live. */
 export function OpenTaskCounter({ initial }: { initial: number }) {
   const { data } = useQuery({
     queryKey: [FLOW_QUERY_KEY, "open-count"],
-    queryFn: async ({ signal }) => {
-      const response = await fetch("/api/flow/lists?list=count", { signal });
-      if (!response.ok) throw new Error(`count: ${response.status}`);
-      return ((await response.json()) as { count: number }).count;
-    },
+    queryFn: async ({ signal }) => (await fetchApiValue("list:count", "/api/flow/lists?list=count", { signal })).count,
     initialData: initial,
     staleTime: 0,
     refetchOnMount: false,

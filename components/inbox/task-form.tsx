@@ -122,7 +122,7 @@ export function TaskForm({ taskRef, form, initial, draftSavedAt, can, assigned, 
                   startTransition(async () => {
                     const result = await saveTaskDraftAction({ ...taskRef, form: state.draft });
                     if (result.ok) setSavedAt(result.value.savedAt);
-                    setMessage(result.ok ? { tone: "info", text: "Draft saved." } : { tone: "error", text: result.message });
+                    setMessage(result.ok ? { tone: "info", text: "Draft saved." } : { tone: "error", text: result.failure.message });
                   })
                 }
                 className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50 disabled:opacity-50"

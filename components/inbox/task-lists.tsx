@@ -7,11 +7,12 @@ import { useEffect, useState, useTransition } from "react";
 import { claimTaskAction } from "@/app/(app)/flows/actions";
 import { FLOW_QUERY_KEY, missedFlowChange } from "@/components/live/use-live-flow";
 import type { FlowSnapshot } from "@/lib/events/flow-snapshot";
-import type { StartedProcess } from "@/lib/flow/inbox/list-archive";
 import type { TaskListItem, TaskPage } from "@/lib/flow/inbox/task-list-item";
 import { useTimeZone } from "@/components/ui/local-time";
 import { formatTime, processHref, taskHref } from "./format";
 import { StatusBadge } from "./status-badge";
+import type { Api } from "@/lib/http/api";
+import { fetchApiValue } from "@/lib/http/fetch-api";
 
 export type ListTab = "inbox" | "queue" | "archive";
 
@@ -27,13 +28,18 @@ interface Filters {
   readonly search: string;
 }
 
-async function fetchList<T>(list: string, filters: Partial<Filters>, cursor: string | null, signal: AbortSignal): Promise<T> {
+type ListName = "inbox" | "queue" | "archive" | "started";
+
+async function fetchList<L extends ListName>(
+  list: L,
+  filters: Partial<Filters>,
+  cursor: string | null,
+  signal: AbortSignal,
+): Promise<Api[`list:${L}`]> {
   const query = new URLSearchParams({ list });
   for (const [key, value] of Object.entries(filters)) if (value) query.set(key, value);
   if (cursor) query.set("cursor", cursor);
-  const response = await fetch(`/api/flow/lists?${query}`, { signal });
-  if (!response.ok) throw new Error(`The list could not be loaded (${response.status}).`);
-  return (await response.json()) as T;
+  return fetchApiValue(`list:${list}`, `/api/flow/lists?${query}`, { signal });
 }
 
 /**
@@ -148,7 +154,7 @@ function TaskTable({ tab, filters, initial, snapshot }: { tab: ListTab; filters:
   const [pending, startTransition] = useTransition();
   const query = useInfiniteQuery({
     queryKey: [FLOW_QUERY_KEY, "list", tab, filters],
-    queryFn: ({ pageParam, signal }) => fetchList<TaskPage>(tab, filters, pageParam, signal),
+    queryFn: ({ pageParam, signal }) => fetchList(tab, filters, pageParam, signal),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
     // The server's first page, fresh until a flow event says otherwise: invalidated while the list was
@@ -164,7 +170,7 @@ function TaskTable({ tab, filters, initial, snapshot }: { tab: ListTab; filters:
   const claim = (task: TaskListItem) =>
     startTransition(async () => {
       const result = await claimTaskAction({ flow: task.flowName, processId: task.processId, taskId: task.id });
-      setMessage(result.ok ? `“${task.title}” is now in your inbox.` : result.message);
+      setMessage(result.ok ? `“${task.title}” is now in your inbox.` : result.failure.message);
       await queryClient.invalidateQueries({ queryKey: [FLOW_QUERY_KEY] });
     });
 
@@ -282,8 +288,7 @@ function StartedProcesses({ flow }: { flow: string }) {
   const zone = useTimeZone();
   const query = useInfiniteQuery({
     queryKey: [FLOW_QUERY_KEY, "list", "started", flow],
-    queryFn: ({ pageParam, signal }) =>
-      fetchList<{ items: StartedProcess[]; nextCursor: string | null }>("started", { flow }, pageParam, signal),
+    queryFn: ({ pageParam, signal }) => fetchList("started", { flow }, pageParam, signal),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
   });

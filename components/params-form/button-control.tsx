@@ -61,11 +61,11 @@ export function ButtonControl({ item }: { item: ButtonItem }) {
       });
       if (!outcome.ok) {
         setNote(
-          outcome.failure.kind === "cancelled" ? { tone: "ok", text: "Cancelled." } : { tone: "error", text: outcome.failure.message },
+          outcome.failure.code === "cancelled" ? { tone: "ok", text: "Cancelled." } : { tone: "error", text: outcome.failure.message },
         );
         return;
       }
-      const result = outcome.result;
+      const result = outcome.value;
       switch (result.kind) {
         case "download":
           downloadBlob(result.fileName, blobOf(result.data, result.encoding, result.contentType));

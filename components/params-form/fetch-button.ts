@@ -1,8 +1,7 @@
-import type { ButtonResult } from "@/lib/controller/buttons";
-import type { CallOutcome } from "@/lib/controller/call-view";
 import { postCall, type ReadCallStreamOptions } from "@/components/views/read-call-stream";
-
-export type ButtonOutcome = CallOutcome<ButtonResult>;
+import type { Api } from "@/lib/http/api";
+import { fetchApi } from "@/lib/http/fetch-api";
+import type { Result } from "@/lib/result";
 
 export function buttonUrl(entityId: string, button: string): string {
   return `/api/entities/${encodeURIComponent(entityId)}/buttons/${encodeURIComponent(button)}`;
@@ -17,23 +16,17 @@ export async function fetchButton(
   button: string,
   params: unknown,
   options: ReadCallStreamOptions = {},
-): Promise<ButtonOutcome> {
-  return (await postCall(
-    buttonUrl(entityId, button),
-    { params },
-    options,
-    "The button's answer ended before its result.",
-  )) as ButtonOutcome;
+): Promise<Result<Api["button-call"]>> {
+  return postCall("button-call", buttonUrl(entityId, button), { params }, options, "The button's answer ended before its result.");
 }
 
 /** Asks the server whether a button is disabled for these params, and why. */
 export async function fetchDisabledReason(entityId: string, button: string, params: unknown, signal?: AbortSignal): Promise<string | null> {
-  const response = await fetch(buttonUrl(entityId, button), {
+  const answer = await fetchApi("button-check", buttonUrl(entityId, button), {
     method: "POST",
     headers: { "content-type": "application/json" },
     body: JSON.stringify({ params, check: true }),
     signal,
   });
-  const body = (await response.json().catch(() => ({}))) as { ok?: boolean; disabled?: string | null };
-  return body.ok ? (body.disabled ?? null) : "This button is not available.";
+  return answer.ok ? answer.value.disabled : "This button is not available.";
 }

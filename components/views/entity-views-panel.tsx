@@ -2,7 +2,7 @@
 
 import { useEntityDraft } from "@/components/editor/entity-draft";
 import type { ViewInfo } from "@/lib/controller/describe-views";
-import type { FieldViolation } from "@/lib/controller/errors";
+import type { FieldIssue } from "@/lib/result";
 import { EntityViews } from "./entity-views";
 
 /**
@@ -17,7 +17,7 @@ export function EntityViewsPanel({
   onFieldErrors,
 }: {
   views: readonly ViewInfo[];
-  onFieldErrors?: (fields: readonly FieldViolation[]) => void;
+  onFieldErrors?: (fields: readonly FieldIssue[]) => void;
 }) {
   const { entity, params, reportFieldErrors } = useEntityDraft();
   return (

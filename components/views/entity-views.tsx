@@ -2,13 +2,14 @@
 
 import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useEffectEvent, useId, useMemo, useRef, useState, type KeyboardEvent } from "react";
-import type { CallOutcome } from "@/lib/controller/call-view";
 import type { ViewInfo } from "@/lib/controller/describe-views";
-import type { CallFailure, FieldViolation } from "@/lib/controller/errors";
+import type { Api } from "@/lib/http/api";
+import type { Failure as CallFailure, FieldIssue, Result } from "@/lib/result";
 import { fetchView } from "./fetch-view";
 import { stableJson } from "./stable-json";
 import { useSettledValue } from "./use-settled-value";
 import { ViewResultView } from "./view-result";
+import { fetchApiValue } from "@/lib/http/fetch-api";
 
 export interface EntityViewsProps {
   readonly entityId: string;
@@ -19,14 +20,14 @@ export interface EntityViewsProps {
   /** The type's views; fetched from `GET /api/entity-types/:type` when not given. */
   readonly views?: readonly ViewInfo[];
   /** The fields the active view blames for its failure (an InputViolation, invalid params); `[]` once it succeeds. */
-  readonly onFieldErrors?: (fields: readonly FieldViolation[]) => void;
+  readonly onFieldErrors?: (fields: readonly FieldIssue[]) => void;
   /** How long the params must stay unchanged before the active view re-runs, in ms. Default 300. */
   readonly debounceMs?: number;
 }
 
 /** What a view query holds: the outcome, and the params it was computed from. */
 interface Computed {
-  readonly outcome: CallOutcome;
+  readonly outcome: Result<Api["view-call"]>;
   readonly paramsJson: string;
 }
 
@@ -39,11 +40,8 @@ interface Computed {
 export function EntityViews({ entityId, entityType, params, views: givenViews, onFieldErrors, debounceMs = 300 }: EntityViewsProps) {
   const listed = useQuery({
     queryKey: ["entity-type", entityType],
-    queryFn: async ({ signal }) => {
-      const response = await fetch(`/api/entity-types/${encodeURIComponent(entityType)}`, { signal });
-      if (!response.ok) throw new Error(`The views of "${entityType}" could not be loaded (${response.status}).`);
-      return ((await response.json()) as { views: ViewInfo[] }).views;
-    },
+    queryFn: async ({ signal }) =>
+      (await fetchApiValue("entity-type", `/api/entity-types/${encodeURIComponent(entityType)}`, { signal })).views,
     enabled: !givenViews,
     staleTime: Infinity,
   });
@@ -131,11 +129,11 @@ interface ViewPanelProps {
 
 /** Tells the form which fields to mark, each time a new outcome is shown. */
 function useReportFields(computed: Computed | undefined, onFieldErrors: EntityViewsProps["onFieldErrors"]) {
-  const report = useEffectEvent((fields: readonly FieldViolation[]) => onFieldErrors?.(fields));
+  const report = useEffectEvent((fields: readonly FieldIssue[]) => onFieldErrors?.(fields));
   useEffect(() => {
     if (!computed) return;
     const { outcome } = computed;
-    report(outcome.ok ? [] : outcome.failure.kind === "input" ? outcome.failure.fields : []);
+    report(outcome.ok ? [] : outcome.failure.code === "invalid_input" ? outcome.failure.fields : []);
   }, [computed]);
 }
 
@@ -291,21 +289,29 @@ function RequestError({ error }: { error: Error }) {
 }
 
 /** A result, or why there is none. */
-function Outcome({ outcome }: { outcome: CallOutcome }) {
-  return outcome.ok ? <ViewResultView result={outcome.result} /> : <Failure failure={outcome.failure} />;
+function Outcome({ outcome }: { outcome: Result<Api["view-call"]> }) {
+  return outcome.ok ? <ViewResultView result={outcome.value} /> : <Failure failure={outcome.failure} />;
 }
 
 function Failure({ failure }: { failure: CallFailure }) {
-  switch (failure.kind) {
-    case "user":
+  switch (failure.code) {
+    case "refused":
       return (
-        <div role="alert" className="rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950" data-failure="user">
+        <div
+          role="alert"
+          className="rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950"
+          data-failure="refused"
+        >
           {failure.message}
         </div>
       );
-    case "input":
+    case "invalid_input":
       return (
-        <div role="alert" className="rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950" data-failure="input">
+        <div
+          role="alert"
+          className="rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950"
+          data-failure="invalid_input"
+        >
           <p className="font-semibold">Check the marked inputs.</p>
           <ul className="mt-1 list-disc pl-5">
             {failure.fields.length ? failure.fields.map((field) => <li key={field.path}>{field.message}</li>) : <li>{failure.message}</li>}
@@ -320,10 +326,11 @@ function Failure({ failure }: { failure: CallFailure }) {
           {failure.message}
         </p>
       );
-    case "internal":
+    default:
       return (
-        <div role="alert" className="rounded-md border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800" data-failure="internal">
-          {failure.message} If it happens again, give this reference to your administrator.
+        <div role="alert" className="rounded-md border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800" data-failure={failure.code}>
+          {failure.message}
+          {failure.reference && " If it happens again, give this reference to your administrator."}
         </div>
       );
   }

@@ -1,4 +1,5 @@
-import type { CallOutcome } from "@/lib/controller/call-view";
+import type { Api } from "@/lib/http/api";
+import type { Result } from "@/lib/result";
 import { postCall, type ReadCallStreamOptions } from "./read-call-stream";
 
 /** The URL of one view call. */
@@ -15,6 +16,6 @@ export async function fetchView(
   view: string,
   params: unknown,
   options: ReadCallStreamOptions = {},
-): Promise<CallOutcome> {
-  return (await postCall(viewUrl(entityId, view), { params }, options, "The view's answer ended before its result.")) as CallOutcome;
+): Promise<Result<Api["view-call"]>> {
+  return postCall("view-call", viewUrl(entityId, view), { params }, options, "The view's answer ended before its result.");
 }

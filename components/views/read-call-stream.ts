@@ -1,5 +1,7 @@
-import type { CallOutcome } from "@/lib/controller/call-view";
-import { isCallLine, isOutcomeLine, NDJSON, ndjsonSplitter } from "@/lib/controller/ndjson";
+import { isCallLine, isOutcomeLine, NDJSON, ndjsonSplitter, type OutcomeLine } from "@/lib/controller/ndjson";
+import type { Api } from "@/lib/http/api";
+import { readResult } from "@/lib/http/fetch-api";
+import type { Result } from "@/lib/result";
 
 export interface ReadCallStreamOptions {
   readonly signal?: AbortSignal;
@@ -38,30 +40,20 @@ export function cancelCallOnAbort(callId: string, signal: AbortSignal | undefine
   return () => signal?.removeEventListener("abort", cancel);
 }
 
-/** Thrown for an answer that is not a call's outcome: signed out, refused, a proxy's error page. */
-export class CallRequestError extends Error {
-  override name = "CallRequestError";
-  constructor(
-    message: string,
-    readonly status: number,
-  ) {
-    super(message);
-  }
-}
-
 /**
  * Posts one view or button call (`url`) on the form's params, the browser's way. With `onProgress`
  * it asks for the NDJSON progress stream (a slow view, a long button: run by a job worker, so it
- * gets its id here and Cancel can name it at once). Answers the outcome, a failure included;
- * throws a CallRequestError for an answer that is not one, and the fetch's AbortError when
+ * gets its id here and Cancel can name it at once). Answers the outcome, a failure included (an
+ * answer that is not an outcome reads as an internal failure); throws the fetch's AbortError when
  * `signal` aborts.
  */
-export async function postCall(
+export async function postCall<K extends "view-call" | "button-call">(
+  route: K,
   url: string,
   body: Record<string, unknown>,
   options: ReadCallStreamOptions,
   ended: string,
-): Promise<CallOutcome<unknown>> {
+): Promise<Result<Api[K]>> {
   const callId = options.onProgress ? newCallId() : undefined;
   const release = callId ? cancelCallOnAbort(callId, options.signal) : () => {};
   try {
@@ -72,13 +64,9 @@ export async function postCall(
       signal: options.signal,
     });
     const type = response.headers.get("content-type") ?? "";
-    if (type.includes(NDJSON) && response.body) return await readCallStream(response.body, options, ended);
-    if (!type.includes("application/json"))
-      throw new CallRequestError(`The server answered ${response.status} ${response.statusText}.`, response.status);
-    const answer = (await response.json()) as Partial<CallOutcome<unknown>> & { error?: string };
-    if (typeof answer.ok !== "boolean")
-      throw new CallRequestError(answer.error ?? `The server answered ${response.status}.`, response.status);
-    return answer as CallOutcome<unknown>;
+    // The outcome line is the route's Result (lib/http/api.ts names its value).
+    if (type.includes(NDJSON) && response.body) return (await readCallStream(response.body, options, ended)) as Result<Api[K]>;
+    return await readResult<Api[K]>(response);
   } finally {
     release();
   }
@@ -94,7 +82,7 @@ export async function readCallStream(
   body: ReadableStream<Uint8Array>,
   options: ReadCallStreamOptions,
   ended: string,
-): Promise<CallOutcome<unknown>> {
+): Promise<OutcomeLine> {
   let callId: string | null = null;
   let stream: ReadableStream<Uint8Array> | null = body;
   for (let attempt = 0; ; attempt++) {
@@ -125,7 +113,7 @@ async function readOnce(
   body: ReadableStream<Uint8Array>,
   onProgress: ReadCallStreamOptions["onProgress"],
   onCall: (id: string) => void,
-): Promise<CallOutcome<unknown> | null> {
+): Promise<OutcomeLine | null> {
   const reader = body.getReader();
   const decoder = new TextDecoder();
   const splitter = ndjsonSplitter();
@@ -137,7 +125,7 @@ async function readOnce(
         // The outcome is the last line: read on to the end, so the request completes rather than
         // being cut off (which the server would see as the client going away).
         while (!done && !(await reader.read()).done);
-        return line as CallOutcome<unknown>;
+        return line;
       }
       if (isCallLine(line)) onCall(line.call);
       else onProgress?.(line.progress, line.message);

@@ -5,7 +5,7 @@
  * one but not together become an InputViolation naming the fields; a beam the
  * supports cannot hold becomes a UserError with the solver's sentence.
  */
-import { InputViolation, UserError, type FieldViolation } from "@/lib/controller";
+import { InputViolation, UserError, type FieldIssue } from "@/lib/controller";
 import { checkBeam, classInBending, type CheckItem } from "./check";
 import type { BeamParams } from "./params";
 import { profile as profileNamed, profileSelfWeight, type Profile } from "./profiles";
@@ -47,7 +47,7 @@ export interface BeamModel {
 export function beamModel(params: BeamParams): BeamModel {
   const { nodes, supports, section } = params.geometry;
   const { pointLoads, distributedLoads, selfWeight, loadFactor } = params.loads;
-  const problems: FieldViolation[] = [];
+  const problems: FieldIssue[] = [];
 
   const firstById = new Map<string, number>();
   const firstByX = new Map<number, number>();

@@ -1,10 +1,13 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { callButton, controller } from "@/lib/controller";
+import { controller, runCall, type CallOptions, type Controller } from "@/lib/controller";
 import { storage } from "@/lib/controller/storage";
 import { pool } from "@/lib/db/pool";
 import { withDefaults } from "@/lib/params";
 import { beamButtons, FABRICATION_WORKSPACE } from "./buttons";
 import { beamParams } from "./params";
+
+const callButton = (c: Controller, name: string, params: unknown, options?: CallOptions) =>
+  runCall(c, { kind: "button" as const, name, params }, options);
 
 afterAll(() => pool.end()); // storage's pool: closed before the test database is dropped
 
@@ -15,7 +18,7 @@ describe("send to the fabricator", () => {
     });
     expect(outcome).toEqual({
       ok: true,
-      result: {
+      value: {
         kind: "action",
         message: expect.stringMatching(/^Sent to the fabricator: IPE 300 S355, 6 m, 253\.\d kg \(order orders\/e7\/.+\.json\)\.$/),
       },

@@ -1,10 +1,13 @@
 import { PDFParse } from "pdf-parse";
 import { describe, expect, it } from "vitest";
-import { callButton, controller, type ButtonResult } from "@/lib/controller";
+import { controller, runCall, type ButtonResult, type CallOptions, type Controller } from "@/lib/controller";
 import { withDefaults } from "@/lib/params";
 import { analyseBeam } from "./analyse-beam";
 import { allProfilesByMass, beamButtons, LIGHTEST_CANDIDATES } from "./buttons";
 import { beamParams, type BeamParams } from "./params";
+
+const callButton = (c: Controller, name: string, params: unknown, options?: CallOptions) =>
+  runCall(c, { kind: "button" as const, name, params }, options);
 
 // The buttons as the route calls them: through callButton, on a controller that holds them.
 const withButtons = controller(beamParams, { views: {}, buttons: beamButtons });
@@ -17,8 +20,8 @@ async function press(
   options: Parameters<typeof callButton>[3] = {},
 ): Promise<ButtonResult> {
   const outcome = await callButton(withButtons, name, params, { entity, ...options });
-  if (!outcome.ok) throw new Error(`${name}: ${outcome.failure.kind}: ${outcome.failure.message}`);
-  return outcome.result;
+  if (!outcome.ok) throw new Error(`${name}: ${outcome.failure.code}: ${outcome.failure.message}`);
+  return outcome.value;
 }
 
 describe("the beam's download buttons", () => {
@@ -83,7 +86,7 @@ describe("the lightest profile", () => {
       signal: stop.signal,
       onProgress: () => ++seen === 3 && stop.abort(),
     });
-    expect(outcome).toEqual({ ok: false, failure: { kind: "cancelled", message: "Cancelled." } });
+    expect(outcome).toEqual({ ok: false, failure: { code: "cancelled", message: "Cancelled.", fields: [] } });
     expect(seen).toBeLessThan(10);
   });
 
@@ -140,7 +143,7 @@ describe("send to the fabricator", () => {
     const outcome = await callButton(withButtons, "send", failing, { entity });
     expect(outcome).toEqual({
       ok: false,
-      failure: { kind: "user", message: expect.stringMatching(/^Not while a unity check fails: Bending \d\.\d\d/) },
+      failure: { code: "refused", message: expect.stringMatching(/^Not while a unity check fails: Bending \d\.\d\d/), fields: [] },
     });
   });
 });

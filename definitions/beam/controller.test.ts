@@ -3,12 +3,16 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { callView, type CallOutcome, type DataItem, type ViewResult } from "@/lib/controller";
+import { runCall, type CallOptions, type Controller, type DataItem, type ViewResult } from "@/lib/controller";
+import type { Result } from "@/lib/result";
 import { withDefaults } from "@/lib/params";
 import { beamModel } from "./analyse-beam";
 import { beamController } from "./controller";
 import { beamParams, type BeamParams } from "./params";
 import { profile } from "./profiles";
+
+const callView = (c: Controller, name: string, params: unknown, options?: CallOptions) =>
+  runCall(c, { kind: "view" as const, name, params }, options);
 
 const defaults = withDefaults(beamParams, {}) as BeamParams;
 
@@ -20,10 +24,10 @@ function beamWith(change: (params: BeamParams) => void): BeamParams {
 }
 
 async function resultOf<K extends ViewResult["kind"]>(view: string, params: unknown, kind: K): Promise<Extract<ViewResult, { kind: K }>> {
-  const outcome: CallOutcome = await callView(beamController, view, params);
+  const outcome: Result<ViewResult> = await callView(beamController, view, params);
   if (!outcome.ok) throw new Error(`${view}: ${JSON.stringify(outcome.failure)}`);
-  expect(outcome.result.kind).toBe(kind);
-  return outcome.result as Extract<ViewResult, { kind: K }>;
+  expect(outcome.value.kind).toBe(kind);
+  return outcome.value as Extract<ViewResult, { kind: K }>;
 }
 
 describe("beamModel: params to the solver's input", () => {
@@ -62,7 +66,7 @@ describe("beamModel: params to the solver's input", () => {
     expect(outcome).toEqual({
       ok: false,
       failure: {
-        kind: "input",
+        code: "invalid_input",
         message: "Nodes B and C are both at x = 6 m.",
         fields: [
           { path: "geometry.nodes[2].x", message: "Nodes B and C are both at x = 6 m." },
@@ -152,8 +156,9 @@ describe("the beam's views", () => {
     expect(outcome).toEqual({
       ok: false,
       failure: {
-        kind: "user",
+        code: "refused",
         message: expect.stringMatching(/^The beam is a mechanism: it can rotate freely about its only support at x = 0 m/),
+        fields: [],
       },
     });
   });

@@ -1,19 +1,17 @@
 import "server-only";
 import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
-import { NextResponse } from "next/server";
 import { z } from "zod";
-import { auth, trustedOrigins } from "./auth";
-import { isSafeMethod, isSameOrigin } from "./origin";
+import { auth } from "./auth";
 import { can, type Permission } from "./permissions";
 import { parseRoles, type Role } from "./roles";
-import { readSessionCookie, userFromSessionCookie } from "./session-cookie";
+import { readSessionCookie } from "./session-cookie";
 
 /**
- * The one gate every page, server action and route handler goes through.
+ * The gate of every page and server action (route handlers have lib/http/route.ts).
  * proxy.ts only redirects requests without a session cookie; this is the
- * check that counts (the session row is read on every call: by better-auth's
- * getSession for pages and actions, by session-cookie.ts for route handlers).
+ * check that counts (the session row is read on every call: by session-cookie.ts,
+ * and by better-auth's getSession on the day a session is due to be extended).
  */
 
 export type SignedInUser = { id: string; email: string; name: string; roles: Role[] };
@@ -82,42 +80,4 @@ export async function requireUser(permission: Permission = "app.use"): Promise<S
   }
   if (!can(user, permission)) forbidden();
   return user;
-}
-
-type RouteContext = { params: Promise<Record<string, string | string[]>> };
-type UserHandler = (request: Request, context: RouteContext & { user: SignedInUser }) => Promise<Response>;
-
-/**
- * Wraps a route handler: checks the Origin of anything but GET/HEAD (route
- * handlers, unlike server actions, get no CSRF check from Next), then the
- * session, then the roles. Answers JSON errors, never a stack trace. The
- * session is read in one statement (lib/auth/session-cookie.ts): route
- * handlers carry the editor's view calls, one per settled edit.
- */
-export function withUser(handler: UserHandler, options: { permission?: Permission } = {}) {
-  return async (request: Request, context: RouteContext): Promise<Response> => {
-    if (!isSafeMethod(request.method) && !isSameOrigin(request, trustedOrigins)) {
-      return NextResponse.json({ error: "Cross-origin request refused." }, { status: 403 });
-    }
-    const user = await userFromSessionCookie(request.headers).catch(() => null);
-    if (!user) return NextResponse.json({ error: "Sign in first." }, { status: 401 });
-    if (!can(user, options.permission ?? "app.use")) {
-      return NextResponse.json({ error: "You do not have the permission this needs." }, { status: 403 });
-    }
-    return handler(request, { ...context, user });
-  };
-}
-
-/**
- * Marks a route handler as public on purpose (no session needed), so a
- * reader and the guard-coverage test can tell it from a forgotten check.
- * Anything but GET/HEAD still gets the Origin check.
- */
-export function publicRoute(handler: (request: Request, context: RouteContext) => Promise<Response>) {
-  return async (request: Request, context: RouteContext): Promise<Response> => {
-    if (!isSafeMethod(request.method) && !isSameOrigin(request, trustedOrigins)) {
-      return NextResponse.json({ error: "Cross-origin request refused." }, { status: 403 });
-    }
-    return handler(request, context);
-  };
 }

@@ -13,7 +13,10 @@ export interface FollowOptions {
   readonly pollMs?: number;
 }
 
-export const CALL_NOT_FOUND = { ok: false, failure: { kind: "not_found", message: "There is no such call, or it is not yours." } } as const;
+export const CALL_NOT_FOUND = {
+  ok: false,
+  failure: { code: "not_found", message: "There is no such call, or it is not yours.", fields: [] },
+} as const;
 
 /**
  * A call's lines as a client sees them: its id, its current progress (read from the row, so a

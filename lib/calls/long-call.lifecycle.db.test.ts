@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { StreamLine } from "@/lib/controller/ndjson";
 import { db } from "@/lib/db/client";
 import { pool } from "@/lib/db/pool";
-import { loadFlows } from "@/lib/flow/runtime/registry";
+import { install } from "@/lib/installation/install";
 import { makeUser } from "@/lib/flow/runtime/test-support/setup";
 import { startWorker, type RunningWorker } from "@/lib/jobs/start-worker";
 import { CALL_NOT_FOUND, followLongCall } from "./follow-long-call";
@@ -12,7 +12,7 @@ import { readLongCall } from "./read-long-call";
 import { requestCallCancel } from "./request-call-cancel";
 import { respondWithNewLongCall } from "./respond-with-long-call";
 import { startLongCall } from "./start-long-call";
-import { SLOW_TYPE, slowControllerOf } from "./test-support/slow-controller";
+import { SLOW_TYPE, slowInstallation } from "./test-support/slow-controller";
 
 // A slow view or long button started as the route starts it (row and job in one statement), run by a
 // real worker on this file's database, followed as the route follows it (NOTIFY, the row first).
@@ -29,13 +29,12 @@ beforeAll(async () => {
   await db.entity.create({ data: { id: entityId, type: SLOW_TYPE, name: "Slow one", params: {}, ownerId: owner } });
   worker = await startWorker({
     connectionString: process.env.DATABASE_URL!,
-    registry: loadFlows([]),
+    registry: install(slowInstallation).flows,
     services: {
       storageFor: () => ({ put: () => Promise.reject(new Error("no storage")), get: async () => null }),
       compute: { call: () => Promise.reject(new Error("no compute")) },
       faults: { isOn: async () => false },
     },
-    controllerOf: slowControllerOf,
     concurrency: 2,
   });
 });
@@ -72,7 +71,7 @@ describe("a long call", () => {
     const id = await start({ steps: 20, stepMs: 40 });
     const lines = await follow(owner, id);
     expect(lines[0]).toEqual({ call: id });
-    expect(lines.at(-1)).toEqual({ ok: true, result: { kind: "data", items: [{ label: "Steps done", value: 20 }] } });
+    expect(lines.at(-1)).toEqual({ ok: true, value: { kind: "data", items: [{ label: "Steps done", value: 20 }] } });
     const progress = lines.filter((line): line is { progress: number; message?: string } => "progress" in line);
     expect(progress.length).toBeGreaterThan(3);
     expect(progress.some((line) => /^Step \d+ of 20$/.test(line.message ?? ""))).toBe(true);
@@ -90,21 +89,21 @@ describe("a long call", () => {
 
   it("a long button runs the same way", { timeout: 30_000 }, async () => {
     const id = await start({ steps: 3 }, "button");
-    expect((await follow(owner, id)).at(-1)).toEqual({ ok: true, result: { kind: "action", message: "Did 3 steps." } });
+    expect((await follow(owner, id)).at(-1)).toEqual({ ok: true, value: { kind: "action", message: "Did 3 steps." } });
   });
 
   it("ends failed with a UserError shown as such, and with input failures by field", { timeout: 30_000 }, async () => {
     const userError = await start({ steps: 10, userErrorAt: 3 });
     expect((await follow(owner, userError)).at(-1)).toEqual({
       ok: false,
-      failure: { kind: "user", message: "Step 3 cannot be done with these params." },
+      failure: { code: "refused", message: "Step 3 cannot be done with these params.", fields: [] },
     });
-    expect(await row(userError)).toMatchObject({ status: "failed", result: null, failure: { kind: "user" } });
+    expect(await row(userError)).toMatchObject({ status: "failed", result: null, failure: { code: "refused" } });
 
     const badInput = await start({ steps: 0 });
     expect((await follow(owner, badInput)).at(-1)).toEqual({
       ok: false,
-      failure: { kind: "input", message: expect.stringMatching(/Steps/), fields: [{ path: "steps", message: expect.any(String) }] },
+      failure: { code: "invalid_input", message: expect.stringMatching(/Steps/), fields: [{ path: "steps", message: expect.any(String) }] },
     });
   });
 
@@ -120,7 +119,7 @@ describe("a long call", () => {
           expect(await requestCallCancel(pool, owner, id)).toBe("requested");
         }
       });
-      expect(lines.at(-1)).toEqual({ ok: false, failure: { kind: "cancelled", message: "Cancelled." } });
+      expect(lines.at(-1)).toEqual({ ok: false, failure: { code: "cancelled", message: "Cancelled.", fields: [] } });
       const ended = await row(id);
       expect(ended).toMatchObject({ status: "cancelled", cancelRequested: true });
       expect(ended.progress).toBeLessThan(0.5); // it stopped: 1000 steps of 20 ms would take 20 s
@@ -133,7 +132,10 @@ describe("a long call", () => {
     const id = randomUUID();
     await db.longCall.create({ data: { id, userId: owner, entityId, kind: "view", name: "slow", params: {} } });
     expect(await requestCallCancel(pool, owner, id)).toBe("requested");
-    expect(await follow(owner, id)).toEqual([{ call: id }, { ok: false, failure: { kind: "cancelled", message: "Cancelled." } }]);
+    expect(await follow(owner, id)).toEqual([
+      { call: id },
+      { ok: false, failure: { code: "cancelled", message: "Cancelled.", fields: [] } },
+    ]);
     expect(await row(id)).toMatchObject({ status: "cancelled", attempts: 0 });
   });
 
@@ -142,7 +144,7 @@ describe("a long call", () => {
     expect(await readLongCall(pool, stranger, id)).toBeNull();
     expect(await follow(stranger, id)).toEqual([CALL_NOT_FOUND]);
     expect(await requestCallCancel(pool, stranger, id)).toBe("not_found");
-    expect(await follow(owner, id)).toContainEqual({ ok: true, result: expect.objectContaining({ kind: "data" }) });
+    expect(await follow(owner, id)).toContainEqual({ ok: true, value: expect.objectContaining({ kind: "data" }) });
     expect(await row(id)).toMatchObject({ status: "done", cancelRequested: false });
   });
 
@@ -151,7 +153,7 @@ describe("a long call", () => {
     await follow(owner, id);
     expect(await follow(owner, id)).toEqual([
       { call: id },
-      { ok: true, result: { kind: "data", items: [{ label: "Steps done", value: 2 }] } },
+      { ok: true, value: { kind: "data", items: [{ label: "Steps done", value: 2 }] } },
     ]);
   });
 
@@ -184,7 +186,7 @@ describe("a long call", () => {
       name: "slow",
       params: { steps: 1_000, stepMs: 20, userErrorAt: 0 },
     });
-    expect((await follow(owner, id)).at(-1)).toEqual({ ok: false, failure: { kind: "cancelled", message: "Cancelled." } });
+    expect((await follow(owner, id)).at(-1)).toEqual({ ok: false, failure: { code: "cancelled", message: "Cancelled.", fields: [] } });
     expect((await row(id)).progress).toBeLessThan(0.5);
   });
 
@@ -210,8 +212,9 @@ describe("a long call", () => {
       expect((await follow(owner, id)).at(-1)).toEqual({
         ok: false,
         failure: {
-          kind: "internal",
+          code: "internal",
           message: `The worker running this call stopped during each of its 3 runs, so it is not tried again (reference ${id.slice(0, 8)}).`,
+          fields: [],
           reference: id.slice(0, 8),
         },
       });

@@ -80,7 +80,7 @@ describe("a long call whose worker is killed", () => {
 
       expect(killedAt).toBeGreaterThan(0);
       expect(lines[0]!.line).toEqual({ call: callId });
-      expect(lines.at(-1)!.line).toEqual({ ok: true, result: { kind: "data", items: [{ label: "Steps done", value: 40 }] } });
+      expect(lines.at(-1)!.line).toEqual({ ok: true, value: { kind: "data", items: [{ label: "Steps done", value: 40 }] } });
       const progress = lines.flatMap(({ at, line }) => ("progress" in line ? [{ at, ...line }] : []));
       const restart = progress.findIndex((line) => line.message === RESTARTED_MESSAGE);
       expect(restart).toBeGreaterThan(0);
@@ -136,7 +136,7 @@ describe("a long call whose worker is killed", () => {
         }
       }
       expect(lines).toContainEqual({ progress: 0, message: WAITING_MESSAGE });
-      expect(lines.at(-1)).toEqual({ ok: true, result: { kind: "data", items: [{ label: "Steps done", value: 100 }] } });
+      expect(lines.at(-1)).toEqual({ ok: true, value: { kind: "data", items: [{ label: "Steps done", value: 100 }] } });
       expect(await db.longCall.findUniqueOrThrow({ where: { id: callId } })).toMatchObject({ status: "done", attempts: 2 });
     },
   );

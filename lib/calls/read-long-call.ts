@@ -1,6 +1,6 @@
 import type pg from "pg";
-import type { CallOutcome } from "@/lib/controller/call-view";
-import type { CallFailure } from "@/lib/controller/errors";
+import type { CallValue } from "@/lib/controller/run-call";
+import type { Failure, Result } from "@/lib/result";
 import type { CallStatus } from "./long-call";
 
 /** A call as its user sees it. */
@@ -11,7 +11,7 @@ export interface CallState {
   readonly message: string | null;
   readonly attempts: number;
   /** Set once finished. */
-  readonly outcome: CallOutcome<unknown> | null;
+  readonly outcome: Result<CallValue> | null;
 }
 
 const READ = `
@@ -24,11 +24,11 @@ type Row = {
   progress: number;
   message: string | null;
   attempts: number;
-  result: unknown;
-  failure: CallFailure | null;
+  result: CallValue;
+  failure: Failure | null;
 };
 
-const CANCELLED: CallFailure = { kind: "cancelled", message: "Cancelled." };
+const CANCELLED: Failure = { code: "cancelled", message: "Cancelled.", fields: [] };
 
 /** The call's state, or null when there is no such call or it is another user's (both read "not found"). */
 export async function readLongCall(db: Pick<pg.Pool, "query">, userId: string, callId: string): Promise<CallState | null> {
@@ -38,12 +38,15 @@ export async function readLongCall(db: Pick<pg.Pool, "query">, userId: string, c
   return { id: row.id, status: row.status, progress: row.progress, message: row.message, attempts: row.attempts, outcome: outcomeOf(row) };
 }
 
-function outcomeOf(row: Row): CallOutcome<unknown> | null {
+function outcomeOf(row: Row): Result<CallValue> | null {
   switch (row.status) {
     case "done":
-      return { ok: true, result: row.result };
+      return { ok: true, value: row.result };
     case "failed":
-      return { ok: false, failure: row.failure ?? { kind: "internal", message: "The call failed.", reference: row.id.slice(0, 8) } };
+      return {
+        ok: false,
+        failure: row.failure ?? { code: "internal", message: "The call failed.", fields: [], reference: row.id.slice(0, 8) },
+      };
     case "cancelled":
       return { ok: false, failure: row.failure ?? CANCELLED };
     default:

@@ -9,7 +9,7 @@ const CANCEL = notifyingUpdate(`
   UPDATE long_call
      SET "cancelRequested" = true, "updatedAt" = now(),
          status = CASE WHEN status = 'queued' THEN 'cancelled' ELSE status END,
-         failure = CASE WHEN status = 'queued' THEN '{"kind":"cancelled","message":"Cancelled."}'::jsonb ELSE failure END,
+         failure = CASE WHEN status = 'queued' THEN '{"code":"cancelled","message":"Cancelled.","fields":[]}'::jsonb ELSE failure END,
          "finishedAt" = CASE WHEN status = 'queued' THEN now() ELSE "finishedAt" END
    WHERE id = $1 AND "userId" = $2 AND status IN ('queued', 'running')
    RETURNING *`);

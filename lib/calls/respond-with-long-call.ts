@@ -1,7 +1,6 @@
 import type pg from "pg";
-import type { CallOutcome } from "@/lib/controller/call-view";
 import { isOutcomeLine, NDJSON, ndjsonLine } from "@/lib/controller/ndjson";
-import { statusOfFailure } from "@/lib/controller/respond-to-view-call";
+import { failureResponse, resultResponse } from "@/lib/http/respond";
 import { followLongCall } from "./follow-long-call";
 import { requestCallCancel } from "./request-call-cancel";
 import { startLongCall, type StartLongCall } from "./start-long-call";
@@ -19,7 +18,7 @@ export async function respondWithNewLongCall(request: Request, db: Pick<pg.Pool,
 
 /**
  * Answers a request with a long call's progress: the same NDJSON contract as a call run inside
- * the request (lib/controller/respond-to-view-call.ts), with the call's id first. The stream
+ * the request (respond-to-call.ts), with the call's id first. The stream
  * ending (the client went away, a proxy cut it) does not cancel the call: the client knows its id
  * and may follow it again; the browser cancels explicitly (`POST /api/calls/:id/cancel`). A client
  * asking for plain JSON waits for the outcome and cannot follow again, so its going away cancels.
@@ -31,12 +30,9 @@ export async function respondWithLongCall(request: Request, db: Pick<pg.Pool, "q
     request.signal.addEventListener("abort", onAbort);
     try {
       for await (const line of followLongCall(db, userId, callId, { signal: request.signal })) {
-        if (isOutcomeLine(line)) {
-          const outcome = line as CallOutcome<unknown>;
-          return Response.json(outcome, { status: outcome.ok ? 200 : statusOfFailure[outcome.failure.kind] });
-        }
+        if (isOutcomeLine(line)) return resultResponse(line);
       }
-      return Response.json({ ok: false, failure: { kind: "cancelled", message: "Cancelled." } }, { status: statusOfFailure.cancelled });
+      return failureResponse({ code: "cancelled", message: "Cancelled.", fields: [] });
     } finally {
       request.signal.removeEventListener("abort", onAbort);
     }

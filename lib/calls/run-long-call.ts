@@ -1,8 +1,7 @@
 import type pg from "pg";
-import { callButton } from "@/lib/controller/call-button";
-import { callView, type CallOutcome } from "@/lib/controller/call-view";
-import type { Controller } from "@/lib/controller/controller";
-import type { CallFailure } from "@/lib/controller/errors";
+import { dispatchCall } from "@/lib/controller/dispatch-call";
+import type { CallValue } from "@/lib/controller/run-call";
+import type { Failure, Result } from "@/lib/result";
 import { MAX_RUNS, MESSAGE_MAX, RESTARTED_MESSAGE, restartedProgressMessage, WAITING_MESSAGE, type CallKind } from "./long-call";
 import { notifyingUpdate } from "./notify-call";
 
@@ -52,8 +51,6 @@ const REQUEUE = notifyingUpdate(`
 const ENTITY = `SELECT id, name, type FROM entity WHERE id = $1`;
 
 export interface RunLongCallOptions {
-  /** An entity type's controller by the type's name. */
-  readonly controllerOf: (typeName: string) => Controller | null;
   /** Fires when this worker is stopping: the call is handed back, not cancelled. */
   readonly stopping?: AbortSignal;
   /** At most one progress write (and cancel check) per this many ms; the first report is written at once. Default: 250. */
@@ -87,20 +84,19 @@ export async function runLongCall(db: pg.Pool, callId: string, options: RunLongC
     await db.query(END_CANCELLED_BEFORE_START, [callId, JSON.stringify(cancelledFailure)]);
     return "skipped";
   }
-  const finish = async (outcome: CallOutcome<unknown>): Promise<RunOutcome> => {
-    const status = outcome.ok ? "done" : outcome.failure.kind === "cancelled" ? "cancelled" : "failed";
+  const finish = async (outcome: Result<CallValue>): Promise<RunOutcome> => {
+    const status = outcome.ok ? "done" : outcome.failure.code === "cancelled" ? "cancelled" : "failed";
     await db.query(FINISH, [
       callId,
       status,
-      outcome.ok ? JSON.stringify(outcome.result) : null,
+      outcome.ok ? JSON.stringify(outcome.value) : null,
       outcome.ok ? null : JSON.stringify(outcome.failure),
     ]);
     return status;
   };
 
   const entity = (await db.query<{ id: string; name: string; type: string }>(ENTITY, [call.entityId])).rows[0];
-  const controller = entity ? options.controllerOf(entity.type) : null;
-  if (!entity || !controller) return finish({ ok: false, failure: { kind: "not_found", message: "There is no such entity any more." } });
+  if (!entity) return finish({ ok: false, failure: { code: "not_found", message: "There is no such entity any more.", fields: [] } });
 
   const cancel = new AbortController();
   const signal = options.stopping ? AbortSignal.any([cancel.signal, options.stopping]) : cancel.signal;
@@ -109,13 +105,10 @@ export async function runLongCall(db: pg.Pool, callId: string, options: RunLongC
     call.attempts > 1
       ? (fraction: number, message?: string) => reporter.report(fraction, restartedProgressMessage(message))
       : reporter.report;
-  let outcome: CallOutcome<unknown>;
+  let outcome: Result<CallValue>;
   try {
-    const callOptions = { entity, signal, onProgress: report };
-    outcome =
-      call.kind === "view"
-        ? await callView(controller, call.name, call.params, callOptions)
-        : await callButton(controller, call.name, call.params, callOptions);
+    // The one dispatcher, as a request's call and compute() are run; here in the worker, whatever its duration.
+    outcome = await dispatchCall({ entity }, { kind: call.kind, name: call.name, params: call.params }, { signal, onProgress: report });
   } finally {
     await reporter.stop();
   }
@@ -126,12 +119,13 @@ export async function runLongCall(db: pg.Pool, callId: string, options: RunLongC
   return finish(outcome);
 }
 
-const cancelledFailure: CallFailure = { kind: "cancelled", message: "Cancelled." };
+const cancelledFailure: Failure = { code: "cancelled", message: "Cancelled.", fields: [] };
 
-function givenUpFailure(callId: string): CallFailure {
+function givenUpFailure(callId: string): Failure {
   const reference = callId.slice(0, 8);
   return {
-    kind: "internal",
+    code: "internal",
+    fields: [],
     message: `The worker running this call stopped during each of its ${MAX_RUNS} runs, so it is not tried again (reference ${reference}).`,
     reference,
   };

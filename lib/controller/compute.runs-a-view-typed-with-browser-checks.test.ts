@@ -1,6 +1,7 @@
 import { describe, expect, expectTypeOf, it } from "vitest";
 import { cubeController } from "@/definitions/cube";
 import { number, parametrization } from "@/lib/params";
+import type { Result } from "@/lib/result";
 import {
   actionButton,
   compute,
@@ -10,7 +11,6 @@ import {
   plotView,
   textFile,
   type ActionResult,
-  type CallOutcome,
   type Controller,
   type DataResult,
   type DownloadResult,
@@ -54,10 +54,10 @@ const entity = { id: "e1", name: "Beam 1", type: "span", controller: spans };
 describe("compute(entity, view, params): the headless dispatcher", () => {
   it("runs the view with the entity it is for, and answers its result typed by the view", async () => {
     const outcome = await compute(entity, "moments", { span: 4 });
-    expectTypeOf(outcome).toEqualTypeOf<CallOutcome<PlotResult>>();
+    expectTypeOf(outcome).toEqualTypeOf<Result<PlotResult>>();
     expect(outcome).toEqual({
       ok: true,
-      result: expect.objectContaining({
+      value: expect.objectContaining({
         kind: "plot",
         series: [
           expect.objectContaining({
@@ -72,10 +72,10 @@ describe("compute(entity, view, params): the headless dispatcher", () => {
     await compute(entity, "who", { span: 4 });
     expect(seen).toEqual([{ id: "e1", name: "Beam 1", type: "span" }]);
     expectTypeOf(compute({ ...entity, controller: cubeController }, "model", { length: 1, width: 1, height: 1 })).resolves.toEqualTypeOf<
-      CallOutcome<GeometryResult>
+      Result<GeometryResult>
     >();
     expectTypeOf(compute({ ...entity, controller: cubeController }, "volume", { length: 1, width: 1, height: 1 })).resolves.toEqualTypeOf<
-      CallOutcome<DataResult>
+      Result<DataResult>
     >();
   });
 
@@ -90,7 +90,7 @@ describe("compute(entity, view, params): the headless dispatcher", () => {
     expect(await compute(entity, "moments", { span: 99 })).toEqual({
       ok: false,
       failure: {
-        kind: "input",
+        code: "invalid_input",
         message: expect.stringMatching(/Span must be at most 30/),
         fields: [{ path: "span", message: expect.any(String) }],
       },
@@ -100,25 +100,28 @@ describe("compute(entity, view, params): the headless dispatcher", () => {
     const lookedUp = { ...entity, controller: untyped };
     expect(await compute(lookedUp, "constructor", {})).toEqual({
       ok: false,
-      failure: { kind: "not_found", message: 'There is no view or button "constructor".' },
+      failure: { code: "not_found", message: 'There is no view "constructor".', fields: [] },
     });
-    expect(await compute(lookedUp, "moments", { span: 2, extra: 1 })).toMatchObject({ ok: false, failure: { kind: "input" } });
+    expect(await compute(lookedUp, "moments", { span: 2, extra: 1 })).toMatchObject({ ok: false, failure: { code: "invalid_input" } });
   });
 });
 
 describe("compute(entity, button, params): buttons through the same dispatcher", () => {
   it("presses a button with the entity it is for, typed by the button", async () => {
     const outcome = await compute(entity, "csv", { span: 4 });
-    expectTypeOf(outcome).toEqualTypeOf<CallOutcome<DownloadResult>>();
+    expectTypeOf(outcome).toEqualTypeOf<Result<DownloadResult>>();
     expect(outcome).toEqual({
       ok: true,
-      result: { kind: "download", fileName: "Beam 1.csv", contentType: "text/csv", data: "span\n4\n", encoding: "utf8" },
+      value: { kind: "download", fileName: "Beam 1.csv", contentType: "text/csv", data: "span\n4\n", encoding: "utf8" },
     });
-    expectTypeOf(compute(entity, "send", { span: 4 })).resolves.toExtend<CallOutcome<ActionResult>>();
+    expectTypeOf(compute(entity, "send", { span: 4 })).resolves.toExtend<Result<ActionResult>>();
   });
 
   it("gets a button's checks: validated params, and a disabled button's reason", async () => {
-    expect(await compute(entity, "send", { span: 25 })).toEqual({ ok: false, failure: { kind: "user", message: "Too long to send." } });
-    expect(await compute(entity, "send", { span: 40 })).toMatchObject({ ok: false, failure: { kind: "input" } });
+    expect(await compute(entity, "send", { span: 25 })).toEqual({
+      ok: false,
+      failure: { code: "refused", message: "Too long to send.", fields: [] },
+    });
+    expect(await compute(entity, "send", { span: 40 })).toMatchObject({ ok: false, failure: { code: "invalid_input" } });
   });
 });

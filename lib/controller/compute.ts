@@ -1,21 +1,21 @@
 import type { Parametrization, ParamsOf } from "@/lib/params";
+import type { Result } from "@/lib/result";
 import type { Button, ButtonResult } from "./buttons";
-import { callButton } from "./call-button";
-import { callView, type CallOptions, type CallOutcome } from "./call-view";
 import type { Controller } from "./controller";
+import { dispatchCall, type CallEntity } from "./dispatch-call";
+import type { CallOptions } from "./run-call";
 import type { ViewResult } from "./results";
 import type { View } from "./views";
 
 /**
- * The server's dispatcher: runs one view or button of an entity on the given
- * params, with the checks a browser call gets (it exists, the params are
- * validated as the browser's are, a disabled button says why), and never throws. The route handler
- * `POST /api/entities/:id/views/:view` calls it for the browser; server code
- * (a flow's job rendering a report) calls it directly:
+ * Server code's way to run one view or button of an entity on the given params (a flow's job
+ * rendering a report), typed by the controller: the same dispatcher, with the checks a browser
+ * call gets (it exists, the params are validated as the browser's are, a disabled button says
+ * why), run here whatever its duration, and never throws.
  *
  * ```ts
  * const outcome = await compute({ ...entity, controller: beamController }, "moments", params);
- * if (outcome.ok) outcome.result.series; // typed: a PlotResult
+ * if (outcome.ok) outcome.value.series; // typed: a PlotResult
  * ```
  */
 export async function compute<C extends Controller, N extends ViewNameOf<C> | ButtonNameOf<C>>(
@@ -23,23 +23,16 @@ export async function compute<C extends Controller, N extends ViewNameOf<C> | Bu
   name: N,
   params: ParamsInput<C>,
   options: ComputeOptions = {},
-): Promise<CallOutcome<ResultOf<C, N>>> {
-  const call = { ...options, entity: { id: entity.id, name: entity.name, type: entity.type } };
+): Promise<Result<ResultOf<C, N>>> {
   const { views, buttons } = entity.controller;
-  if (!Object.hasOwn(views, name) && Object.hasOwn(buttons, name)) {
-    return (await callButton(entity.controller, name, params, call)) as CallOutcome<ResultOf<C, N>>;
-  }
-  if (!Object.hasOwn(views, name)) return { ok: false, failure: { kind: "not_found", message: `There is no view or button "${name}".` } };
-  // callView answers the result its view returned, and view N returns ResultOf<C, N>.
-  return (await callView(entity.controller, name, params, call)) as CallOutcome<ResultOf<C, N>>;
+  const kind = !Object.hasOwn(views, name) && Object.hasOwn(buttons, name) ? "button" : "view";
+  const target = { entity: { id: entity.id, name: entity.name, type: entity.type }, controller: entity.controller };
+  // The dispatcher answers what view or button N returns, which is ResultOf<C, N>.
+  return (await dispatchCall(target, { kind, name, params }, options)) as Result<ResultOf<C, N>>;
 }
 
 /** The entity a view runs for: who it is, and the controller of its type. */
-export interface ComputeEntity<C extends Controller = Controller> {
-  readonly id: string;
-  readonly name: string;
-  /** The entity type's name ("beam"). */
-  readonly type: string;
+export interface ComputeEntity<C extends Controller = Controller> extends CallEntity {
   readonly controller: C;
 }
 

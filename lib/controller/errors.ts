@@ -1,3 +1,5 @@
+import type { FieldIssue } from "@/lib/result";
+
 /**
  * What a controller may throw on purpose, and what every failure becomes.
  * Two messages: the one for the engineer, and the full error for the log.
@@ -8,16 +10,10 @@ export class UserError extends Error {
   override name = "UserError";
 }
 
-export interface FieldViolation {
-  /** A params path: `loads.points[2].x`. */
-  readonly path: string;
-  readonly message: string;
-}
-
 /** Inputs that are valid one by one but not together; the named fields are marked in the form. */
 export class InputViolation extends Error {
   override name = "InputViolation";
-  constructor(readonly fields: readonly FieldViolation[]) {
+  constructor(readonly fields: readonly FieldIssue[]) {
     super(fields.map((f) => `${f.path}: ${f.message}`).join("; "));
   }
 }
@@ -26,11 +22,3 @@ export class InputViolation extends Error {
 export class CallCancelled extends Error {
   override name = "CallCancelled";
 }
-
-/** How a failed call is answered: never a stack trace. */
-export type CallFailure =
-  | { readonly kind: "user"; readonly message: string }
-  | { readonly kind: "input"; readonly message: string; readonly fields: readonly FieldViolation[] }
-  | { readonly kind: "cancelled"; readonly message: string }
-  | { readonly kind: "not_found"; readonly message: string }
-  | { readonly kind: "internal"; readonly message: string; readonly reference: string };

@@ -1,11 +1,13 @@
-// The controller DSL: views as functions of params, their results, and the stateless call.
-// No React, no database: definitions import it, and so does the server's dispatcher.
+// The controller DSL: views and buttons as functions of params, their results, and the stateless
+// call (runCall, and compute for server code). No React: definitions import it.
 
 export { controller, ControllerDefinitionError, type Controller, type ControllerDefinition, type SummaryItem } from "./controller";
 export { combinedView, dataView, geometryView, imageView, isSlow, pdfView, plotView, SLOW_VIEW_SECONDS, tableView, webView } from "./views";
 export type { View, ViewContext, ViewMethod, ViewOptions } from "./views";
-export { CallCancelled, InputViolation, UserError, type CallFailure, type FieldViolation } from "./errors";
-export { callView, failureOf, type CallOptions, type CallOutcome } from "./call-view";
+export { CallCancelled, InputViolation, UserError } from "./errors";
+export type { FieldIssue } from "@/lib/result";
+export { failureOf, runCall, type Call, type CallKind, type CallOptions, type CallValue } from "./run-call";
+export type { CallEntity } from "./dispatch-call";
 export type * from "./results";
 export {
   compute,
@@ -29,4 +31,3 @@ export type {
   OptimizationResult,
   SetParamsResult,
 } from "./buttons";
-export { callButton } from "./call-button";

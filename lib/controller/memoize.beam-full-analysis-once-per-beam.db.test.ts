@@ -1,10 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { callView } from "@/lib/controller";
+import { runCall, type CallOptions, type Controller } from "@/lib/controller";
 import { db } from "@/lib/db/client";
 import { withDefaults } from "@/lib/params";
 import { beamController } from "@/definitions/beam/controller";
 import { FULL_ANALYSIS_MEMO } from "@/definitions/beam/memoized-full-analysis";
 import { beamParams, type BeamParams } from "@/definitions/beam/params";
+
+const callView = (c: Controller, name: string, params: unknown, options?: CallOptions) =>
+  runCall(c, { kind: "view" as const, name, params }, options);
 
 // The slow full analysis through the view, as a call runs it: its result is memoized in this
 // file's database, so a second call with the same beam reads it instead of computing again.
@@ -17,8 +20,8 @@ describe("the beam's full analysis", () => {
   it("moves the point loads across the beam, reports progress, and envelopes at least the static moment", async () => {
     const progress: [number, string | undefined][] = [];
     const outcome = await callView(beamController, "fullAnalysis", defaults, { onProgress: (f, m) => progress.push([f, m]) });
-    if (!outcome.ok || outcome.result.kind !== "combined") throw new Error(JSON.stringify(outcome));
-    const { main, data } = outcome.result;
+    if (!outcome.ok || outcome.value.kind !== "combined") throw new Error(JSON.stringify(outcome));
+    const { main, data } = outcome.value;
     expect(main.kind).toBe("plot");
     expect(data.items[0]).toMatchObject({ label: "Governing unity check", status: "success" });
     const envelope = data.items.find((item) => item.label === "Envelope")!;
@@ -50,7 +53,7 @@ describe("the beam's full analysis", () => {
       signal: abort.signal,
       onProgress: (f) => f > 0.1 && abort.abort(),
     });
-    expect(await pending).toEqual({ ok: false, failure: { kind: "cancelled", message: "Cancelled." } });
+    expect(await pending).toEqual({ ok: false, failure: { code: "cancelled", message: "Cancelled.", fields: [] } });
     expect(performance.now() - started).toBeLessThan(2_500);
     expect(await memoRows()).toEqual(before);
   }, 30_000);

@@ -6,7 +6,7 @@ describe("ndjsonSplitter", () => {
     const lines: StreamLine[] = [
       { progress: 0.1, message: "meshing" },
       { progress: 0.5 },
-      { ok: true, result: { kind: "data", items: [{ label: "é ✓", value: 1 }] } },
+      { ok: true, value: { kind: "data", items: [{ label: "é ✓", value: 1 }] } },
     ];
     const text = lines.map(ndjsonLine).join("");
     for (let size = 1; size <= text.length; size += 7) {

@@ -5,8 +5,8 @@
  * again (`GET /api/calls/:id`); then `{ "progress": 0.4, "message": "…" }` while
  * it runs, then the outcome `{ "ok": … }` as the last line. Pure, used by both ends.
  */
-import type { CallFailure } from "./errors";
-import type { ViewResult } from "./results";
+import type { Result } from "@/lib/result";
+import type { CallValue } from "./run-call";
 
 export const NDJSON = "application/x-ndjson";
 
@@ -15,7 +15,8 @@ export interface ProgressLine {
   readonly message?: string;
 }
 
-export type OutcomeLine = { readonly ok: true; readonly result: ViewResult } | { readonly ok: false; readonly failure: CallFailure };
+/** The call's outcome, the last line. */
+export type OutcomeLine = Result<CallValue>;
 
 /** The first line of a call run by a job worker: where to follow it again. */
 export interface CallLine {

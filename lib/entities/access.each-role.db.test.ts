@@ -36,8 +36,8 @@ beforeAll(async () => {
   valueOf(await shareEntity(owner, { id: projectId, email: shared.email }));
 });
 
-const NOT_FOUND = { ok: false, failure: { kind: "not_found", message: "There is no such entity, or you may not see it." } };
-const READ_ONLY = { ok: false, failure: { kind: "forbidden", message: "You may read this entity but not change it." } };
+const NOT_FOUND = { ok: false, failure: { code: "not_found", message: "There is no such entity, or you may not see it.", fields: [] } };
+const READ_ONLY = { ok: false, failure: { code: "forbidden", message: "You may read this entity but not change it.", fields: [] } };
 
 describe("who sees which entities", () => {
   it("shows an engineer what they own or what is shared with them, with everything inside", async () => {
@@ -86,7 +86,7 @@ describe("who sees which entities", () => {
     expect(await duplicateEntity(reviewer, beamId)).toEqual(READ_ONLY);
     expect(await createEntity(reviewer, { type: "project", name: "R", parentId: null })).toEqual({
       ok: false,
-      failure: { kind: "forbidden", message: "Only engineers and admins create entities." },
+      failure: { code: "forbidden", message: "Only engineers and admins create entities.", fields: [] },
     });
   });
 

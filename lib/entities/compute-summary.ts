@@ -1,4 +1,5 @@
-import { callView, type DataItem } from "@/lib/controller";
+import type { DataItem } from "@/lib/controller";
+import { dispatchCall } from "@/lib/controller/dispatch-call";
 import type { EntityType } from "@/lib/installation/entity-type";
 
 /** One stored summary value, as lists show it. */
@@ -14,7 +15,11 @@ export interface SummaryValue {
  * data view's item of that label (`Group > Item` for a nested one). A view that fails leaves its
  * items out; a save never fails for its summary. `{}` for a type without a controller or summary.
  */
-export async function computeSummary(type: EntityType, params: unknown): Promise<Record<string, SummaryValue>> {
+export async function computeSummary(
+  type: EntityType,
+  entity: { id: string; name: string },
+  params: unknown,
+): Promise<Record<string, SummaryValue>> {
   const controller = type.controller;
   if (!controller || Object.keys(controller.summary).length === 0) return {};
   const results = new Map<string, Promise<readonly DataItem[] | null>>();
@@ -22,8 +27,8 @@ export async function computeSummary(type: EntityType, params: unknown): Promise
     if (!results.has(view)) {
       results.set(
         view,
-        callView(controller, view, params, { log: () => {} }).then((outcome) =>
-          outcome.ok && outcome.result.kind === "data" ? outcome.result.items : null,
+        dispatchCall({ entity: { ...entity, type: type.name }, controller }, { kind: "view", name: view, params }, { log: () => {} }).then(
+          (outcome) => (outcome.ok && "kind" in outcome.value && outcome.value.kind === "data" ? outcome.value.items : null),
         ),
       );
     }

@@ -95,7 +95,7 @@ describe("creating an entity from a file", () => {
     const erin = await newActor("Erin", "engineer");
     const p = valueOf(await createEntity(erin, { type: "project", name: "P", parentId: null })).id;
     const result = await createEntityFromFile(erin, { type, format, parentId: p, file: { name, text } });
-    expect(result).toEqual({ ok: false, failure: { kind: "bad_file", message: expect.any(String), problems } });
+    expect(result).toEqual({ ok: false, failure: { code: "invalid_file", message: expect.any(String), problems, fields: [] } });
     expect(await db.entity.count({ where: { parentId: p } })).toBe(0);
   });
 
@@ -108,11 +108,11 @@ describe("creating an entity from a file", () => {
     expect((await createEntityFromFile(rita, { type: "beam", format: CSV, parentId: p, file })).ok).toBe(false);
     expect(await createEntityFromFile(erin, { type: "beam", format: 7, parentId: p, file })).toMatchObject({
       ok: false,
-      failure: { kind: "refused" },
+      failure: { code: "refused" },
     });
     expect(await createEntityFromFile(other, { type: "beam", format: CSV, parentId: p, file })).toMatchObject({
       ok: false,
-      failure: { kind: "not_found" },
+      failure: { code: "not_found" },
     });
     expect(await db.entity.count({ where: { parentId: p } })).toBe(0);
   });

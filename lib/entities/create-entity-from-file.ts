@@ -1,9 +1,10 @@
+import { refuse } from "@/lib/result";
 import { installed } from "@/lib/installation/install";
 import { canCreate } from "./access";
 import { createEntity } from "./create-entity";
 import { MAX_NAME_LENGTH } from "./entity-name";
-import { describeProblem, paramsFromFile, type UploadedFile } from "./file-import";
-import { failed, type Actor, type EntityResult } from "./types";
+import { describeProblem, paramsFromFile, type FileProblem, type UploadedFile } from "./file-import";
+import { type Actor, type EntityResult } from "./types";
 
 /** The largest file an entity is created from: params files are small text. */
 export const MAX_PARAMS_FILE_CHARS = 1_000_000;
@@ -17,30 +18,28 @@ export async function createEntityFromFile(
   actor: Actor,
   input: { type: string; format: number; parentId: string | null; file: UploadedFile },
 ): Promise<EntityResult<{ id: string; name: string }>> {
-  if (!canCreate(actor)) return failed({ kind: "forbidden", message: "Only engineers and admins create entities." });
+  if (!canCreate(actor)) return refuse("forbidden", "Only engineers and admins create entities.");
   const type = installed().entityType(input.type);
   const fromFile = type?.fromFiles[input.format];
-  if (!type || !fromFile)
-    return failed({ kind: "refused", message: `There is no way to create a "${input.type}" from a file of that kind.` });
+  if (!type || !fromFile) return refuse("refused", `There is no way to create a "${input.type}" from a file of that kind.`);
   if (input.file.text.length > MAX_PARAMS_FILE_CHARS) {
-    return failed({
-      kind: "bad_file",
-      message: "The file is too large.",
-      problems: [{ message: `A params file holds at most ${MAX_PARAMS_FILE_CHARS.toLocaleString("en")} characters.` }],
-    });
+    return fileRefused("The file is too large.", [
+      { message: `A params file holds at most ${MAX_PARAMS_FILE_CHARS.toLocaleString("en")} characters.` },
+    ]);
   }
   const imported = paramsFromFile(type.params, fromFile, input.file);
   if (!imported.ok) {
     const count = imported.problems.length;
     const first = imported.problems[0];
-    return failed({
-      kind: "bad_file",
-      message:
-        count === 1 && first ? `Nothing was created. ${describeProblem(first)}` : `Nothing was created: the file has ${count} problems.`,
-      problems: imported.problems,
-    });
+    const message =
+      count === 1 && first ? `Nothing was created. ${describeProblem(first)}` : `Nothing was created: the file has ${count} problems.`;
+    return fileRefused(message, imported.problems);
   }
   const name = (imported.name?.trim() || input.file.name.replace(/\.[^.]*$/, "").trim() || type.label).slice(0, MAX_NAME_LENGTH);
   const created = await createEntity(actor, { type: type.name, name, parentId: input.parentId, params: imported.params });
   return created.ok ? { ok: true, value: { id: created.value.id, name } } : created;
+}
+
+function fileRefused(message: string, problems: readonly FileProblem[]): EntityResult<never> {
+  return { ok: false, failure: { code: "invalid_file", message, fields: [], problems } };
 }

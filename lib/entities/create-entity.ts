@@ -1,3 +1,4 @@
+import { refuse, succeed } from "@/lib/result";
 import { randomUUID } from "node:crypto";
 import { installed } from "@/lib/installation/install";
 import { db } from "@/lib/db/client";
@@ -9,7 +10,7 @@ import { checkEntityName } from "./entity-name";
 import { asJson } from "./json";
 import { loadEntityAccess } from "./load-access";
 import { placementProblem } from "./placement";
-import { failed, NOT_FOUND, READ_ONLY, succeeded, type Actor, type EntityResult } from "./types";
+import { NOT_FOUND, READ_ONLY, type Actor, type EntityResult } from "./types";
 
 /**
  * Creates an entity of a registered type with its default params (or `params`, already validated
@@ -21,33 +22,28 @@ export async function createEntity(
   actor: Actor,
   input: { type: string; name: string; parentId: string | null; params?: unknown },
 ): Promise<EntityResult<{ id: string }>> {
-  if (!canCreate(actor)) return failed({ kind: "forbidden", message: "Only engineers and admins create entities." });
+  if (!canCreate(actor)) return refuse("forbidden", "Only engineers and admins create entities.");
   const type = installed().entityType(input.type);
-  if (!type) return failed({ kind: "refused", message: `There is no entity type "${input.type}".` });
+  if (!type) return refuse("refused", `There is no entity type "${input.type}".`);
   const name = checkEntityName(input.name);
-  if (!name.ok) return failed({ kind: "refused", message: name.message });
+  if (!name.ok) return refuse("refused", name.message);
 
   let parent = null;
   if (input.parentId !== null) {
     const access = await loadEntityAccess(input.parentId);
-    if (!access || !canRead(actor, access)) return failed(NOT_FOUND);
-    if (!canEdit(actor, access)) return failed(READ_ONLY);
+    if (!access || !canRead(actor, access)) return NOT_FOUND;
+    if (!canEdit(actor, access)) return READ_ONLY;
     parent = { id: access.id, type: installed().entityType(access.type), ancestorIds: access.ancestorIds };
   }
   const problem = placementProblem({ type, entityId: null, parent });
-  if (problem) return failed({ kind: "refused", message: problem });
+  if (problem) return refuse("refused", problem);
 
   const params = input.params === undefined ? withDefaults(type.params, {}) : input.params;
   const foreign = await foreignFileRefs(actor, null, params);
-  if (foreign.length)
-    return failed({
-      kind: "invalid",
-      message: `${foreign[0]!.path}: ${foreign[0]!.message}`,
-      errors: foreign.map((f) => ({ ...f, rule: "fileType" as const })),
-    });
+  if (foreign.length) return refuse("invalid_input", `${foreign[0]!.path}: ${foreign[0]!.message}`, foreign);
   const valid = validateParams(type.params, params, { source: "browser" });
-  const summary = valid.ok ? await computeSummary(type, valid.params) : {};
   const id = randomUUID();
+  const summary = valid.ok ? await computeSummary(type, { id, name: name.name }, valid.params) : {};
   await db.entity.create({
     data: {
       id,
@@ -61,5 +57,5 @@ export async function createEntity(
       revisions: { create: { id: randomUUID(), version: 1, params: asJson(params), savedById: actor.id } },
     },
   });
-  return succeeded({ id });
+  return succeed({ id });
 }

@@ -1,3 +1,4 @@
+import { refuse, succeed } from "@/lib/result";
 import { randomUUID } from "node:crypto";
 import { installed } from "@/lib/installation/install";
 import { db } from "@/lib/db/client";
@@ -7,7 +8,7 @@ import { asJson } from "./json";
 import { loadEntityAccess } from "./load-access";
 import { placementProblem } from "./placement";
 import { subtreeIds } from "./subtree-ids";
-import { failed, NOT_FOUND, READ_ONLY, succeeded, type Actor, type EntityResult } from "./types";
+import { NOT_FOUND, READ_ONLY, type Actor, type EntityResult } from "./types";
 
 /**
  * Copies an entity and its subtree next to the original, named "… (copy)". The actor owns the
@@ -16,20 +17,20 @@ import { failed, NOT_FOUND, READ_ONLY, succeeded, type Actor, type EntityResult 
  */
 export async function duplicateEntity(actor: Actor, id: string): Promise<EntityResult<{ id: string; copied: number }>> {
   const access = await loadEntityAccess(id);
-  if (!access || !canRead(actor, access)) return failed(NOT_FOUND);
+  if (!access || !canRead(actor, access)) return NOT_FOUND;
   const type = installed().entityType(access.type);
-  if (!type) return failed({ kind: "refused", message: "This entity's type is no longer installed; it cannot be copied." });
+  if (!type) return refuse("refused", "This entity's type is no longer installed; it cannot be copied.");
 
   let parent = null;
   if (access.parentId !== null) {
     const target = await loadEntityAccess(access.parentId);
-    if (!target || !canEdit(actor, target)) return failed(READ_ONLY);
+    if (!target || !canEdit(actor, target)) return READ_ONLY;
     parent = { id: target.id, type: installed().entityType(target.type), ancestorIds: target.ancestorIds };
   } else if (!canEdit(actor, access)) {
-    return failed(READ_ONLY);
+    return READ_ONLY;
   }
   const problem = placementProblem({ type, entityId: null, parent });
-  if (problem) return failed({ kind: "refused", message: problem });
+  if (problem) return refuse("refused", problem);
 
   return db.$transaction(async (tx) => {
     const ids = await subtreeIds(id, tx);
@@ -57,7 +58,7 @@ export async function duplicateEntity(actor: Actor, id: string): Promise<EntityR
     await tx.entityRevision.createMany({
       data: copies.map((copy) => ({ id: randomUUID(), entityId: copy.id, version: 1, params: asJson(copy.params), savedById: actor.id })),
     });
-    return succeeded({ id: newIds.get(id)!, copied: copies.length });
+    return succeed({ id: newIds.get(id)!, copied: copies.length });
   });
 }
 

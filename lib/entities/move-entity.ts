@@ -1,9 +1,10 @@
+import { refuse, succeed } from "@/lib/result";
 import { installed } from "@/lib/installation/install";
 import { db } from "@/lib/db/client";
 import { canEdit, canRead } from "./access";
 import { loadEntityAccess } from "./load-access";
 import { placementProblem } from "./placement";
-import { failed, NOT_FOUND, READ_ONLY, succeeded, type Actor, type EntityResult } from "./types";
+import { NOT_FOUND, READ_ONLY, type Actor, type EntityResult } from "./types";
 
 /** Any constant: the advisory lock that serialises moves (see below). */
 const MOVE_LOCK = 7_311_101;
@@ -24,21 +25,21 @@ export async function moveEntity(
   return db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${MOVE_LOCK}::bigint)`;
     const access = await loadEntityAccess(input.id, tx);
-    if (!access || !canRead(actor, access)) return failed(NOT_FOUND);
-    if (!canEdit(actor, access)) return failed(READ_ONLY);
+    if (!access || !canRead(actor, access)) return NOT_FOUND;
+    if (!canEdit(actor, access)) return READ_ONLY;
     const type = installed().entityType(access.type);
-    if (!type) return failed({ kind: "refused", message: "This entity's type is no longer installed; it cannot be moved." });
+    if (!type) return refuse("refused", "This entity's type is no longer installed; it cannot be moved.");
 
     let parent = null;
     if (input.parentId !== null) {
       const target = await loadEntityAccess(input.parentId, tx);
-      if (!target || !canRead(actor, target)) return failed(NOT_FOUND);
-      if (!canEdit(actor, target)) return failed(READ_ONLY);
+      if (!target || !canRead(actor, target)) return NOT_FOUND;
+      if (!canEdit(actor, target)) return READ_ONLY;
       parent = { id: target.id, type: installed().entityType(target.type), ancestorIds: target.ancestorIds };
     }
     const problem = placementProblem({ type, entityId: access.id, parent });
-    if (problem) return failed({ kind: "refused", message: problem });
+    if (problem) return refuse("refused", problem);
     await tx.entity.update({ where: { id: input.id }, data: { parentId: input.parentId } });
-    return succeeded({ parentId: input.parentId });
+    return succeed({ parentId: input.parentId });
   });
 }

@@ -45,9 +45,9 @@ describe("saving params", () => {
     expect(result).toEqual({
       ok: false,
       failure: {
-        kind: "invalid",
+        code: "invalid_input",
         message: "Load position must be at most 6 m",
-        errors: [{ path: "loads.pointLoads[0].x", rule: "max", message: "Load position must be at most 6 m" }],
+        fields: [{ path: "loads.pointLoads[0].x", message: "Load position must be at most 6 m" }],
       },
     });
     expect((await findEntityForUser(erin, id))?.version).toBe(1);
@@ -62,7 +62,7 @@ describe("saving params", () => {
     valueOf(await saveParams(finn, { id, params: withForce(params, 70), expectedVersion: 1 }));
     const second = await saveParams(erin, { id, params: withForce(params, 90), expectedVersion: 1 });
     expect(second.ok).toBe(false);
-    if (second.ok || second.failure.kind !== "conflict") throw new Error("expected a conflict");
+    if (second.ok || second.failure.code !== "conflict") throw new Error("expected a conflict");
     expect(second.failure.message).toBe("Changed by Finn since you opened it: version 2 is saved, and you started from version 1.");
     expect(second.failure).toMatchObject({ version: 2, savedBy: { id: finn.id, name: "Finn" } });
     expect(diffParams(withForce(params, 90), second.failure.params)).toEqual([
@@ -86,7 +86,7 @@ describe("saving params", () => {
       [10, 20, 30, 40, 50].map((F) => saveParams(erin, { id, params: withForce(params, F), expectedVersion: 1 })),
     );
     expect(results.filter((r) => r.ok)).toHaveLength(1);
-    expect(results.filter((r) => !r.ok && r.failure.kind === "conflict")).toHaveLength(4);
+    expect(results.filter((r) => !r.ok && r.failure.code === "conflict")).toHaveLength(4);
     expect(await db.entityRevision.count({ where: { entityId: id } })).toBe(2);
   });
 
@@ -119,11 +119,11 @@ describe("restoring a revision", () => {
     valueOf(await saveParams(erin, { id, params: withForce(params, 80), expectedVersion: 1 }));
     expect(await restoreRevision(erin, { id, version: 1, expectedVersion: 1 })).toMatchObject({
       ok: false,
-      failure: { kind: "conflict", version: 2 },
+      failure: { code: "conflict", version: 2 },
     });
     expect(await restoreRevision(erin, { id, version: 7, expectedVersion: 2 })).toMatchObject({
       ok: false,
-      failure: { kind: "not_found" },
+      failure: { code: "not_found" },
     });
   });
 });

@@ -1,8 +1,9 @@
+import { refuse } from "@/lib/result";
 import { installed } from "@/lib/installation/install";
 import { canEdit, canRead } from "./access";
 import { loadEntityAccess } from "./load-access";
 import { storeParams, type Stored } from "./store-params";
-import { failed, NOT_FOUND, READ_ONLY, type Actor, type EntityResult } from "./types";
+import { NOT_FOUND, READ_ONLY, type Actor, type EntityResult } from "./types";
 
 /**
  * Saves an entity's params as a new revision, if nobody saved since `expectedVersion` (the version
@@ -14,9 +15,16 @@ export async function saveParams(
   input: { id: string; params: unknown; expectedVersion: number },
 ): Promise<EntityResult<Stored>> {
   const access = await loadEntityAccess(input.id);
-  if (!access || !canRead(actor, access)) return failed(NOT_FOUND);
-  if (!canEdit(actor, access)) return failed(READ_ONLY);
+  if (!access || !canRead(actor, access)) return NOT_FOUND;
+  if (!canEdit(actor, access)) return READ_ONLY;
   const type = installed().entityType(access.type);
-  if (!type) return failed({ kind: "refused", message: "This entity's type is no longer installed; its params cannot be saved." });
-  return storeParams(actor, { id: input.id, type, params: input.params, expectedVersion: input.expectedVersion, restoredFrom: null });
+  if (!type) return refuse("refused", "This entity's type is no longer installed; its params cannot be saved.");
+  return storeParams(actor, {
+    id: input.id,
+    name: access.name,
+    type,
+    params: input.params,
+    expectedVersion: input.expectedVersion,
+    restoredFrom: null,
+  });
 }

@@ -1,3 +1,4 @@
+import { fieldsOf, refuse, succeed, summarizeFields } from "@/lib/result";
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db/client";
 import { keepIgnoredValues, validateParams, withDefaults } from "@/lib/params";
@@ -5,7 +6,7 @@ import { foreignFileRefs } from "@/lib/files/check-file-refs";
 import { computeSummary } from "./compute-summary";
 import type { EntityType } from "@/lib/installation/entity-type";
 import { asJson } from "./json";
-import { failed, NOT_FOUND, succeeded, type Actor, type EntityResult } from "./types";
+import type { Actor, EntityResult } from "./types";
 
 export interface Stored {
   readonly version: number;
@@ -24,22 +25,16 @@ export interface Stored {
  */
 export async function storeParams(
   actor: Actor,
-  input: { id: string; type: EntityType; params: unknown; expectedVersion: number; restoredFrom: number | null },
+  input: { id: string; name: string; type: EntityType; params: unknown; expectedVersion: number; restoredFrom: number | null },
 ): Promise<EntityResult<Stored>> {
   const { id, type, expectedVersion } = input;
   const valid = validateParams(type.params, input.params, { source: "browser" });
   if (!valid.ok) {
-    const count = valid.errors.length;
-    return failed({
-      kind: "invalid",
-      message: count === 1 ? valid.errors[0]!.message : `${count} inputs need attention.`,
-      errors: valid.errors,
-    });
+    return refuse("invalid_input", summarizeFields(valid.errors), fieldsOf(valid.errors));
   }
   const foreign = await foreignFileRefs(actor, id, valid.params);
-  if (foreign.length)
-    return failed({ kind: "invalid", message: foreign[0]!.message, errors: foreign.map((f) => ({ ...f, rule: "fileType" as const })) });
-  const summary = await computeSummary(type, valid.params);
+  if (foreign.length) return refuse("invalid_input", foreign[0]!.message, foreign);
+  const summary = await computeSummary(type, { id, name: input.name }, valid.params);
 
   const outcome = await db.$transaction(async (tx) => {
     const current = await tx.entity.findUnique({ where: { id }, select: { params: true } });
@@ -57,22 +52,28 @@ export async function storeParams(
     return revision;
   });
 
-  if (outcome === "gone") return failed({ ...NOT_FOUND, message: "This entity was deleted since you opened it." });
-  if (outcome !== "conflict") return succeeded({ version: outcome.version, savedAt: outcome.savedAt.toISOString() });
+  if (outcome === "gone") return refuse("not_found", DELETED_SINCE);
+  if (outcome !== "conflict") return succeed({ version: outcome.version, savedAt: outcome.savedAt.toISOString() });
 
   const latest = await db.entityRevision.findFirst({
     where: { entityId: id },
     orderBy: { version: "desc" },
     select: { version: true, params: true, savedAt: true, savedBy: { select: { id: true, name: true } } },
   });
-  if (!latest) return failed({ ...NOT_FOUND, message: "This entity was deleted since you opened it." });
+  if (!latest) return refuse("not_found", DELETED_SINCE);
   const who = latest.savedBy.id === actor.id ? `${latest.savedBy.name} (you, in another window)` : latest.savedBy.name;
-  return failed({
-    kind: "conflict",
-    message: `Changed by ${who} since you opened it: version ${latest.version} is saved, and you started from version ${expectedVersion}.`,
-    version: latest.version,
-    savedBy: latest.savedBy,
-    savedAt: latest.savedAt.toISOString(),
-    params: withDefaults(type.params, latest.params),
-  });
+  return {
+    ok: false,
+    failure: {
+      code: "conflict",
+      fields: [],
+      message: `Changed by ${who} since you opened it: version ${latest.version} is saved, and you started from version ${expectedVersion}.`,
+      version: latest.version,
+      savedBy: latest.savedBy,
+      savedAt: latest.savedAt.toISOString(),
+      params: withDefaults(type.params, latest.params),
+    },
+  };
 }
+
+const DELETED_SINCE = "This entity was deleted since you opened it.";

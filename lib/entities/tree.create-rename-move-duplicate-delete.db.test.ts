@@ -44,21 +44,21 @@ describe("creating entities", () => {
   });
 
   it.each([
-    ["an unknown type", { type: "bridge", name: "X", parentId: null }, { kind: "refused", message: 'There is no entity type "bridge".' }],
-    ["an empty name", { type: "project", name: "   ", parentId: null }, { kind: "refused", message: "Give the entity a name." }],
+    ["an unknown type", { type: "bridge", name: "X", parentId: null }, { code: "refused", message: 'There is no entity type "bridge".' }],
+    ["an empty name", { type: "project", name: "   ", parentId: null }, { code: "refused", message: "Give the entity a name." }],
     [
       "a beam at the top",
       { type: "beam", name: "Loose", parentId: null },
-      { kind: "refused", message: "A Steel beam cannot sit at the top of the tree; put it in a project." },
+      { code: "refused", message: "A Steel beam cannot sit at the top of the tree; put it in a project." },
     ],
     [
       "a missing parent",
       { type: "beam", name: "B", parentId: "nope" },
-      { kind: "not_found", message: "There is no such entity, or you may not see it." },
+      { code: "not_found", message: "There is no such entity, or you may not see it." },
     ],
   ])("refuses %s", async (_, input, failure) => {
     const erin = await newActor("Erin", "engineer");
-    expect(await createEntity(erin, input)).toEqual({ ok: false, failure });
+    expect(await createEntity(erin, input)).toEqual({ ok: false, failure: { ...failure, fields: [] } });
   });
 
   it("refuses a child the parent's type does not hold", async () => {
@@ -67,7 +67,7 @@ describe("creating entities", () => {
     const b = valueOf(await createEntity(erin, { type: "beam", name: "B", parentId: p })).id;
     expect(await createEntity(erin, { type: "cube", name: "C", parentId: b })).toEqual({
       ok: false,
-      failure: { kind: "refused", message: "A Steel beam cannot hold a Cube." },
+      failure: { code: "refused", message: "A Steel beam cannot hold a Cube.", fields: [] },
     });
   });
 });
@@ -100,12 +100,12 @@ describe("renaming, moving, duplicating and deleting", () => {
     const grandchild = await project(erin, "Grandchild", child);
     const beam = valueOf(await createEntity(erin, { type: "beam", name: "Beam", parentId: a })).id;
     for (const target of [a, child, grandchild]) {
-      expect(await moveEntity(erin, { id: a, parentId: target })).toMatchObject({ ok: false, failure: { kind: "refused" } });
+      expect(await moveEntity(erin, { id: a, parentId: target })).toMatchObject({ ok: false, failure: { code: "refused" } });
     }
-    expect(await moveEntity(erin, { id: beam, parentId: null })).toMatchObject({ ok: false, failure: { kind: "refused" } });
+    expect(await moveEntity(erin, { id: beam, parentId: null })).toMatchObject({ ok: false, failure: { code: "refused" } });
     expect(await moveEntity(erin, { id: child, parentId: beam })).toEqual({
       ok: false,
-      failure: { kind: "refused", message: "A Steel beam cannot hold a Project." },
+      failure: { code: "refused", message: "A Steel beam cannot hold a Project.", fields: [] },
     });
   });
 
@@ -152,6 +152,6 @@ describe("renaming, moving, duplicating and deleting", () => {
     expect(await db.entity.count({ where: { id: { in: [p, inner, beam] } } })).toBe(0);
     expect(await db.entityRevision.count({ where: { entityId: beam } })).toBe(0);
     expect(await findEntityForUser(erin, keep)).not.toBeNull();
-    expect(await deleteEntity(erin, p)).toMatchObject({ ok: false, failure: { kind: "not_found" } });
+    expect(await deleteEntity(erin, p)).toMatchObject({ ok: false, failure: { code: "not_found" } });
   });
 });

@@ -18,7 +18,8 @@
  * - **summary**: values of the type's data views, computed on save and shown in lists.
  */
 import type { Role } from "@/lib/auth/roles";
-import type { ParamsDraft, ParamsError } from "@/lib/params";
+import type { ParamsDraft } from "@/lib/params";
+import { refuse, type Failure, type FailureCode, type Result } from "@/lib/result";
 import type { FileProblem } from "./file-import";
 
 /** The user an operation acts for. */
@@ -33,40 +34,31 @@ export interface UserRef {
   readonly name: string;
 }
 
-/** Why an operation was refused. Expected failures are values, not throws. */
-export type EntityFailure =
-  /** No such entity, or one the actor may not see: the two are answered alike so existence does not leak. */
-  | { readonly kind: "not_found"; readonly message: string }
-  /** The actor may read the entity but not change it (a reviewer). */
-  | { readonly kind: "forbidden"; readonly message: string }
-  /** Params that do not pass the type's parametrization, each error at its field's path. */
-  | { readonly kind: "invalid"; readonly message: string; readonly errors: readonly ParamsError[] }
-  /** Another save came first; what it saved, so that the form can show the difference. */
-  | {
-      readonly kind: "conflict";
-      readonly message: string;
-      readonly version: number;
-      readonly savedBy: UserRef;
-      readonly savedAt: string;
-      readonly params: ParamsDraft;
-    }
-  /** A change the tree does not allow: a cycle, a child type the parent does not hold, an empty name. */
-  | { readonly kind: "refused"; readonly message: string }
-  /** An uploaded file the type could not read: each problem names a line and column, or a field. */
-  | { readonly kind: "bad_file"; readonly message: string; readonly problems: readonly FileProblem[] };
+/**
+ * Why an operation was refused: a failure of the one result vocabulary (lib/result.ts), two of
+ * them with more to say. Expected failures are values, not throws.
+ */
+export type EntityFailure = Failure<Exclude<FailureCode, "conflict" | "invalid_file">> | ConflictFailure | FileFailure;
 
-export type EntityResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly failure: EntityFailure };
-
-export function succeeded<T>(value: T): EntityResult<T> {
-  return { ok: true, value };
+/** Another save came first; what it saved, so that the form can show the difference. */
+export interface ConflictFailure extends Failure<"conflict"> {
+  readonly version: number;
+  readonly savedBy: UserRef;
+  readonly savedAt: string;
+  readonly params: ParamsDraft;
 }
 
-export function failed<T = never>(failure: EntityFailure): EntityResult<T> {
-  return { ok: false, failure };
+/** An uploaded file the type could not read: each problem names a line and column, or a field. */
+export interface FileFailure extends Failure<"invalid_file"> {
+  readonly problems: readonly FileProblem[];
 }
 
-export const NOT_FOUND: EntityFailure = { kind: "not_found", message: "There is no such entity, or you may not see it." };
-export const READ_ONLY: EntityFailure = { kind: "forbidden", message: "You may read this entity but not change it." };
+export type EntityResult<T> = Result<T, EntityFailure>;
+
+/** No such entity, or one the actor may not see: the two are answered alike so existence does not leak. */
+export const NOT_FOUND = refuse("not_found", "There is no such entity, or you may not see it.");
+/** The actor may read the entity but not change it (a reviewer). */
+export const READ_ONLY = refuse("forbidden", "You may read this entity but not change it.");
 
 /** One entity as the tree shows it. */
 export interface TreeEntity {

@@ -9,6 +9,7 @@ import { newActor, valueOf } from "@/lib/entities/test-support/users";
 import { collectUnreferencedFiles } from "./collect-unreferenced-files";
 import { findFileForUser } from "./find-file-for-user";
 import { FILES_WORKSPACE, uploadFile } from "./upload-file";
+import { HTTP_STATUS } from "@/lib/http/respond";
 
 // The bytes pool (storage, the file queries) holds idle connections; close them before the
 // test database is dropped, or the drop's terminate reaches them as an uncaught error.
@@ -30,15 +31,15 @@ describe("uploading to a file field", () => {
     const result = await uploadFile(erin, { type: "project", field: "drawing", name: "site plan.pdf", bytes: PDF });
     expect(result).toEqual({
       ok: true,
-      file: { fileId: expect.any(String), name: "site plan.pdf", size: PDF.length, type: "application/pdf" },
+      value: { fileId: expect.any(String), name: "site plan.pdf", size: PDF.length, type: "application/pdf" },
     });
     if (!result.ok) return;
-    expect(await db.storedFile.findUnique({ where: { id: result.file.fileId } })).toMatchObject({
+    expect(await db.storedFile.findUnique({ where: { id: result.value.fileId } })).toMatchObject({
       ownerId: erin.id,
       contentType: "application/pdf",
       size: PDF.length,
     });
-    expect(await storage(FILES_WORKSPACE).getBytes(result.file.fileId)).toEqual(Buffer.from(PDF));
+    expect(await storage(FILES_WORKSPACE).getBytes(result.value.fileId)).toEqual(Buffer.from(PDF));
   });
 
   it.each([
@@ -75,7 +76,9 @@ describe("uploading to a file field", () => {
   ])("refuses %s, storing nothing", async (_, input, status, message) => {
     const erin = await newActor("Erin", "engineer");
     const before = await db.storedFile.count();
-    expect(await uploadFile(erin, input)).toEqual({ ok: false, status, message });
+    const result = await uploadFile(erin, input);
+    expect(result).toEqual({ ok: false, failure: { code: expect.any(String), message, fields: [] } });
+    if (!result.ok) expect(HTTP_STATUS[result.failure.code]).toBe(status);
     expect(await db.storedFile.count()).toBe(before);
   });
 });
@@ -86,15 +89,15 @@ describe("who may download a file", () => {
     const rita = await newActor("Rita", "reviewer");
     const otto = await newActor("Otto", "engineer");
     const up = await uploadFile(erin, { type: "project", field: "drawing", name: "plan.png", bytes: PNG });
-    if (!up.ok) throw new Error(up.message);
-    expect(await findFileForUser(rita, up.file.fileId)).toBeNull();
+    if (!up.ok) throw new Error(up.failure.message);
+    expect(await findFileForUser(rita, up.value.fileId)).toBeNull();
 
     const p = valueOf(await createEntity(erin, { type: "project", name: "P", parentId: null }));
-    valueOf(await saveParams(erin, { id: p.id, params: { description: null, drawing: up.file }, expectedVersion: 1 }));
-    const file = await findFileForUser(rita, up.file.fileId);
+    valueOf(await saveParams(erin, { id: p.id, params: { description: null, drawing: up.value }, expectedVersion: 1 }));
+    const file = await findFileForUser(rita, up.value.fileId);
     expect(file).toMatchObject({ name: "plan.png", contentType: "image/png", size: PNG.length });
     expect(await read(file!.body)).toEqual(Buffer.from(PNG));
-    expect(await findFileForUser(otto, up.file.fileId)).toBeNull();
+    expect(await findFileForUser(otto, up.value.fileId)).toBeNull();
     expect(await findFileForUser(otto, "not-a-uuid")).toBeNull();
   });
 
@@ -102,11 +105,11 @@ describe("who may download a file", () => {
     const erin = await newActor("Erin", "engineer");
     const otto = await newActor("Otto", "engineer");
     const up = await uploadFile(erin, { type: "project", field: "drawing", name: "plan.png", bytes: PNG });
-    if (!up.ok) throw new Error(up.message);
+    if (!up.ok) throw new Error(up.failure.message);
     const mine = valueOf(await createEntity(otto, { type: "project", name: "Mine", parentId: null }));
-    const result = await saveParams(otto, { id: mine.id, params: { description: null, drawing: up.file }, expectedVersion: 1 });
-    expect(result).toMatchObject({ ok: false, failure: { kind: "invalid", errors: [{ path: "drawing" }] } });
-    expect(await findFileForUser(otto, up.file.fileId)).toBeNull();
+    const result = await saveParams(otto, { id: mine.id, params: { description: null, drawing: up.value }, expectedVersion: 1 });
+    expect(result).toMatchObject({ ok: false, failure: { code: "invalid_input", fields: [{ path: "drawing" }] } });
+    expect(await findFileForUser(otto, up.value.fileId)).toBeNull();
   });
 });
 
@@ -115,8 +118,8 @@ describe("collecting unreferenced files", () => {
     const erin = await newActor("Erin", "engineer");
     const upload = async () => {
       const r = await uploadFile(erin, { type: "project", field: "drawing", name: "d.pdf", bytes: PDF });
-      if (!r.ok) throw new Error(r.message);
-      return r.file;
+      if (!r.ok) throw new Error(r.failure.message);
+      return r.value;
     };
     const abandoned = await upload();
     const kept = await upload();

@@ -2,6 +2,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { storage } from "@/lib/controller/storage";
 import { db } from "@/lib/db/client";
 import type { FileRef } from "@/lib/params";
+import { refuse, succeed, type Result } from "@/lib/result";
 import { acceptsFile, detectFileType } from "./detect-file-type";
 import { fileFieldOf } from "./file-field-of";
 
@@ -10,9 +11,6 @@ export const MAX_UPLOAD_BYTES = 25 * 1024 * 1024;
 
 /** The storage workspace uploaded files live in, each under its id. */
 export const FILES_WORKSPACE = "files";
-
-export type UploadResult =
-  { readonly ok: true; readonly file: FileRef } | { readonly ok: false; readonly status: 400 | 404 | 413 | 415; readonly message: string };
 
 /**
  * Stores an upload for the file field `field` of entity type `type`: the field's size limit and
@@ -23,28 +21,24 @@ export type UploadResult =
 export async function uploadFile(
   actor: { id: string },
   input: { type: string; field: string; name: string; bytes: Uint8Array },
-): Promise<UploadResult> {
+): Promise<Result<FileRef>> {
   const field = fileFieldOf(input.type, input.field);
-  if (!field) return { ok: false, status: 404, message: `There is no file field "${input.field}" on "${input.type}".` };
+  if (!field) return refuse("not_found", `There is no file field "${input.field}" on "${input.type}".`);
   const name = input.name.replace(/[/\\]/g, "_").trim().slice(0, 200) || "file";
   const limit = Math.min(field.maxSize ?? MAX_UPLOAD_BYTES, MAX_UPLOAD_BYTES);
   if (input.bytes.length > limit)
-    return {
-      ok: false,
-      status: 413,
-      message: `"${name}" is ${megabytes(input.bytes.length)}; ${field.label} takes at most ${megabytes(limit)}.`,
-    };
-  if (input.bytes.length === 0) return { ok: false, status: 400, message: `"${name}" is empty.` };
+    return refuse("too_large", `"${name}" is ${megabytes(input.bytes.length)}; ${field.label} takes at most ${megabytes(limit)}.`);
+  if (input.bytes.length === 0) return refuse("invalid_input", `"${name}" is empty.`);
   const detected = detectFileType(name, input.bytes);
-  if (!detected.ok) return { ok: false, status: 415, message: detected.message };
+  if (!detected.ok) return refuse("unsupported_type", detected.message);
   if (!acceptsFile(field.accept, name, detected.type)) {
-    return { ok: false, status: 415, message: `${field.label} takes ${field.accept!.join(", ")}; "${name}" is ${detected.type}.` };
+    return refuse("unsupported_type", `${field.label} takes ${field.accept!.join(", ")}; "${name}" is ${detected.type}.`);
   }
   const id = randomUUID();
   const sha256 = createHash("sha256").update(input.bytes).digest("hex");
   await storage(FILES_WORKSPACE).put(id, input.bytes, { contentType: detected.type });
   await db.storedFile.create({ data: { id, ownerId: actor.id, name, contentType: detected.type, size: input.bytes.length, sha256 } });
-  return { ok: true, file: { fileId: id, name, size: input.bytes.length, type: detected.type } };
+  return succeed({ fileId: id, name, size: input.bytes.length, type: detected.type });
 }
 
 function megabytes(bytes: number): string {

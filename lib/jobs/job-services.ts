@@ -55,7 +55,7 @@ export function entityCompute(): JobCompute {
         options.signal ? { signal: options.signal } : {},
       );
       if (!outcome.ok) throw new Error(`${method} of ${entity.type} ${entity.id} failed: ${outcome.failure.message}`);
-      return outcome.result;
+      return outcome.value;
     },
   };
 }

@@ -7,7 +7,7 @@ import { run, type TaskList, type WorkerEvents } from "graphile-worker";
 import pg from "pg";
 import { z } from "zod";
 import { callJobSchema, LONG_CALL_TASK } from "@/lib/calls/long-call";
-import { runLongCall, type RunLongCallOptions } from "@/lib/calls/run-long-call";
+import { runLongCall } from "@/lib/calls/run-long-call";
 import type { FlowRegistry } from "@/lib/flow/runtime/registry";
 import { runJob, type JobOutcome, type JobServices } from "@/lib/flow/runtime/run-job";
 import { COLLECT_FILES_CRONTAB, COLLECT_FILES_TASK, collectFilesTask } from "./collect-files-hourly";
@@ -28,8 +28,8 @@ export interface WorkerOptions {
   readonly heartbeat?: HeartbeatOptions;
   /** Tasks beside the platform's own (bench/queue.ts runs its no-op jobs on the app's worker this way). */
   readonly extraTasks?: TaskList;
-  /** With it, the worker also runs long calls (task `long_call`, lib/calls): controllers by type name. */
-  readonly controllerOf?: RunLongCallOptions["controllerOf"];
+  /** Runs long calls too (task `long_call`, lib/calls), with the installation's controllers. Default: true. */
+  readonly longCalls?: boolean;
   /** Told about every delivery (for logs and tests). */
   readonly onJob?: (event: { taskId: string; outcome: JobOutcome | "error"; error?: unknown }) => void;
 }
@@ -79,10 +79,10 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
           throw error;
         }
       },
-      ...(options.controllerOf && {
+      ...(options.longCalls !== false && {
         [LONG_CALL_TASK]: async (payload, helpers) => {
           const { callId } = callJobSchema.parse(payload);
-          await runLongCall(pool, callId, { controllerOf: options.controllerOf!, stopping: helpers.abortSignal });
+          await runLongCall(pool, callId, { stopping: helpers.abortSignal });
         },
       }),
     },

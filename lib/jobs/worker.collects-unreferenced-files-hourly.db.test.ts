@@ -48,8 +48,8 @@ async function uploadPdf(name: string) {
     name,
     bytes: new Uint8Array(Buffer.from("%PDF-1.4\n% test\n")),
   });
-  if (!result.ok) throw new Error(result.message);
-  return result.file.fileId;
+  if (!result.ok) throw new Error(result.failure.message);
+  return result.value.fileId;
 }
 
 describe("the job worker's file collection", () => {

@@ -6,7 +6,7 @@ export const dynamic = "force-dynamic";
 const HEARTBEAT_MS = 25_000;
 
 // GET /api/events: server-sent events, one per committed flow change, so open pages refetch what they show.
-export const GET = withUser(async (request) => {
+export const GET = withUser({}, async ({ request }) => {
   const encoder = new TextEncoder();
   let stop: () => void = () => {};
   const stream = new ReadableStream<Uint8Array>({

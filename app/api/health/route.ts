@@ -1,15 +1,15 @@
-import { NextResponse } from "next/server";
 import { publicRoute } from "@/app/platform";
-import { db } from "@/lib/db/client";
+import { pool } from "@/lib/db/pool";
+import { refuse, succeed } from "@/lib/result";
 
 export const dynamic = "force-dynamic";
 
 // GET /api/health: public liveness for a load balancer; 503 when PostgreSQL is unreachable.
-export const GET = publicRoute(async () => {
+export const GET = publicRoute({}, async () => {
   try {
-    await db.$queryRaw`SELECT 1`;
-    return NextResponse.json({ ok: true });
+    await pool.query("SELECT 1");
+    return succeed({ database: "reachable" });
   } catch {
-    return NextResponse.json({ ok: false, error: "database unreachable" }, { status: 503 });
+    return refuse("busy", "The database is unreachable.");
   }
 });

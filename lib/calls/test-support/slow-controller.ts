@@ -4,6 +4,7 @@
  * throwing a UserError at step `userErrorAt` (0: never).
  */
 import { actionButton, CallCancelled, controller, dataView, UserError } from "@/lib/controller";
+import { entityType, installation } from "@/lib/installation";
 import { number, parametrization } from "@/lib/params";
 
 const params = parametrization({
@@ -44,6 +45,8 @@ export const slowController = controller(params, {
   },
 });
 
-/** The test's only entity type. */
+/** The test's only entity type, and the installation that serves it: install it before a worker runs its calls. */
 export const SLOW_TYPE = "slow-test";
-export const slowControllerOf = (type: string) => (type === SLOW_TYPE ? slowController : null);
+export const slowInstallation = installation({
+  entityTypes: [entityType({ name: SLOW_TYPE, label: "Slow test", params, controller: slowController })],
+});

@@ -2,19 +2,18 @@
  * A worker process running long calls of the test controller (slow-controller.ts), for the test that
  * kills one mid-call. Prints `{ "event": "ready" }` on stdout. Stops on SIGTERM like the real one.
  */
-import { loadFlows } from "@/lib/flow/runtime/registry";
+import { install } from "@/lib/installation/install";
 import { startWorker } from "@/lib/jobs/start-worker";
-import { slowControllerOf } from "./slow-controller";
+import { slowInstallation } from "./slow-controller";
 
 const worker = await startWorker({
   connectionString: process.env.DATABASE_URL!,
-  registry: loadFlows([]),
+  registry: install(slowInstallation).flows,
   services: {
     storageFor: () => ({ put: () => Promise.reject(new Error("no storage")), get: async () => null }),
     compute: { call: () => Promise.reject(new Error("no compute")) },
     faults: { isOn: async () => false },
   },
-  controllerOf: slowControllerOf,
   concurrency: 2,
   heartbeat: {
     intervalMs: Number(process.env.GUSSET_WORKER_HEARTBEAT_MS ?? 500),

@@ -12,7 +12,7 @@ export async function newActor(name: string, ...roles: Role[]): Promise<Actor & 
 }
 
 /** The value of a result that must have succeeded; fails the test with the refusal otherwise. */
-export function valueOf<T>(result: { ok: true; value: T } | { ok: false; failure: { kind: string; message: string } }): T {
-  if (!result.ok) throw new Error(`expected success, got ${result.failure.kind}: ${result.failure.message}`);
+export function valueOf<T>(result: { ok: true; value: T } | { ok: false; failure: { code: string; message: string } }): T {
+  if (!result.ok) throw new Error(`expected success, got ${result.failure.code}: ${result.failure.message}`);
   return result.value;
 }

@@ -1,11 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { assignTask, completeTask, startProcess, type Actor } from "@/lib/flow/runtime";
+import { assignTask, completeTask, correctProcessData, saveTaskDraft, startProcess, type Actor } from "@/lib/flow/runtime";
 import { testFlows } from "@/lib/flow/runtime/test-support/flows";
 import { makeUsers, refOf, taskAt } from "@/lib/flow/runtime/test-support/setup";
 import { installation } from "@/lib/installation";
 import { install } from "@/lib/installation/install";
-import { correctProcessData } from "./correct-process-data";
 import { countOpenTasks } from "./count-open-tasks";
 import { getProcessPage } from "./get-process-page";
 import { getTaskPage } from "./get-task-page";
@@ -13,7 +12,6 @@ import { listArchive, listStartedProcesses } from "./list-archive";
 import { listErrorQueue } from "./list-error-queue";
 import { listInbox } from "./list-inbox";
 import { listQueue } from "./list-queue";
-import { saveTaskDraft } from "./save-task-draft";
 
 // The inbox's queries against the real runtime and test flows (lib/flow/runtime/test-support):
 // who sees which task, keyset pages that do not shift when rows are inserted, drafts per user.

@@ -1,3 +1,5 @@
+import { RefusedError, type FieldIssue } from "@/lib/result";
+
 /**
  * The one error the runtime throws. Codes are a closed list; `message` is for logs, `userMessage`
  * is safe to show. Anything else thrown inside an action is turned into one by `toFlowError`.
@@ -23,12 +25,6 @@ export const FLOW_ERROR_CODES = [
 ] as const;
 export type FlowErrorCode = (typeof FLOW_ERROR_CODES)[number];
 
-/** A form field that failed, as zod reports it: `path` joined with ".". */
-export interface FieldError {
-  readonly path: string;
-  readonly message: string;
-}
-
 const GENERIC: Record<FlowErrorCode, string> = {
   not_found: "This task or process does not exist.",
   forbidden: "You may not do this.",
@@ -40,22 +36,24 @@ const GENERIC: Record<FlowErrorCode, string> = {
   internal: "Something went wrong; nothing was changed.",
 };
 
-export class FlowError extends Error {
+export class FlowError extends RefusedError {
   override name = "FlowError";
   readonly code: FlowErrorCode;
   /** Safe to show to the user who did the action. */
   readonly userMessage: string;
-  readonly fields: readonly FieldError[];
+  readonly fields: readonly FieldIssue[];
 
   constructor(
     code: FlowErrorCode,
     message: string,
-    options: { userMessage?: string; fields?: readonly FieldError[]; cause?: unknown } = {},
+    options: { userMessage?: string; fields?: readonly FieldIssue[]; cause?: unknown } = {},
   ) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    const userMessage = options.userMessage ?? GENERIC[code];
+    const fields = options.fields ?? [];
+    super({ code, message: userMessage, fields }, message, options.cause === undefined ? undefined : { cause: options.cause });
     this.code = code;
-    this.userMessage = options.userMessage ?? GENERIC[code];
-    this.fields = options.fields ?? [];
+    this.userMessage = userMessage;
+    this.fields = fields;
   }
 }
 
@@ -67,22 +65,6 @@ export function toFlowError(error: unknown): FlowError {
 }
 
 /** Zod issues as field errors. */
-export function fieldErrors(issues: readonly { readonly path: readonly PropertyKey[]; readonly message: string }[]): FieldError[] {
+export function fieldErrors(issues: readonly { readonly path: readonly PropertyKey[]; readonly message: string }[]): FieldIssue[] {
   return issues.map((issue) => ({ path: issue.path.map(String).join("."), message: issue.message }));
-}
-
-/** An action's outcome as a value, for server actions: the result, or the error's code, user message and fields. */
-export type FlowResult<T> =
-  | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly code: FlowErrorCode; readonly message: string; readonly fields: readonly FieldError[] };
-
-/** Runs an action and returns its outcome instead of throwing. Unexpected errors are logged in full. */
-export async function flowResult<T>(action: () => Promise<T>): Promise<FlowResult<T>> {
-  try {
-    return { ok: true, value: await action() };
-  } catch (thrown) {
-    const error = toFlowError(thrown);
-    if (error.code === "internal") console.error(error.cause ?? error);
-    return { ok: false, code: error.code, message: error.userMessage, fields: error.fields };
-  }
 }

@@ -253,6 +253,13 @@ export class FlowWork {
     this.dirtyProcesses.add(process.row.id);
   }
 
+  /** An admin's correction of the process data, audited with the data before and after. */
+  correctData(process: LoadedProcess, data: Record<string, unknown>): void {
+    const before = process.row.data;
+    this.setData(process, data);
+    this.record(process.row.id, null, "correct_data", null, null, { before, after: data });
+  }
+
   /** Puts a job task in the queue when this work commits; the task id is the job key, so a second add replaces the first. */
   enqueue(task: TaskRow, runAt: Date = this.now): void {
     this.jobs = this.jobs.filter((job) => job.payload.taskId !== task.id);
@@ -342,9 +349,12 @@ export class FlowWork {
         tasks: [...taskIds].slice(0, 50).map((id) => ({ id, status: this.tasks.get(id)?.status })),
       });
     });
+    const tasks = [...this.dirtyTasks].map((id) => this.tasks.get(id)!);
     await writeChanges(this.tx, {
       processes: [...this.dirtyProcesses].map((id) => this.processes.get(id)!.row),
-      tasks: [...this.dirtyTasks].map((id) => this.tasks.get(id)!),
+      tasks,
+      // A finished task's half-filled forms go in the same transaction: never left stale, never lost early.
+      finishedDrafts: tasks.filter((task) => !isOpen(task.status)).map((task) => task.id),
       previous: this.previous,
       audit: this.audit,
       jobs: this.jobs,

@@ -92,6 +92,8 @@ export interface Changes {
   readonly previous: readonly { taskId: string; previousId: string }[];
   readonly audit: readonly AuditRow[];
   readonly jobs: readonly JobSpec[];
+  /** Tasks whose drafts (flow_task_draft, every user's) go: they finished. */
+  readonly finishedDrafts: readonly string[];
   /** Payloads for `pg_notify('gusset_flow', …)`, sent when the transaction commits, each with `tx` added. */
   readonly notifications: readonly string[];
 }
@@ -146,6 +148,10 @@ export function writeStatement(changes: Changes): { sql: string; params: unknown
       SELECT "processId", "taskId", "userId", action, "fromStatus", "toStatus", at, details
         FROM jsonb_to_recordset(${param(changes.audit)}) AS a("processId" text, "taskId" text, "userId" text, action text,
           "fromStatus" text, "toStatus" text, at timestamptz, details jsonb))`);
+  }
+  if (changes.finishedDrafts.length > 0) {
+    parts.push(`drafts AS (
+      DELETE FROM flow_task_draft WHERE "taskId" IN (SELECT jsonb_array_elements_text(${param(changes.finishedDrafts)})))`);
   }
   const selects: string[] = [];
   if (changes.jobs.length > 0) {

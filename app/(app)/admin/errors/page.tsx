@@ -14,7 +14,7 @@ import { installed } from "@/lib/installation/install";
 
 export const metadata: Metadata = { title: "Error queue" };
 
-// GET /admin/errors?flow&node&q&cursor: errored and obsolete tasks across all flows, to retry (after correcting the data) or cancel (admins only).
+// GET /admin/errors?flow&node&q&cursor: errored and obsolete tasks across all flows, to revive (after correcting the data) or cancel (admins only).
 export default async function ErrorQueuePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser("flow.manage");
   const params = await searchParams;
@@ -58,7 +58,7 @@ export default async function ErrorQueuePage({ searchParams }: { searchParams: P
       </form>
       {page.items.length === 0 ? (
         <EmptyState title="Nothing has failed">
-          Tasks that fail in the background land here with their error, ready to retry or cancel.
+          Tasks that fail in the background land here with their error, ready to revive or cancel.
         </EmptyState>
       ) : (
         <ul className="space-y-4">

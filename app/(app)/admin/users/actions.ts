@@ -2,28 +2,26 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { requireUser } from "@/app/platform";
+import { userAction } from "@/app/platform";
 import { endSessionsOf, setUserDisabled } from "@/lib/auth/users";
+import { refuse, succeed } from "@/lib/result";
 
 const target = z.object({ userId: z.string().min(1).max(100) });
 
-export type AdminActionState = { message: string; ok: boolean } | null;
+/** An admin disables a user (ending their sessions at once) or enables them again; never themselves. */
+export const setDisabledAction = userAction(
+  { permission: "users.manage", input: target.extend({ disabled: z.enum(["true", "false"]) }) },
+  async ({ user, input }) => {
+    if (input.userId === user.id) return refuse("refused", "You cannot disable your own account.");
+    await setUserDisabled(input.userId, input.disabled === "true");
+    revalidatePath("/admin/users");
+    return succeed({ message: input.disabled === "true" ? "User disabled; their sessions ended." : "User enabled." });
+  },
+);
 
-export async function setDisabledAction(_previous: AdminActionState, form: FormData): Promise<AdminActionState> {
-  const admin = await requireUser("users.manage");
-  const parsed = target.extend({ disabled: z.enum(["true", "false"]) }).safeParse(Object.fromEntries(form));
-  if (!parsed.success) return { ok: false, message: "That request was not understood." };
-  if (parsed.data.userId === admin.id) return { ok: false, message: "You cannot disable your own account." };
-  await setUserDisabled(parsed.data.userId, parsed.data.disabled === "true");
+/** An admin ends every session of a user: they must sign in again. */
+export const endSessionsAction = userAction({ permission: "users.manage", input: target }, async ({ input }) => {
+  const count = await endSessionsOf(input.userId);
   revalidatePath("/admin/users");
-  return { ok: true, message: parsed.data.disabled === "true" ? "User disabled; their sessions ended." : "User enabled." };
-}
-
-export async function endSessionsAction(_previous: AdminActionState, form: FormData): Promise<AdminActionState> {
-  await requireUser("users.manage");
-  const parsed = target.safeParse(Object.fromEntries(form));
-  if (!parsed.success) return { ok: false, message: "That request was not understood." };
-  const count = await endSessionsOf(parsed.data.userId);
-  revalidatePath("/admin/users");
-  return { ok: true, message: `Ended ${count} session${count === 1 ? "" : "s"}.` };
-}
+  return succeed({ message: `Ended ${count} session${count === 1 ? "" : "s"}.` });
+});

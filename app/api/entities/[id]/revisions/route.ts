@@ -1,16 +1,14 @@
-import { NextResponse } from "next/server";
+import { z } from "zod";
 import { withUser } from "@/app/platform";
 import { listRevisions } from "@/lib/entities/list-revisions";
+import { refuse, succeed } from "@/lib/result";
 
 export const dynamic = "force-dynamic";
 
+const params = z.object({ id: z.string().max(100) });
+
 // GET /api/entities/:id/revisions: the entity's saved versions, newest first, with their params (for the diff).
-export const GET = withUser(
-  async (_request, { params, user }) => {
-    const { id } = (await params) as { id: string };
-    const revisions = await listRevisions(user, id);
-    if (!revisions) return NextResponse.json({ error: "There is no such entity, or you may not see it." }, { status: 404 });
-    return NextResponse.json({ revisions });
-  },
-  { permission: "app.use" },
-);
+export const GET = withUser({ params }, async ({ params, user }) => {
+  const revisions = await listRevisions(user, params.id);
+  return revisions ? succeed({ revisions }) : refuse("not_found", "There is no such entity, or you may not see it.");
+});

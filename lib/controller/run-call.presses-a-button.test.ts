@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { boolean, button, number, parametrization, section } from "@/lib/params";
 import { actionButton, downloadButton, optimizationButton, setParamsButton, textFile } from "./buttons";
-import { callButton } from "./call-button";
-import { controller, ControllerDefinitionError } from "./controller";
+import { controller, ControllerDefinitionError, type Controller } from "./controller";
+import { runCall, type CallOptions } from "./run-call";
 import { dataView } from "./views";
 
 const params = parametrization({
@@ -42,53 +42,56 @@ const beamish = controller(params, {
 
 const current = { loads: { span: 8, load: 120, approved: false } };
 
-describe("callButton", () => {
+const callButton = (c: Controller, name: string, params: unknown, options?: CallOptions) =>
+  runCall(c, { kind: "button" as const, name, params }, options);
+
+describe("runCall of a button", () => {
   it("returns a download with the name and type the controller gives", async () => {
     expect(await callButton(beamish, "report", current)).toEqual({
       ok: true,
-      result: { kind: "download", fileName: "loads.csv", contentType: "text/csv", data: "span,load\n8,120\n", encoding: "utf8" },
+      value: { kind: "download", fileName: "loads.csv", contentType: "text/csv", data: "span,load\n8,120\n", encoding: "utf8" },
     });
   });
 
   it("returns new params for the form, validated", async () => {
     expect(await callButton(beamish, "reset", current)).toEqual({
       ok: true,
-      result: { kind: "setParams", params: { loads: { span: 8, load: 0, approved: false } }, message: "Loads reset." },
+      value: { kind: "setParams", params: { loads: { span: 8, load: 0, approved: false } }, message: "Loads reset." },
     });
   });
 
   it("refuses new params that break the parametrization: an internal error, not bad params in the form", async () => {
     const outcome = await callButton(beamish, "broken", current, { log: () => {} });
-    expect(outcome).toMatchObject({ ok: false, failure: { kind: "internal" } });
+    expect(outcome).toMatchObject({ ok: false, failure: { code: "internal" } });
   });
 
   it("offers optimization candidates as params plus the chosen columns", async () => {
     const outcome = await callButton(beamish, "lightest", current);
     expect(outcome).toMatchObject({
       ok: true,
-      result: { kind: "optimization", candidates: [{ values: { span: 4 } }, { values: { span: 5 } }] },
+      value: { kind: "optimization", candidates: [{ values: { span: 4 } }, { values: { span: 5 } }] },
     });
   });
 
   it("refuses a disabled button with its reason, computed from the params", async () => {
     expect(await callButton(beamish, "send", current)).toEqual({
       ok: false,
-      failure: { kind: "user", message: "Approve the beam before sending it." },
+      failure: { code: "refused", message: "Approve the beam before sending it.", fields: [] },
     });
     expect(await callButton(beamish, "send", { loads: { ...current.loads, approved: true } })).toEqual({
       ok: true,
-      result: { kind: "action", message: "Sent." },
+      value: { kind: "action", message: "Sent." },
     });
   });
 
   it("refuses an unknown button and invalid params as a view call would", async () => {
     expect(await callButton(beamish, "toString", current)).toEqual({
       ok: false,
-      failure: { kind: "not_found", message: 'There is no button "toString".' },
+      failure: { code: "not_found", message: 'There is no button "toString".', fields: [] },
     });
     expect(await callButton(beamish, "report", { loads: { ...current.loads, span: 0 } })).toMatchObject({
       ok: false,
-      failure: { kind: "input", fields: [{ path: "loads.span" }] },
+      failure: { code: "invalid_input", fields: [{ path: "loads.span" }] },
     });
   });
 });

@@ -1,11 +1,10 @@
 import { describe, expect, it } from "vitest";
-import type { CallOutcome } from "./call-view";
-import { NDJSON, ndjsonSplitter, type StreamLine } from "./ndjson";
-import { respondToViewCall } from "./respond-to-view-call";
+import { NDJSON, ndjsonSplitter, type OutcomeLine, type StreamLine } from "@/lib/controller/ndjson";
+import { respondInline } from "./respond-to-call";
 
 const post = (accept = "application/json", signal?: AbortSignal) =>
   new Request("http://localhost/api/x", { method: "POST", headers: { accept }, signal });
-const ok: CallOutcome = { ok: true, result: { kind: "data", items: [] } };
+const ok: OutcomeLine = { ok: true, value: { kind: "data", items: [] } };
 
 async function readLines(response: Response): Promise<StreamLine[]> {
   const splitter = ndjsonSplitter();
@@ -13,28 +12,36 @@ async function readLines(response: Response): Promise<StreamLine[]> {
   return [...splitter.push(text), ...splitter.end()];
 }
 
-describe("respondToViewCall", () => {
+describe("respondInline", () => {
   it.each([
     [ok, 200],
-    [{ ok: false, failure: { kind: "user", message: "No profile carries this." } }, 422],
-    [{ ok: false, failure: { kind: "input", message: "Span too long", fields: [{ path: "span", message: "Span too long" }] } }, 422],
-    [{ ok: false, failure: { kind: "not_found", message: 'There is no view "x".' } }, 404],
-    [{ ok: false, failure: { kind: "cancelled", message: "Cancelled." } }, 499],
+    [{ ok: false, failure: { code: "refused", message: "No profile carries this.", fields: [] } }, 422],
+    [
+      { ok: false, failure: { code: "invalid_input", message: "Span too long", fields: [{ path: "span", message: "Span too long" }] } },
+      422,
+    ],
+    [{ ok: false, failure: { code: "not_found", message: 'There is no view "x".', fields: [] } }, 404],
+    [{ ok: false, failure: { code: "cancelled", message: "Cancelled.", fields: [] } }, 499],
     [
       {
         ok: false,
-        failure: { kind: "internal", message: "Something went wrong in this view (reference abcd1234).", reference: "abcd1234" },
+        failure: {
+          code: "internal",
+          message: "Something went wrong in this view (reference abcd1234).",
+          fields: [],
+          reference: "abcd1234",
+        },
       },
       500,
     ],
-  ] satisfies [CallOutcome, number][])("answers %j as JSON with status %i", async (outcome, status) => {
-    const response = await respondToViewCall(post(), async () => outcome);
+  ] satisfies [OutcomeLine, number][])("answers %j as JSON with status %i", async (outcome, status) => {
+    const response = await respondInline(post(), async () => outcome);
     expect(response.status).toBe(status);
     expect(await response.json()).toEqual(outcome);
   });
 
   it("streams progress lines, then the outcome, when the client accepts NDJSON", async () => {
-    const response = await respondToViewCall(post(NDJSON), async ({ onProgress }) => {
+    const response = await respondInline(post(NDJSON), async ({ onProgress }) => {
       onProgress?.(0.25, "solving");
       await new Promise((resolve) => setTimeout(resolve, 60));
       onProgress?.(0.75, "checking");
@@ -46,7 +53,7 @@ describe("respondToViewCall", () => {
   });
 
   it("sends at most one progress line per 50 ms, and always the last one before the outcome", async () => {
-    const response = await respondToViewCall(post(NDJSON), async ({ onProgress }) => {
+    const response = await respondInline(post(NDJSON), async ({ onProgress }) => {
       for (let i = 1; i <= 1000; i++) onProgress?.(i / 1000, `step ${i}`);
       return ok;
     });
@@ -61,18 +68,18 @@ describe("respondToViewCall", () => {
     let signalOfCall: AbortSignal | undefined;
     let ended!: () => void;
     const callEnded = new Promise<void>((resolve) => (ended = resolve));
-    await respondToViewCall(post(NDJSON, client.signal), async ({ signal }) => {
+    await respondInline(post(NDJSON, client.signal), async ({ signal }) => {
       signalOfCall = signal;
       await new Promise<void>((resolve) => signal?.addEventListener("abort", () => resolve()));
       ended();
-      return { ok: false, failure: { kind: "cancelled", message: "Cancelled." } };
+      return { ok: false, failure: { code: "cancelled", message: "Cancelled.", fields: [] } };
     });
     client.abort();
     await callEnded;
     expect(signalOfCall?.aborted).toBe(true);
 
     let streamSignal: AbortSignal | undefined;
-    const streamed = await respondToViewCall(post(NDJSON), async ({ signal }) => {
+    const streamed = await respondInline(post(NDJSON), async ({ signal }) => {
       streamSignal = signal;
       await new Promise<void>((resolve) => signal?.addEventListener("abort", () => resolve()));
       return ok;

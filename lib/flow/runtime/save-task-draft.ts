@@ -1,8 +1,9 @@
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/prisma/client";
-import { FlowError, type Actor, type TaskRef } from "@/lib/flow/runtime";
+import { mayClaim, type TaskFacts } from "@/lib/flow/inbox/task-access";
+import { FlowError } from "./errors";
+import type { Actor, TaskRef } from "./lock-process";
 import { installed } from "@/lib/installation/install";
-import { mayClaim, type TaskFacts } from "./task-access";
 
 /** How big a draft may be, in bytes of JSON. */
 const MAX_DRAFT_BYTES = 64 * 1024;
@@ -32,9 +33,4 @@ export async function saveTaskDraft(actor: Actor, ref: TaskRef, data: Record<str
     update: { data: data as Prisma.InputJsonObject, updatedAt: now },
   });
   return { savedAt: now.toISOString() };
-}
-
-/** Drops the user's draft of a task (after they completed it). */
-export async function deleteTaskDraft(actor: Actor, taskId: string): Promise<void> {
-  await db.flowTaskDraft.deleteMany({ where: { taskId, userId: actor.id } });
 }

@@ -1,7 +1,18 @@
 import { describe, expect, expectTypeOf, it, vi } from "vitest";
 import { number, parametrization } from "@/lib/params";
 import { cubeController } from "@/definitions/cube";
-import { callView, controller, ControllerDefinitionError, dataView, InputViolation, plotView, UserError, type DataResult } from "./index";
+import {
+  controller,
+  runCall,
+  type CallOptions,
+  type Controller,
+  ControllerDefinitionError,
+  dataView,
+  InputViolation,
+  plotView,
+  UserError,
+  type DataResult,
+} from "./index";
 
 const beamLike = parametrization({ span: number("Span", { min: 1, max: 30, default: 6, suffix: "m" }) });
 
@@ -34,12 +45,15 @@ const checks = controller(beamLike, {
   },
 });
 
-describe("callView: one stateless call, params in, result out", () => {
+const callView = (c: Controller, name: string, params: unknown, options?: CallOptions) =>
+  runCall(c, { kind: "view" as const, name, params }, options);
+
+describe("runCall of a view: one stateless call, params in, result out", () => {
   it("runs the Cube's volume view from the params alone", async () => {
     const outcome = await callView(cubeController, "volume", { length: 2, width: 3, height: 4 });
     expect(outcome).toEqual({
       ok: true,
-      result: { kind: "data", items: expect.arrayContaining([{ label: "Volume", value: 24, suffix: "m³", decimals: 3 }]) },
+      value: { kind: "data", items: expect.arrayContaining([{ label: "Volume", value: 24, suffix: "m³", decimals: 3 }]) },
     });
   });
 
@@ -55,7 +69,7 @@ describe("callView: one stateless call, params in, result out", () => {
     expect(outcome).toEqual({
       ok: false,
       failure: {
-        kind: "input",
+        code: "invalid_input",
         message: expect.stringMatching(/Length must be at most 100/),
         fields: [{ path: "length", message: expect.any(String) }],
       },
@@ -66,7 +80,7 @@ describe("callView: one stateless call, params in, result out", () => {
     for (const name of ["nope", "constructor", "__proto__", "toString"]) {
       expect(await callView(cubeController, name, {})).toEqual({
         ok: false,
-        failure: { kind: "not_found", message: `There is no view "${name}".` },
+        failure: { code: "not_found", message: `There is no view "${name}".`, fields: [] },
       });
     }
   });
@@ -74,7 +88,7 @@ describe("callView: one stateless call, params in, result out", () => {
   it("shows a UserError's message as it is", async () => {
     expect(await callView(checks, "check", { span: 26 })).toEqual({
       ok: false,
-      failure: { kind: "user", message: "No profile in the table carries a span over 25 m." },
+      failure: { code: "refused", message: "No profile in the table carries a span over 25 m.", fields: [] },
     });
   });
 
@@ -83,7 +97,7 @@ describe("callView: one stateless call, params in, result out", () => {
     expect(outcome).toEqual({
       ok: false,
       failure: {
-        kind: "input",
+        code: "invalid_input",
         message: "Span must be at most 20 m for a simply supported beam",
         fields: [{ path: "span", message: "Span must be at most 20 m for a simply supported beam" }],
       },
@@ -94,7 +108,7 @@ describe("callView: one stateless call, params in, result out", () => {
     const log = vi.fn();
     const outcome = await callView(checks, "check", { span: 13 }, { log });
     expect(outcome.ok).toBe(false);
-    if (outcome.ok || outcome.failure.kind !== "internal") throw new Error("expected an internal failure");
+    if (outcome.ok || outcome.failure.code !== "internal") throw new Error("expected an internal failure");
     expect(outcome.failure.message).toBe(`Something went wrong in this view (reference ${outcome.failure.reference}).`);
     expect(JSON.stringify(outcome)).not.toContain("secret");
     expect(log).toHaveBeenCalledWith(outcome.failure.reference, expect.objectContaining({ message: "a bug with secret details" }));
@@ -108,7 +122,7 @@ describe("callView: one stateless call, params in, result out", () => {
     aborted.abort();
     expect(await callView(checks, "plot", { span: 5 }, { signal: aborted.signal })).toEqual({
       ok: false,
-      failure: { kind: "cancelled", message: "Cancelled." },
+      failure: { code: "cancelled", message: "Cancelled.", fields: [] },
     });
   });
 });
