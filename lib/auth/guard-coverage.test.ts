@@ -25,7 +25,8 @@ describe("every entry point goes through the guard", () => {
     expect(source).toMatch(/await requireUser\(/);
   });
 
-  const routes = files.filter(({ file }) => /route\.tsx?$/.test(file));
+  // `route.bench.ts` too: bench-only routes (next.config.ts) are served by the bench's build.
+  const routes = files.filter(({ file }) => /route(\.bench)?\.tsx?$/.test(file));
   it.each(routes.map(({ file, source }) => [file, source]))("route %s wraps every method in withUser or publicRoute", (_file, source) => {
     expect(source).not.toMatch(/export (async )?function (GET|POST|PUT|PATCH|DELETE)/);
     const methods = [...source.matchAll(/export const (GET|POST|PUT|PATCH|DELETE|HEAD)\s*=\s*(\w+)/g)];

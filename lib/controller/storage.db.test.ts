@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 import { describe, expect, it } from "vitest";
-import { CHUNK_BYTES, collectOrphanChunks, storage, StorageError } from "./storage";
+import { collectOrphanChunks } from "./collect-orphan-chunks";
+import { CHUNK_BYTES, storage, StorageError } from "./storage";
 import { db } from "@/lib/db/client";
 
 function runFixture(env: Record<string, string>): Promise<Record<string, number | string>> {
@@ -77,6 +78,6 @@ describe("storage", () => {
 
   it("collects the chunks of a put that never finished, once they are old", async () => {
     await db.$executeRaw`INSERT INTO storage_chunk ("objectId", seq, data, "createdAt") VALUES (gen_random_uuid(), 0, '\\x00'::bytea, now() - interval '2 hours')`;
-    expect(await collectOrphanChunks(60)).toBe(1);
+    expect(await collectOrphanChunks(new Date(Date.now() - 60 * 60_000))).toBe(1);
   });
 });

@@ -74,6 +74,7 @@ function postgresStorage(workspace: string): Storage {
     let seq = 0;
     // Chunks are written as they arrive, outside any long transaction; the object
     // becomes visible (and replaces the old one) only in the final transaction.
+    // A process dying in between leaves them unnamed: collect-orphan-chunks.ts.
     try {
       for await (const chunk of rechunk(body)) {
         hash.update(chunk);
@@ -161,16 +162,6 @@ async function removeObject(tx: Executor, workspace: string, key: string): Promi
   >`DELETE FROM storage_object WHERE workspace = ${workspace} AND key = ${key} RETURNING id::text`;
   for (const { id } of gone) await tx.$executeRaw`DELETE FROM storage_chunk WHERE "objectId" = ${id}::uuid`;
   return gone.length;
-}
-
-/**
- * Chunks of a put that never finished (its process died): no object names
- * them. Removed once older than `olderThanMinutes`, so puts in progress are left alone.
- */
-export async function collectOrphanChunks(olderThanMinutes = 60): Promise<number> {
-  return db.$executeRaw`
-    DELETE FROM storage_chunk c WHERE c."createdAt" < now() - make_interval(mins => ${olderThanMinutes})
-      AND NOT EXISTS (SELECT 1 FROM storage_object o WHERE o.id = c."objectId")`;
 }
 
 export function checkName(what: string, value: string): void {

@@ -10,6 +10,7 @@ import { callJobSchema, LONG_CALL_TASK } from "@/lib/calls/long-call";
 import { runLongCall } from "@/lib/calls/run-long-call";
 import type { FlowRegistry } from "@/lib/flow/runtime/registry";
 import { runJob, type JobOutcome, type JobServices } from "@/lib/flow/runtime/run-job";
+import { COLLECT_CHUNKS_CRONTAB, COLLECT_CHUNKS_TASK, collectChunksTask } from "./collect-orphan-chunks-hourly";
 import { COLLECT_FILES_CRONTAB, COLLECT_FILES_TASK, collectFilesTask } from "./collect-files-hourly";
 import { startHeartbeat, type HeartbeatOptions } from "./heartbeat";
 import { silentLogger } from "./migrate-queue";
@@ -59,10 +60,11 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     noHandleSignals: true,
     logger: silentLogger,
     events,
-    crontab: COLLECT_FILES_CRONTAB,
+    crontab: [COLLECT_FILES_CRONTAB, COLLECT_CHUNKS_CRONTAB].join("\n"),
     taskList: {
       ...options.extraTasks,
       [COLLECT_FILES_TASK]: collectFilesTask,
+      [COLLECT_CHUNKS_TASK]: collectChunksTask,
       [FLOW_JOB]: async (payload, helpers) => {
         const job = payloadSchema.parse(payload);
         try {

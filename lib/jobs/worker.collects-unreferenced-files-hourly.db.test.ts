@@ -6,6 +6,7 @@ import { newActor } from "@/lib/entities/test-support/users";
 import { loadFlows } from "@/lib/flow/runtime/registry";
 import { FILES_WORKSPACE, uploadFile } from "@/lib/files/upload-file";
 import { COLLECT_FILES_TASK } from "./collect-files-hourly";
+import { COLLECT_CHUNKS_TASK } from "./collect-orphan-chunks-hourly";
 import { startWorker, type RunningWorker } from "./start-worker";
 
 // The collection of unreferenced files runs in the job worker, as a cron task, once an hour per
@@ -38,7 +39,9 @@ interface KnownCrontab {
   last_execution: Date | null;
 }
 const knownCrontabs = () =>
-  db.$queryRawUnsafe<KnownCrontab[]>(`SELECT identifier, known_since, last_execution FROM graphile_worker._private_known_crontabs`);
+  db.$queryRawUnsafe<KnownCrontab[]>(
+    `SELECT identifier, known_since, last_execution FROM graphile_worker._private_known_crontabs ORDER BY identifier`,
+  );
 
 async function uploadPdf(name: string) {
   const erin = await newActor("Erin", "engineer");
@@ -53,15 +56,18 @@ async function uploadPdf(name: string) {
 }
 
 describe("the job worker's file collection", () => {
-  it("registers the hourly cron task when a worker starts", async () => {
+  it("registers the hourly cron tasks when a worker starts (files, and orphan storage chunks)", async () => {
     await db.$executeRawUnsafe(`DELETE FROM graphile_worker._private_known_crontabs`);
     const before = new Date();
     await start();
     // The worker's cron scheduler registers its items just after the worker starts.
-    await expect.poll(knownCrontabs, { timeout: 10_000, interval: 100 }).toHaveLength(1);
+    await expect.poll(knownCrontabs, { timeout: 10_000, interval: 100 }).toHaveLength(2);
     const rows = await knownCrontabs();
-    expect(rows).toEqual([{ identifier: COLLECT_FILES_TASK, known_since: expect.any(Date), last_execution: null }]);
-    expect(rows[0]!.known_since.getTime()).toBeGreaterThanOrEqual(before.getTime() - 1000);
+    expect(rows).toEqual([
+      { identifier: COLLECT_CHUNKS_TASK, known_since: expect.any(Date), last_execution: null },
+      { identifier: COLLECT_FILES_TASK, known_since: expect.any(Date), last_execution: null },
+    ]);
+    for (const row of rows) expect(row.known_since.getTime()).toBeGreaterThanOrEqual(before.getTime() - 1000);
   });
 
   it(
@@ -84,7 +90,7 @@ describe("the job worker's file collection", () => {
       expect(await db.storedFile.findUnique({ where: { id: recent } })).not.toBeNull();
       const lastHour = new Date();
       lastHour.setUTCMinutes(0, 0, 0);
-      expect((await knownCrontabs())[0]!.last_execution).toEqual(lastHour);
+      expect((await knownCrontabs()).find((row) => row.identifier === COLLECT_FILES_TASK)!.last_execution).toEqual(lastHour);
       // The job is gone from the queue once it completed.
       await expect
         .poll(

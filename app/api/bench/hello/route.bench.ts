@@ -3,6 +3,8 @@ import { publicRoute, withUser } from "@/app/platform";
 
 export const dynamic = "force-dynamic";
 
+// Bench-only (the `.bench.ts` extension): in the build of bench/views.ts alone, never in production (next.config.ts).
+
 // GET /api/bench/hello: a bare route, no session: the Node.js hello-world baseline of bench/views.ts.
 export const GET = publicRoute({}, async () => NextResponse.json({ hello: "world" }));
 

@@ -4,6 +4,8 @@ import { publicRoute } from "@/app/platform";
 
 export const dynamic = "force-dynamic";
 
+// Bench-only (the `.bench.ts` extension): in the build of bench/views.ts alone, never in production (next.config.ts).
+
 const body = z.object({ params: z.record(z.string(), z.unknown()) });
 
 // POST /api/bench/echo: a view call's JSON body read and checked with zod, no session, no view:
