@@ -33,7 +33,6 @@ await pool.query(`INSERT INTO entity (id, type, name, params, "ownerId") VALUES 
   userId,
 ]);
 const worker = await startWorker({
-  connectionString: database.url,
   registry: install(slowInstallation).flows,
   services: {
     storageFor: () => ({ put: () => Promise.reject(new Error("no storage")), get: async () => null }),

@@ -29,7 +29,8 @@ async function main(): Promise<void> {
     throw new Error(`A user with the email ${parsed.data.email} exists already.`);
   }
   await createUser({ ...parsed.data, roles: ["admin"] });
-  await db.$disconnect();
+  const { pool } = await import("@/lib/db/pool");
+  await pool.end();
   console.log(`Created admin ${parsed.data.email}.`);
 }
 

@@ -77,8 +77,9 @@ async function main(): Promise<void> {
       for (const user of DEMO_USERS) say(`  ${user.roles.join("+").padEnd(9)} ${user.email.padEnd(24)} password: ${user.password}`);
     }
   }
-  const { db } = await import("@/lib/db/client");
-  await db.$disconnect();
+  // The launcher's own connections (seed, checks) close before it spawns the servers.
+  const { pool } = await import("@/lib/db/pool");
+  await pool.end();
 
   if (!(await isPortFree(port, host))) {
     throw new Error(`Port ${port} on ${host} is in use: is Gusset already running? Set PORT to use another.`);

@@ -3,7 +3,8 @@
  * traps 6 and 7). The launcher spawns one; run more on other machines with the same DATABASE_URL and
  * the queue hands each job to one of them. SIGTERM or Ctrl-C: running jobs finish, then it exits.
  *
- * Environment: DATABASE_URL (required); GUSSET_WORKER_CONCURRENCY (jobs at once, default 4);
+ * Environment: DATABASE_URL (required); GUSSET_WORKER_CONCURRENCY (jobs at once, default 4) and
+ * GUSSET_DB_POOL (connections, at least 2 × concurrency + 2; default 10);
  * GUSSET_WORKER_HEARTBEAT_MS (default 5000) and GUSSET_WORKER_STALE_MS (default 30000): how often
  * it says it is alive, and after how long a silent worker's jobs are handed to another.
  */
@@ -19,10 +20,10 @@ const number = (name: string) => (process.env[name] ? Number(process.env[name]) 
 async function main(): Promise<void> {
   const connectionString = process.env.DATABASE_URL;
   if (!connectionString) throw new Error("DATABASE_URL is not set.");
+  const { pool } = await import("@/lib/db/pool");
   const { flows: registry } = install(shipped);
   await migrateQueue(connectionString);
   const worker = await startWorker({
-    connectionString,
     registry,
     services: jobServices(),
     concurrency: number("GUSSET_WORKER_CONCURRENCY"),
@@ -43,6 +44,7 @@ async function main(): Promise<void> {
     stopping = true;
     say(`${signal}: finishing running jobs…`);
     await worker.stop();
+    await pool.end();
     say("Stopped.");
     process.exit(0);
   };

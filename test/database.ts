@@ -5,8 +5,7 @@ import { afterAll, inject } from "vitest";
 /**
  * Runs before each integration test file: clones the migrated template into a
  * database of the file's own and points DATABASE_URL at it, so files run in
- * parallel and leave nothing behind. Modules that read DATABASE_URL (the
- * Prisma client) are imported by the test file after this ran.
+ * parallel and leave nothing behind. The pool reads DATABASE_URL when it connects.
  */
 
 const serverUrl = inject("serverUrl");
@@ -30,10 +29,8 @@ process.env.DATABASE_URL = url.toString();
 process.env.TEST_SERVER_URL = serverUrl;
 
 afterAll(async () => {
-  const { db } = await import("@/lib/db/client");
-  await db.$disconnect();
-  // The flow runtime's pool (lib/flow/runtime/pool.ts), when the file used it.
-  const { closeFlowPool } = await import("@/lib/flow/runtime/pool");
-  await closeFlowPool();
+  // The process's one pool (Prisma's too), before its database goes; a file may have ended it already.
+  const { pool } = await import("@/lib/db/pool");
+  if (!pool.ended) await pool.end();
   await admin(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
 });

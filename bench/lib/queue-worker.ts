@@ -13,7 +13,6 @@ const noopTask = process.argv[2];
 if (!noopTask) throw new Error("Name the no-op task: queue-worker.ts <task>.");
 
 const worker = await startWorker({
-  connectionString: process.env.DATABASE_URL!,
   registry: loadFlows([]),
   services: {
     storageFor: () => ({ put: () => Promise.reject(new Error("no storage")), get: async () => null }),

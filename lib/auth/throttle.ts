@@ -1,4 +1,5 @@
 import { db } from "@/lib/db/client";
+import { pool } from "@/lib/db/pool";
 
 /**
  * Failed sign-ins counted per account and per address in a fixed window.
@@ -30,11 +31,13 @@ export async function lockedForMinutes(keys: ThrottleKeys, now = new Date()): Pr
 export async function recordFailure(keys: ThrottleKeys, now = new Date()): Promise<void> {
   const since = new Date(now.getTime() - THROTTLE.windowMs);
   for (const key of [keys.account, keys.address]) {
-    await db.$executeRaw`
-      INSERT INTO sign_in_throttle (key, failures, "windowStart") VALUES (${key}, 1, ${now})
-      ON CONFLICT (key) DO UPDATE SET
-        failures      = CASE WHEN sign_in_throttle."windowStart" <= ${since} THEN 1 ELSE sign_in_throttle.failures + 1 END,
-        "windowStart" = CASE WHEN sign_in_throttle."windowStart" <= ${since} THEN ${now} ELSE sign_in_throttle."windowStart" END`;
+    await pool.query(
+      `INSERT INTO sign_in_throttle (key, failures, "windowStart") VALUES ($1, 1, $2)
+       ON CONFLICT (key) DO UPDATE SET
+         failures      = CASE WHEN sign_in_throttle."windowStart" <= $3 THEN 1 ELSE sign_in_throttle.failures + 1 END,
+         "windowStart" = CASE WHEN sign_in_throttle."windowStart" <= $3 THEN $2 ELSE sign_in_throttle."windowStart" END`,
+      [key, now, since],
+    );
   }
 }
 

@@ -28,7 +28,6 @@ beforeAll(async () => {
   entityId = randomUUID();
   await db.entity.create({ data: { id: entityId, type: SLOW_TYPE, name: "Slow one", params: {}, ownerId: owner } });
   worker = await startWorker({
-    connectionString: process.env.DATABASE_URL!,
     registry: install(slowInstallation).flows,
     services: {
       storageFor: () => ({ put: () => Promise.reject(new Error("no storage")), get: async () => null }),

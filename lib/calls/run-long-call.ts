@@ -1,5 +1,6 @@
 import type pg from "pg";
 import { dispatchCall } from "@/lib/controller/dispatch-call";
+import { untilReachable } from "@/lib/db/connection-lost";
 import type { CallValue } from "@/lib/controller/run-call";
 import type { Failure, Result } from "@/lib/result";
 import { MAX_RUNS, MESSAGE_MAX, RESTARTED_MESSAGE, restartedProgressMessage, WAITING_MESSAGE, type CallKind } from "./long-call";
@@ -59,7 +60,7 @@ export interface RunLongCallOptions {
 
 export type RunOutcome = "done" | "failed" | "cancelled" | "skipped";
 
-/** Thrown so the queue delivers the call again (its worker is stopping). */
+/** Thrown so the queue delivers the call again (its worker is stopping, or the database dropped out). */
 export class CallHandedBack extends Error {
   override name = "CallHandedBack";
 }
@@ -86,12 +87,15 @@ export async function runLongCall(db: pg.Pool, callId: string, options: RunLongC
   }
   const finish = async (outcome: Result<CallValue>): Promise<RunOutcome> => {
     const status = outcome.ok ? "done" : outcome.failure.code === "cancelled" ? "cancelled" : "failed";
-    await db.query(FINISH, [
-      callId,
-      status,
-      outcome.ok ? JSON.stringify(outcome.value) : null,
-      outcome.ok ? null : JSON.stringify(outcome.failure),
-    ]);
+    // The outcome is computed: a database restart meanwhile only delays writing it.
+    await untilReachable(() =>
+      db.query(FINISH, [
+        callId,
+        status,
+        outcome.ok ? JSON.stringify(outcome.value) : null,
+        outcome.ok ? null : JSON.stringify(outcome.failure),
+      ]),
+    );
     return status;
   };
 
@@ -115,6 +119,11 @@ export async function runLongCall(db: pg.Pool, callId: string, options: RunLongC
   if (options.stopping?.aborted && !cancel.signal.aborted) {
     await db.query(REQUEUE, [callId, WAITING_MESSAGE]);
     throw new CallHandedBack(`Call ${callId} handed back: the worker is stopping.`);
+  }
+  // The database dropped out under the call (its reads failed): calls are stateless, so it runs again.
+  if (!outcome.ok && outcome.failure.code === "busy") {
+    await untilReachable(() => db.query(REQUEUE, [callId, WAITING_MESSAGE]));
+    throw new CallHandedBack(`Call ${callId} handed back: the database could not be reached.`);
   }
   return finish(outcome);
 }

@@ -1,4 +1,4 @@
-import { db } from "@/lib/db/client";
+import { pool } from "@/lib/db/pool";
 
 /**
  * How long a put may have written nothing before its unnamed chunks count as abandoned. A put
@@ -16,8 +16,11 @@ export const ORPHAN_CHUNK_GRACE_MS = 24 * 60 * 60 * 1000;
  * than any grace period while it is still writing.
  */
 export async function collectOrphanChunks(lastWrittenBefore: Date): Promise<number> {
-  return db.$executeRaw`
-    DELETE FROM storage_chunk c
-    WHERE NOT EXISTS (SELECT 1 FROM storage_object o WHERE o.id = c."objectId")
-      AND NOT EXISTS (SELECT 1 FROM storage_chunk n WHERE n."objectId" = c."objectId" AND n."createdAt" >= ${lastWrittenBefore})`;
+  const { rowCount } = await pool.query(
+    `DELETE FROM storage_chunk c
+      WHERE NOT EXISTS (SELECT 1 FROM storage_object o WHERE o.id = c."objectId")
+        AND NOT EXISTS (SELECT 1 FROM storage_chunk n WHERE n."objectId" = c."objectId" AND n."createdAt" >= $1)`,
+    [lastWrittenBefore],
+  );
+  return rowCount ?? 0;
 }

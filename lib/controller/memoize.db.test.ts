@@ -104,7 +104,7 @@ describe("memoize", () => {
     const big = memoize((i: number) => "x".repeat(1000) + i, { name: "test.big" });
     for (let i = 0; i < 5; i++) await big(i);
     await db.$executeRaw`UPDATE memo_entry SET "usedAt" = now() - interval '1 hour' WHERE name = 'test.big' AND value::text LIKE '%x0"'`;
-    await pruneMemo(db, (await db.$queryRaw<{ total: number }[]>`SELECT sum(size)::int AS total FROM memo_entry`)[0]!.total - 1);
+    await pruneMemo((await db.$queryRaw<{ total: number }[]>`SELECT sum(size)::int AS total FROM memo_entry`)[0]!.total - 1);
     const left = await db.$queryRaw<{ value: string }[]>`SELECT value FROM memo_entry WHERE name = 'test.big'`;
     expect(left.map((row) => row.value.slice(-1)).sort()).toEqual(["1", "2", "3", "4"]);
   });

@@ -3,12 +3,12 @@
  * memoized analysis `CALLS` times at once and prints the results as JSON.
  * Each real computation leaves a row in compute_log, so the test can count them.
  */
-import { db } from "@/lib/db/client";
+import { pool } from "@/lib/db/pool";
 import { memoize } from "./memoize";
 
 export const slowSquare = memoize(
   async (n: number) => {
-    await db.$executeRaw`INSERT INTO compute_log (pid) VALUES (${process.pid})`;
+    await pool.query(`INSERT INTO compute_log (pid) VALUES ($1)`, [process.pid]);
     await new Promise((resolve) => setTimeout(resolve, 400));
     return { n, square: n * n };
   },
@@ -19,5 +19,5 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const calls = Number(process.env.CALLS ?? 10);
   const results = await Promise.all(Array.from({ length: calls }, () => slowSquare(Number(process.env.N ?? 7))));
   console.log(JSON.stringify(results));
-  await db.$disconnect();
+  await pool.end();
 }

@@ -1,3 +1,4 @@
+import { isConnectionLost } from "@/lib/db/connection-lost";
 import { validateParams } from "@/lib/params";
 import { fieldsOf, refuse, succeed, summarizeFields, type Failure, type Result } from "@/lib/result";
 import type { ButtonResult } from "./buttons";
@@ -123,13 +124,16 @@ function cancelled(): Result<never> {
 /**
  * Turns anything a controller threw into what the browser may see: the one place a call's failure
  * reference is made. A UserError is refused with its message; an InputViolation names its fields;
- * anything else is logged in full under a reference and answered with the reference only.
+ * a lost database connection is `busy`; anything else is logged in full under a reference and
+ * answered with the reference only.
  */
 export function failureOf(error: unknown, signal?: AbortSignal, log = logError): Failure {
   if (error instanceof UserError) return { code: "refused", message: error.message, fields: [] };
   if (error instanceof InputViolation)
     return { code: "invalid_input", message: error.fields[0]?.message ?? error.message, fields: error.fields };
   if (error instanceof CallCancelled || signal?.aborted) return { code: "cancelled", message: "Cancelled.", fields: [] };
+  // Calls are stateless: one the database dropped out of can simply run again (a long call does).
+  if (isConnectionLost(error)) return { code: "busy", message: "The database could not be reached; run it again in a moment.", fields: [] };
   const reference = crypto.randomUUID().slice(0, 8);
   log(reference, error);
   return { code: "internal", message: `Something went wrong in this view (reference ${reference}).`, fields: [], reference };

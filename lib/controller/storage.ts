@@ -1,7 +1,7 @@
 import { randomUUID, createHash } from "node:crypto";
 import { Readable } from "node:stream";
-import { db } from "@/lib/db/client";
 import { pool } from "@/lib/db/pool";
+import { rowOf, rowsOf, withTransaction, type Queryable } from "@/lib/db/sql";
 import { s3ConfigFromEnv, s3Storage } from "./storage-s3";
 
 /**
@@ -82,24 +82,29 @@ function postgresStorage(workspace: string): Storage {
         await pool.query(`INSERT INTO storage_chunk ("objectId", seq, data) VALUES ($1, $2, $3)`, [id, seq++, chunk]);
       }
       const sha256 = hash.digest("hex");
-      const [row] = await db.$transaction(async (tx) => {
+      const row = await withTransaction(pool, async (tx) => {
         await removeObject(tx, workspace, key);
-        return tx.$queryRaw<ObjectRow[]>`
-          INSERT INTO storage_object (id, workspace, key, "contentType", size, sha256, "updatedAt")
-          VALUES (${id}::uuid, ${workspace}, ${key}, ${contentType}, ${size}, ${sha256}, now())
-          RETURNING id::text, key, "contentType", size, sha256, "updatedAt"`;
+        return rowOf<ObjectRow>(
+          tx,
+          `INSERT INTO storage_object (id, workspace, key, "contentType", size, sha256, "updatedAt")
+           VALUES ($1::uuid, $2, $3, $4, $5, $6, now())
+           RETURNING id::text, key, "contentType", size, sha256, "updatedAt"`,
+          [id, workspace, key, contentType, size, sha256],
+        );
       });
       return infoOf(row!);
     } catch (error) {
-      await db.$executeRaw`DELETE FROM storage_chunk WHERE "objectId" = ${id}::uuid`.catch(() => {});
+      await pool.query(`DELETE FROM storage_chunk WHERE "objectId" = $1::uuid`, [id]).catch(() => {});
       throw error;
     }
   }
 
   async function find(key: string): Promise<ObjectRow | null> {
-    const [row] = await db.$queryRaw<ObjectRow[]>`
-      SELECT id::text, key, "contentType", size, sha256, "updatedAt" FROM storage_object WHERE workspace = ${workspace} AND key = ${key}`;
-    return row ?? null;
+    return rowOf<ObjectRow>(
+      pool,
+      `SELECT id::text, key, "contentType", size, sha256, "updatedAt" FROM storage_object WHERE workspace = $1 AND key = $2`,
+      [workspace, key],
+    );
   }
 
   async function get(key: string): Promise<{ info: StoredObjectInfo; body: Readable } | null> {
@@ -122,13 +127,16 @@ function postgresStorage(workspace: string): Storage {
     put,
     get,
     async list(prefix = "") {
-      const rows = await db.$queryRaw<ObjectRow[]>`
-        SELECT id::text, key, "contentType", size, sha256, "updatedAt" FROM storage_object
-        WHERE workspace = ${workspace} AND starts_with(key, ${prefix}) ORDER BY key`;
+      const rows = await rowsOf<ObjectRow>(
+        pool,
+        `SELECT id::text, key, "contentType", size, sha256, "updatedAt" FROM storage_object
+          WHERE workspace = $1 AND starts_with(key, $2) ORDER BY key`,
+        [workspace, prefix],
+      );
       return rows.map(infoOf);
     },
     async delete(key) {
-      return (await db.$transaction((tx) => removeObject(tx, workspace, key))) > 0;
+      return (await withTransaction(pool, (tx) => removeObject(tx, workspace, key))) > 0;
     },
   });
 }
@@ -153,14 +161,13 @@ export function withConveniences(base: Pick<Storage, "put" | "get" | "list" | "d
   };
 }
 
-type Executor = Pick<typeof db, "$executeRaw" | "$queryRaw">;
-
 /** Deletes an object and its chunks; returns how many objects went (0 or 1). */
-async function removeObject(tx: Executor, workspace: string, key: string): Promise<number> {
-  const gone = await tx.$queryRaw<
-    { id: string }[]
-  >`DELETE FROM storage_object WHERE workspace = ${workspace} AND key = ${key} RETURNING id::text`;
-  for (const { id } of gone) await tx.$executeRaw`DELETE FROM storage_chunk WHERE "objectId" = ${id}::uuid`;
+async function removeObject(tx: Queryable, workspace: string, key: string): Promise<number> {
+  const gone = await rowsOf<{ id: string }>(tx, `DELETE FROM storage_object WHERE workspace = $1 AND key = $2 RETURNING id::text`, [
+    workspace,
+    key,
+  ]);
+  for (const { id } of gone) await tx.query(`DELETE FROM storage_chunk WHERE "objectId" = $1::uuid`, [id]);
   return gone.length;
 }
 

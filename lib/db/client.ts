@@ -1,19 +1,14 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/prisma/client";
+import { pool } from "./pool";
 
 export type { Prisma } from "./generated/prisma/client";
 
 /**
- * The one Prisma client of a process. Built unconditionally because
- * `next build` evaluates route modules without the run-time environment; pg
- * connects only on the first query (shared/notes/integration.md, trap 1).
+ * The one Prisma client of a process, on the process's one pool (lib/db/pool.ts): Prisma's driver
+ * adapter takes the pool as it is. Built unconditionally because `next build` evaluates route
+ * modules without the run-time environment; nothing connects before the first query.
  */
-function createClient(): PrismaClient {
-  const adapter = new PrismaPg({ connectionString: process.env.DATABASE_URL, max: Number(process.env.GUSSET_DB_POOL ?? 10) });
-  return new PrismaClient({ adapter });
-}
-
 const globalForPrisma = globalThis as unknown as { gussetPrisma?: PrismaClient };
 
-export const db: PrismaClient = globalForPrisma.gussetPrisma ?? createClient();
-if (process.env.NODE_ENV !== "production") globalForPrisma.gussetPrisma = db;
+export const db: PrismaClient = (globalForPrisma.gussetPrisma ??= new PrismaClient({ adapter: new PrismaPg(pool) }));

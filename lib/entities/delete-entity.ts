@@ -1,9 +1,18 @@
+import { pool } from "@/lib/db/pool";
+import { rowOf } from "@/lib/db/sql";
 import { succeed } from "@/lib/result";
-import { db } from "@/lib/db/client";
 import { canEdit, canRead } from "./access";
 import { loadEntityAccess } from "./load-access";
-import { subtreeIds } from "./subtree-ids";
 import { NOT_FOUND, READ_ONLY, type Actor, type EntityResult } from "./types";
+
+/** Counts the subtree and deletes its root in one statement; the foreign key cascades to the rest. */
+const DELETE_SUBTREE = `
+  WITH RECURSIVE sub AS (
+    SELECT e."id", 0 AS depth FROM "entity" e WHERE e."id" = $1
+    UNION ALL
+    SELECT c."id", s.depth + 1 FROM "entity" c JOIN sub s ON c."parentId" = s."id" WHERE s.depth < 1000
+  ), gone AS (DELETE FROM "entity" WHERE "id" = $1 RETURNING "id")
+  SELECT (SELECT count(*) FROM gone)::int AS deleted, (SELECT count(*) FROM sub)::int AS subtree`;
 
 /**
  * Deletes an entity and everything below it (the foreign key cascades), with their revisions and
@@ -13,9 +22,6 @@ export async function deleteEntity(actor: Actor, id: string): Promise<EntityResu
   const access = await loadEntityAccess(id);
   if (!access || !canRead(actor, access)) return NOT_FOUND;
   if (!canEdit(actor, access)) return READ_ONLY;
-  return db.$transaction(async (tx) => {
-    const ids = await subtreeIds(id, tx);
-    const { count } = await tx.entity.deleteMany({ where: { id } });
-    return count === 0 ? NOT_FOUND : succeed({ deleted: ids.length });
-  });
+  const row = await rowOf<{ deleted: number; subtree: number }>(pool, DELETE_SUBTREE, [id]);
+  return row?.deleted ? succeed({ deleted: row.subtree }) : NOT_FOUND;
 }

@@ -1,10 +1,10 @@
 import { refuse, succeed } from "@/lib/result";
 import { randomUUID } from "node:crypto";
 import { installed } from "@/lib/installation/install";
-import { db } from "@/lib/db/client";
+import { pool } from "@/lib/db/pool";
+import { rowsOf, withTransaction } from "@/lib/db/sql";
 import { canEdit, canRead } from "./access";
 import { checkEntityName, MAX_NAME_LENGTH } from "./entity-name";
-import { asJson } from "./json";
 import { loadEntityAccess } from "./load-access";
 import { placementProblem } from "./placement";
 import { subtreeIds } from "./subtree-ids";
@@ -32,35 +32,41 @@ export async function duplicateEntity(actor: Actor, id: string): Promise<EntityR
   const problem = placementProblem({ type, entityId: null, parent });
   if (problem) return refuse("refused", problem);
 
-  return db.$transaction(async (tx) => {
+  return withTransaction(pool, async (tx) => {
     const ids = await subtreeIds(id, tx);
-    const rows = await tx.entity.findMany({ where: { id: { in: ids } } });
+    const rows = await rowsOf<EntityRow>(
+      tx,
+      `SELECT "id", "type", "name", "parentId", "params", "summary" FROM "entity" WHERE "id" = ANY($1)`,
+      [ids],
+    );
     const byId = new Map(rows.map((row) => [row.id, row]));
     const newIds = new Map(ids.map((old) => [old, randomUUID()]));
     const copies = ids.flatMap((old) => {
       const row = byId.get(old);
       if (!row) return [];
       const name = old === id ? copyName(row.name) : row.name;
-      return [{ ...row, id: newIds.get(old)!, name, parentId: old === id ? row.parentId : (newIds.get(row.parentId ?? "") ?? null) }];
+      const parentId = old === id ? row.parentId : (newIds.get(row.parentId ?? "") ?? null);
+      return [{ ...row, id: newIds.get(old)!, name, parentId, ownerId: actor.id, revisionId: randomUUID() }];
     });
-    await tx.entity.createMany({
-      data: copies.map((copy) => ({
-        id: copy.id,
-        type: copy.type,
-        name: copy.name,
-        parentId: copy.parentId,
-        params: asJson(copy.params),
-        summary: asJson(copy.summary),
-        ownerId: actor.id,
-        version: 1,
-      })),
-    });
-    await tx.entityRevision.createMany({
-      data: copies.map((copy) => ({ id: randomUUID(), entityId: copy.id, version: 1, params: asJson(copy.params), savedById: actor.id })),
-    });
+    await tx.query(COPY, [JSON.stringify(copies), actor.id]);
     return succeed({ id: newIds.get(id)!, copied: copies.length });
   });
 }
+
+type EntityRow = { id: string; type: string; name: string; parentId: string | null; params: unknown; summary: unknown };
+
+/** The copies and their first revisions, from a JSON list, in one statement (foreign keys are checked at its end). */
+const COPY = `
+  WITH copies AS (
+    SELECT * FROM jsonb_to_recordset($1::jsonb)
+      AS c("id" text, "type" text, "name" text, "parentId" text, "params" jsonb, "summary" jsonb, "revisionId" text)
+  ), entities AS (
+    INSERT INTO "entity" ("id", "type", "name", "parentId", "params", "summary", "ownerId", "version")
+    SELECT "id", "type", "name", "parentId", "params", "summary", $2, 1 FROM copies
+    RETURNING "id"
+  )
+  INSERT INTO "entity_revision" ("id", "entityId", "version", "params", "savedById")
+  SELECT c."revisionId", c."id", 1, c."params", $2 FROM copies c JOIN entities e ON e."id" = c."id"`;
 
 function copyName(name: string): string {
   const suffix = " (copy)";

@@ -1,3 +1,5 @@
+import { pool } from "@/lib/db/pool";
+import { rowsOf, sql } from "@/lib/db/sql";
 import { db } from "@/lib/db/client";
 import type { TreeEntity, Actor } from "./types";
 import { can } from "@/lib/auth/permissions";
@@ -42,7 +44,9 @@ export async function listTree(actor: Actor): Promise<TreeEntity[]> {
 
 /** The entities the user is a member of: owned or shared, and everything below those. */
 async function memberEntityIds(userId: string): Promise<Set<string>> {
-  const rows = await db.$queryRaw<{ id: string }[]>`
+  const rows = await rowsOf<{ id: string }>(
+    pool,
+    sql`
     WITH RECURSIVE member_of AS (
       SELECT e."id" FROM "entity" e
        WHERE e."ownerId" = ${userId}
@@ -50,7 +54,8 @@ async function memberEntityIds(userId: string): Promise<Set<string>> {
       UNION
       SELECT c."id" FROM "entity" c JOIN member_of m ON c."parentId" = m."id"
     )
-    SELECT "id" FROM member_of`;
+    SELECT "id" FROM member_of`,
+  );
   return new Set(rows.map((row) => row.id));
 }
 

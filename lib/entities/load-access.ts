@@ -1,9 +1,6 @@
-import type { Prisma } from "@/lib/db/client";
 import { pool } from "@/lib/db/pool";
+import { rowsOf, type Queryable } from "@/lib/db/sql";
 import type { AccessFacts } from "./access";
-
-/** A transaction's client to read with (without one, the shared pool's). */
-export type Reader = Pick<Prisma.TransactionClient, "$queryRaw" | "$queryRawUnsafe">;
 
 /** @internal What the access predicates and the tree checks need to know about one entity. */
 export interface EntityAccess extends AccessFacts {
@@ -33,10 +30,10 @@ type ChainRow = {
  * is shared with make up the members. Null when there is no such entity. The depth bound stops a
  * cycle (which moves refuse, under a lock) from running forever should one ever be stored.
  */
-export async function loadEntityAccess(id: string, reader?: Reader): Promise<EntityAccess | null> {
-  // Every page and call of an entity asks this first: outside a transaction it goes through the plain
-  // pg pool, a quarter of Prisma's CPU a statement (README, Benchmarks: where a call's time goes).
-  const rows = reader ? await reader.$queryRawUnsafe<ChainRow[]>(CHAIN, id) : (await pool.query<ChainRow>(CHAIN, [id])).rows;
+export async function loadEntityAccess(id: string, db: Queryable = pool): Promise<EntityAccess | null> {
+  // Every page and call of an entity asks this first; plain pg costs a quarter of Prisma's CPU a
+  // statement (README, Benchmarks: where a call's time goes).
+  const rows = await rowsOf<ChainRow>(db, CHAIN, [id]);
   const [self, ...ancestors] = rows;
   if (!self) return null;
   return {

@@ -1,6 +1,7 @@
 import { refuse, succeed } from "@/lib/result";
 import { installed } from "@/lib/installation/install";
-import { db } from "@/lib/db/client";
+import { pool } from "@/lib/db/pool";
+import { withTransaction } from "@/lib/db/sql";
 import { canEdit, canRead } from "./access";
 import { loadEntityAccess } from "./load-access";
 import { placementProblem } from "./placement";
@@ -22,8 +23,8 @@ export async function moveEntity(
   actor: Actor,
   input: { id: string; parentId: string | null },
 ): Promise<EntityResult<{ parentId: string | null }>> {
-  return db.$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${MOVE_LOCK}::bigint)`;
+  return withTransaction(pool, async (tx): Promise<EntityResult<{ parentId: string | null }>> => {
+    await tx.query(`SELECT pg_advisory_xact_lock($1::bigint)`, [MOVE_LOCK]);
     const access = await loadEntityAccess(input.id, tx);
     if (!access || !canRead(actor, access)) return NOT_FOUND;
     if (!canEdit(actor, access)) return READ_ONLY;
@@ -39,7 +40,7 @@ export async function moveEntity(
     }
     const problem = placementProblem({ type, entityId: access.id, parent });
     if (problem) return refuse("refused", problem);
-    await tx.entity.update({ where: { id: input.id }, data: { parentId: input.parentId } });
+    await tx.query(`UPDATE "entity" SET "parentId" = $2, "updatedAt" = now() WHERE "id" = $1`, [input.id, input.parentId]);
     return succeed({ parentId: input.parentId });
   });
 }

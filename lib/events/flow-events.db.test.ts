@@ -64,7 +64,7 @@ describe("subscribeFlowEvents", () => {
     const events: FlowEvent[] = [];
     const stop = await subscribeFlowEvents((event) => events.push(event));
     const killed = await sender.query(
-      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND query = 'LISTEN ${FLOW_CHANNEL}' AND pid <> pg_backend_pid()`,
+      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND application_name LIKE '%-listen' AND pid <> pg_backend_pid()`,
     );
     expect(killed.rows).toEqual([{ pg_terminate_backend: true }]);
     await expect

@@ -4,7 +4,8 @@
  */
 import { EventEmitter } from "node:events";
 import { run, type TaskList, type WorkerEvents } from "graphile-worker";
-import pg from "pg";
+import type pg from "pg";
+import { pool as processPool } from "@/lib/db/pool";
 import { z } from "zod";
 import { callJobSchema, LONG_CALL_TASK } from "@/lib/calls/long-call";
 import { runLongCall } from "@/lib/calls/run-long-call";
@@ -21,7 +22,8 @@ export const FLOW_JOB = "flow_job";
 const payloadSchema = z.object({ taskId: z.string(), processId: z.string(), flowName: z.string() });
 
 export interface WorkerOptions {
-  readonly connectionString: string;
+  /** Where the queue and the jobs' transactions run. Default: the process's pool (lib/db/pool.ts), which then needs 2 × concurrency + 2 connections. */
+  readonly pool?: pg.Pool;
   readonly registry: FlowRegistry;
   readonly services: JobServices;
   /** Jobs run at once by this process. Default: 4. */
@@ -38,17 +40,20 @@ export interface WorkerOptions {
 export interface RunningWorker {
   /** The graphile-worker pool ids of this process (what `locked_by` holds). */
   readonly workerIds: () => string[];
-  /** Lets running jobs finish, then closes its connections. */
+  /** Lets running jobs finish; the pool stays its owner's to end. */
   stop(): Promise<void>;
 }
 
 export async function startWorker(options: WorkerOptions): Promise<RunningWorker> {
   const concurrency = options.concurrency ?? 4;
-  // One pool for the queue and for the flow transactions the jobs run (lock-process.ts).
-  const pool = new pg.Pool({ connectionString: options.connectionString, max: concurrency * 2 + 2, lock_timeout: 30_000 });
-  // An idle client's connection dropping (a database restart) must not crash the worker.
-  pool.on("error", (error) => console.error(`[worker] database connection lost: ${error.message}`));
-  pool.on("connect", (client) => client.on("error", (error) => console.error(`[worker] database connection lost: ${error.message}`)));
+  // One pool for the queue, the flow transactions the jobs run (lock-process.ts) and everything else.
+  const pool = options.pool ?? processPool;
+  const needed = concurrency * 2 + 2;
+  if (pool.options.max < needed) {
+    throw new Error(
+      `A worker running ${concurrency} jobs at once needs a pool of ${needed} connections; set GUSSET_DB_POOL=${needed} (it is ${pool.options.max}).`,
+    );
+  }
   const ids = new Set<string>();
   const events: WorkerEvents = new EventEmitter();
   events.on("pool:create", ({ workerPool }: { workerPool: { id: string } }) => ids.add(workerPool.id));
@@ -99,7 +104,6 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
       // graphile-worker sends a job's completion after releasing its client; ending the pool at once
       // loses it and the job runs again 4 hours later (integration.md, trap 7: ≥ 50 ms fixed it).
       await new Promise((resolve) => setTimeout(resolve, 100));
-      await pool.end();
     },
   };
 }

@@ -22,7 +22,6 @@ afterEach(async () => {
 
 const start = async () =>
   (worker = await startWorker({
-    connectionString: process.env.DATABASE_URL!,
     registry: loadFlows([]),
     services: {
       storageFor: () => ({ put: () => Promise.reject(new Error("no storage")), get: async () => null }),

@@ -7,7 +7,6 @@ import { startWorker } from "@/lib/jobs/start-worker";
 import { slowInstallation } from "./slow-controller";
 
 const worker = await startWorker({
-  connectionString: process.env.DATABASE_URL!,
   registry: install(slowInstallation).flows,
   services: {
     storageFor: () => ({ put: () => Promise.reject(new Error("no storage")), get: async () => null }),

@@ -1,5 +1,6 @@
+import { pool } from "@/lib/db/pool";
+import { rowsOf, sql, type Sql } from "@/lib/db/sql";
 import { db } from "@/lib/db/client";
-import { Prisma } from "@/lib/db/generated/prisma/client";
 import { flowGraph, type FlowGraph } from "@/lib/flow";
 import type { Actor, ProcessRef, TaskError } from "@/lib/flow/runtime";
 import { FLOW_FILES_WORKSPACE } from "@/lib/jobs/job-services";
@@ -136,7 +137,8 @@ export async function getProcessPage(actor: Actor, ref: ProcessRef): Promise<Pro
 export async function listEntityProcesses(
   entityId: string,
 ): Promise<{ id: string; flowName: string; status: string; createdAt: string; current: string[] }[]> {
-  const rows = await db.$queryRaw<{ id: string; flowName: string; status: string; createdAt: Date; current: string[] | null }[]>(
+  const rows = await rowsOf<{ id: string; flowName: string; status: string; createdAt: Date; current: string[] | null }>(
+    pool,
     entityProcessesStatement(entityId),
   );
   return rows.map((row) => ({
@@ -152,8 +154,8 @@ export async function listEntityProcesses(
  * @internal The statement of listEntityProcesses: one range of flow_process_entityId_createdAt_idx,
  * read in order (bench/inbox.ts checks the plan).
  */
-export function entityProcessesStatement(entityId: string): Prisma.Sql {
-  return Prisma.sql`
+export function entityProcessesStatement(entityId: string): Sql {
+  return sql`
     SELECT p.id, p."flowName", p.status, p."createdAt",
       (SELECT array_agg(t.title ORDER BY t."createdAt") FROM flow_task t WHERE t."processId" = p.id AND t.status IN ('new', 'assigned', 'scheduled', 'started', 'error')) AS current
     FROM flow_process p WHERE p.data->>'entityId' = ${entityId}

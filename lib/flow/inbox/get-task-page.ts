@@ -1,3 +1,5 @@
+import { pool } from "@/lib/db/pool";
+import { rowsOf, sql } from "@/lib/db/sql";
 import { db } from "@/lib/db/client";
 import { canRead } from "@/lib/entities/access";
 import { loadEntityAccess } from "@/lib/entities/load-access";
@@ -84,13 +86,16 @@ type Row = {
  * "not_found" when there is no such triple, "forbidden" when it exists but is not for them.
  */
 export async function getTaskPage(actor: Actor, ref: TaskRef): Promise<TaskPageData | "not_found" | "forbidden"> {
-  const [row] = await db.$queryRaw<Row[]>`
+  const [row] = await rowsOf<Row>(
+    pool,
+    sql`
     SELECT t.id, t."processId", t."flowName", t."nodeName", t."nodeKind", t.status, t.title, t.description, t."assigneeId",
       a.name AS "assigneeName", t."ownerRole", t."dueAt", t."createdAt", t."finishedAt", t."finishedById", t.data, t.error,
       p.status AS "processStatus", p.data AS "processData", p."createdById" AS "processCreatedById", u.name AS "startedByName"
     FROM flow_task t JOIN flow_process p ON p.id = t."processId" JOIN "user" u ON u.id = p."createdById"
     LEFT JOIN "user" a ON a.id = t."assigneeId"
-    WHERE t.id = ${ref.taskId} AND t."processId" = ${ref.processId} AND t."flowName" = ${ref.flow} AND p."flowName" = ${ref.flow}`;
+    WHERE t.id = ${ref.taskId} AND t."processId" = ${ref.processId} AND t."flowName" = ${ref.flow} AND p."flowName" = ${ref.flow}`,
+  );
   if (!row) return "not_found";
   const flow: AnyFlow | null = installed().flows.flows.find((candidate) => candidate.name === row.flowName) ?? null;
   const facts = { ...row };

@@ -1,5 +1,5 @@
-import { db } from "@/lib/db/client";
-import { Prisma } from "@/lib/db/generated/prisma/client";
+import { pool } from "@/lib/db/pool";
+import { empty, rowsOf, sql } from "@/lib/db/sql";
 import type { Actor } from "@/lib/flow/runtime";
 import { decodeCursor, PAGE_SIZE, pageOf } from "./cursor";
 import {
@@ -20,14 +20,17 @@ export async function listArchive(
 ): Promise<TaskPage> {
   const size = options.pageSize ?? PAGE_SIZE;
   const cursor = decodeCursor(filters.cursor);
-  const rows = await db.$queryRaw<(TaskListRow & { finishedAt: Date })[]>`
+  const rows = await rowsOf<TaskListRow & { finishedAt: Date }>(
+    pool,
+    sql`
     SELECT ${TASK_LIST_COLUMNS}
     FROM flow_task t ${TASK_LIST_JOINS}
     WHERE t."finishedById" = ${actor.id} AND t."finishedAt" IS NOT NULL AND t."nodeKind" = 'view'
       ${listFilters(filters)}
-      ${cursor ? Prisma.sql`AND (t."finishedAt", t.id) < (${new Date(cursor.at)}, ${cursor.id})` : Prisma.empty}
+      ${cursor ? sql`AND (t."finishedAt", t.id) < (${new Date(cursor.at)}, ${cursor.id})` : empty}
     ORDER BY t."finishedAt" DESC, t.id DESC
-    LIMIT ${size + 1}`;
+    LIMIT ${size + 1}`,
+  );
   const now = options.now ?? new Date();
   const page = pageOf(rows, size, (row) => ({ at: row.finishedAt.toISOString(), id: row.id }));
   return { items: page.items.map((row) => toListItem(row, now)), nextCursor: page.nextCursor };
@@ -53,26 +56,27 @@ export async function listStartedProcesses(
 ): Promise<{ items: StartedProcess[]; nextCursor: string | null }> {
   const size = options.pageSize ?? PAGE_SIZE;
   const cursor = decodeCursor(filters.cursor);
-  const rows = await db.$queryRaw<
-    {
-      id: string;
-      flowName: string;
-      status: string;
-      createdAt: Date;
-      finishedAt: Date | null;
-      outcome: string | null;
-      entityId: string | null;
-      entityName: string | null;
-    }[]
-  >`
+  const rows = await rowsOf<{
+    id: string;
+    flowName: string;
+    status: string;
+    createdAt: Date;
+    finishedAt: Date | null;
+    outcome: string | null;
+    entityId: string | null;
+    entityName: string | null;
+  }>(
+    pool,
+    sql`
     SELECT p.id, p."flowName", p.status, p."createdAt", p."finishedAt", e.id AS "entityId", e.name AS "entityName",
       (SELECT t.title FROM flow_task t WHERE t."processId" = p.id AND t."nodeKind" = 'end' AND t.status = 'done' LIMIT 1) AS outcome
     FROM flow_process p LEFT JOIN entity e ON e.id = p.data->>'entityId'
     WHERE p."createdById" = ${actor.id}
-      ${filters.flow ? Prisma.sql`AND p."flowName" = ${filters.flow}` : Prisma.empty}
-      ${cursor ? Prisma.sql`AND (p."createdAt", p.id) < (${new Date(cursor.at)}, ${cursor.id})` : Prisma.empty}
+      ${filters.flow ? sql`AND p."flowName" = ${filters.flow}` : empty}
+      ${cursor ? sql`AND (p."createdAt", p.id) < (${new Date(cursor.at)}, ${cursor.id})` : empty}
     ORDER BY p."createdAt" DESC, p.id DESC
-    LIMIT ${size + 1}`;
+    LIMIT ${size + 1}`,
+  );
   const page = pageOf(rows, size, (row) => ({ at: row.createdAt.toISOString(), id: row.id }));
   return {
     items: page.items.map((row) => ({

@@ -1,5 +1,5 @@
-import { db } from "@/lib/db/client";
-import { Prisma } from "@/lib/db/generated/prisma/client";
+import { pool } from "@/lib/db/pool";
+import { empty, rowsOf, sql, type Sql } from "@/lib/db/sql";
 import { FlowError, type Actor, type TaskError } from "@/lib/flow/runtime";
 import { decodeCursor, PAGE_SIZE, pageOf } from "./cursor";
 import { installed } from "@/lib/installation/install";
@@ -41,25 +41,26 @@ export async function listErrorQueue(
   const size = options.pageSize ?? PAGE_SIZE;
   const cursor = decodeCursor(filters.cursor);
   const known = installed().flows.flows.flatMap((flow) => Object.keys(flow.nodes).map((node) => `${flow.name}/${node}`));
-  const rows = await db.$queryRaw<
-    {
-      id: string;
-      processId: string;
-      flowName: string;
-      nodeName: string;
-      status: string;
-      title: string;
-      error: TaskError | null;
-      processData: Record<string, unknown>;
-      updatedAt: Date;
-    }[]
-  >`
+  const rows = await rowsOf<{
+    id: string;
+    processId: string;
+    flowName: string;
+    nodeName: string;
+    status: string;
+    title: string;
+    error: TaskError | null;
+    processData: Record<string, unknown>;
+    updatedAt: Date;
+  }>(
+    pool,
+    sql`
     SELECT t.id, t."processId", t."flowName", t."nodeName", t.status, t.title, t.error, p.data AS "processData", t."updatedAt"
     FROM flow_task t JOIN flow_process p ON p.id = t."processId"
     WHERE ${errorQueueWhere(filters, known)}
-      ${cursor ? Prisma.sql`AND (t."updatedAt", t.id) < (${new Date(cursor.at)}, ${cursor.id})` : Prisma.empty}
+      ${cursor ? sql`AND (t."updatedAt", t.id) < (${new Date(cursor.at)}, ${cursor.id})` : empty}
     ORDER BY t."updatedAt" DESC, t.id DESC
-    LIMIT ${size + 1}`;
+    LIMIT ${size + 1}`,
+  );
   const page = pageOf(rows, size, (row) => ({ at: row.updatedAt.toISOString(), id: row.id }));
   return {
     items: page.items.map((row) => ({
@@ -79,16 +80,19 @@ export async function unsafeErrorQueueIds(
   limit: number,
 ): Promise<{ id: string; processId: string; flowName: string; status: string }[]> {
   const known = installed().flows.flows.flatMap((flow) => Object.keys(flow.nodes).map((node) => `${flow.name}/${node}`));
-  return db.$queryRaw`
+  return rowsOf(
+    pool,
+    sql`
     SELECT t.id, t."processId", t."flowName", t.status FROM flow_task t
     WHERE ${errorQueueWhere(filters, known)} AND t.status = 'error'
-    ORDER BY t."updatedAt" DESC, t.id DESC LIMIT ${limit}`;
+    ORDER BY t."updatedAt" DESC, t.id DESC LIMIT ${limit}`,
+  );
 }
 
-function errorQueueWhere(filters: ErrorQueueFilters, known: readonly string[]): Prisma.Sql {
-  return Prisma.sql`(t.status = 'error'
+function errorQueueWhere(filters: ErrorQueueFilters, known: readonly string[]): Sql {
+  return sql`(t.status = 'error'
       OR (t.status IN ('new', 'assigned', 'scheduled', 'started') AND NOT (t."flowName" || '/' || t."nodeName") = ANY(${known}::text[])))
-    ${filters.flow ? Prisma.sql`AND t."flowName" = ${filters.flow}` : Prisma.empty}
-    ${filters.node ? Prisma.sql`AND t."nodeName" = ${filters.node}` : Prisma.empty}
-    ${filters.search ? Prisma.sql`AND t.error->>'message' ILIKE ${`%${filters.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}` : Prisma.empty}`;
+    ${filters.flow ? sql`AND t."flowName" = ${filters.flow}` : empty}
+    ${filters.node ? sql`AND t."nodeName" = ${filters.node}` : empty}
+    ${filters.search ? sql`AND t.error->>'message' ILIKE ${`%${filters.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}` : empty}`;
 }

@@ -1,5 +1,5 @@
-import { db } from "@/lib/db/client";
-import { Prisma } from "@/lib/db/generated/prisma/client";
+import { pool } from "@/lib/db/pool";
+import { empty, rowsOf, sql, type Sql } from "@/lib/db/sql";
 import type { Actor } from "@/lib/flow/runtime";
 import { decodeCursor, PAGE_SIZE, pageOf } from "./cursor";
 import {
@@ -25,23 +25,23 @@ export async function listInbox(
   options: { now?: Date; pageSize?: number } = {},
 ): Promise<TaskPage> {
   const size = options.pageSize ?? PAGE_SIZE;
-  const rows = await db.$queryRaw<TaskListRow[]>(inboxStatement(actor, filters, size + 1));
+  const rows = await rowsOf<TaskListRow>(pool, inboxStatement(actor, filters, size + 1));
   const now = options.now ?? new Date();
   const page = pageOf(rows, size, (row) => ({ at: row.createdAt.toISOString(), id: row.id }));
   return { items: page.items.map((row) => toListItem(row, now)), nextCursor: page.nextCursor };
 }
 
 /** @internal The statement listInbox runs (bench/inbox.ts checks its plan). */
-export function inboxStatement(actor: Actor, filters: ListFilters, limit: number): Prisma.Sql {
+export function inboxStatement(actor: Actor, filters: ListFilters, limit: number): Sql {
   const cursor = decodeCursor(filters.cursor);
   const statuses =
     filters.status && (INBOX_STATUSES as readonly string[]).includes(filters.status) ? [filters.status] : [...INBOX_STATUSES];
-  return Prisma.sql`
+  return sql`
     SELECT ${TASK_LIST_COLUMNS}
     FROM flow_task t ${TASK_LIST_JOINS}
     WHERE t."assigneeId" = ${actor.id} AND t.status = ANY(${statuses}::text[])
       ${listFilters(filters)}
-      ${cursor ? Prisma.sql`AND (t."createdAt", t.id) < (${new Date(cursor.at)}, ${cursor.id})` : Prisma.empty}
+      ${cursor ? sql`AND (t."createdAt", t.id) < (${new Date(cursor.at)}, ${cursor.id})` : empty}
     ORDER BY t."createdAt" DESC, t.id DESC
     LIMIT ${limit}`;
 }

@@ -1,5 +1,5 @@
-import { db } from "@/lib/db/client";
-import { Prisma } from "@/lib/db/generated/prisma/client";
+import { pool } from "@/lib/db/pool";
+import { empty, join, rowsOf, sql, type Sql } from "@/lib/db/sql";
 import { isPermitted, nodeOf } from "@/lib/flow";
 import type { Actor, FlowRegistry } from "@/lib/flow/runtime";
 import { decodeCursor, encodeCursor, PAGE_SIZE, type Cursor } from "./cursor";
@@ -53,21 +53,21 @@ export async function listQueue(
 }
 
 function queueBatch(roles: readonly string[], filters: ListFilters, cursor: Cursor | null, limit: number): Promise<TaskListRow[]> {
-  return db.$queryRaw<TaskListRow[]>(queueBatchStatement(roles, filters, cursor, limit));
+  return rowsOf<TaskListRow>(pool, queueBatchStatement(roles, filters, cursor, limit));
 }
 
 /** @internal The statement of one batch of listQueue (bench/inbox.ts checks its plan). */
-export function queueBatchStatement(roles: readonly string[], filters: ListFilters, cursor: Cursor | null, limit: number): Prisma.Sql {
-  const after = cursor ? Prisma.sql`AND (t."createdAt", t.id) < (${new Date(cursor.at)}, ${cursor.id})` : Prisma.empty;
+export function queueBatchStatement(roles: readonly string[], filters: ListFilters, cursor: Cursor | null, limit: number): Sql {
+  const after = cursor ? sql`AND (t."createdAt", t.id) < (${new Date(cursor.at)}, ${cursor.id})` : empty;
   const perRole = roles.map(
-    (role) => Prisma.sql`(
+    (role) => sql`(
       SELECT t.id, t."createdAt" FROM flow_task t
       WHERE t."ownerRole" = ${role} AND t.status = 'new' AND t."assigneeId" IS NULL ${listFilters(filters)} ${after}
       ORDER BY t."createdAt" DESC, t.id DESC LIMIT ${limit})`,
   );
-  return Prisma.sql`
+  return sql`
     SELECT ${TASK_LIST_COLUMNS}
-    FROM (${Prisma.join(perRole, " UNION ")}) q
+    FROM (${join(perRole, " UNION ")}) q
     JOIN flow_task t ON t.id = q.id ${TASK_LIST_JOINS}
     ORDER BY t."createdAt" DESC, t.id DESC
     LIMIT ${limit}`;

@@ -1,4 +1,5 @@
-import { db } from "@/lib/db/client";
+import { pool } from "@/lib/db/pool";
+import { rowsOf, sql } from "@/lib/db/sql";
 import type { FlowSnapshot } from "@/lib/events/flow-snapshot";
 
 /**
@@ -8,6 +9,6 @@ import type { FlowSnapshot } from "@/lib/events/flow-snapshot";
  * (lib/events/flow-snapshot.ts). One round trip of a few hundred microseconds.
  */
 export async function readFlowSnapshot(): Promise<FlowSnapshot> {
-  const [row] = await db.$queryRaw<{ snapshot: string }[]>`SELECT pg_current_snapshot()::text AS snapshot`;
+  const [row] = await rowsOf<{ snapshot: string }>(pool, sql`SELECT pg_current_snapshot()::text AS snapshot`);
   return row!.snapshot;
 }

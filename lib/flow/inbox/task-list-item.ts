@@ -1,4 +1,4 @@
-import { Prisma } from "@/lib/db/generated/prisma/client";
+import { empty, join, sql, type Sql } from "@/lib/db/sql";
 import type { TaskStatus } from "@/lib/flow";
 
 /** One row of the inbox, queue or archive: the task, its process, and the entity it concerns. */
@@ -53,25 +53,25 @@ export interface TaskListRow {
  * @internal The columns every list selects, with the process, its starter and the entity joined by
  * primary key (one index lookup per listed row, never a scan). Tables are aliased t, p, u, a, e.
  */
-export const TASK_LIST_COLUMNS = Prisma.sql`
+export const TASK_LIST_COLUMNS = sql`
   t.id, t."processId", t."flowName", t."nodeName", t.status, t.title, t.description, t.priority,
   t."assigneeId", a.name AS "assigneeName", t."ownerRole", t."createdAt", t."dueAt", t."finishedAt",
   p.status AS "processStatus", p."createdById" AS "processCreatedById", p.data AS "processData",
   u.name AS "startedByName", e.id AS "entityId", e.name AS "entityName", e.type AS "entityType"`;
 
 /** @internal The joins that go with TASK_LIST_COLUMNS. */
-export const TASK_LIST_JOINS = Prisma.sql`
+export const TASK_LIST_JOINS = sql`
   JOIN flow_process p ON p.id = t."processId"
   JOIN "user" u ON u.id = p."createdById"
   LEFT JOIN "user" a ON a.id = t."assigneeId"
   LEFT JOIN entity e ON e.id = p.data->>'entityId'`;
 
 /** @internal Optional filters shared by the lists: flow, status, words of the title. */
-export function listFilters(filters: ListFilters): Prisma.Sql {
-  const parts: Prisma.Sql[] = [];
-  if (filters.flow) parts.push(Prisma.sql`AND t."flowName" = ${filters.flow}`);
-  if (filters.search) parts.push(Prisma.sql`AND t.title ILIKE ${`%${escapeLike(filters.search)}%`}`);
-  return parts.length ? Prisma.join(parts, " ") : Prisma.empty;
+export function listFilters(filters: ListFilters): Sql {
+  const parts: Sql[] = [];
+  if (filters.flow) parts.push(sql`AND t."flowName" = ${filters.flow}`);
+  if (filters.search) parts.push(sql`AND t.title ILIKE ${`%${escapeLike(filters.search)}%`}`);
+  return parts.length ? join(parts, " ") : empty;
 }
 
 export interface ListFilters {

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/db/client";
+import { pool } from "@/lib/db/pool";
+import { withTransaction } from "@/lib/db/sql";
 import { checkInvariants, completeTask, startProcess, startProcessFromCode } from "./index";
 import { makeUsers, refOf, registry, taskAt } from "./test-support/setup";
 
@@ -16,14 +17,12 @@ async function withBroken(sql: (ids: { processId: string; taskId: string }) => s
   const review = await taskAt(processId, "review");
   await completeTask(users.reviewer, refOf(review), { approved: false }, { registry });
   expect(await checkInvariants()).toEqual([]);
-  await db
-    .$transaction(async (tx) => {
-      await tx.$executeRawUnsafe(sql({ processId, taskId: review.id }));
-      const problems = await checkInvariants(tx);
-      expect(problems.join("\n")).toMatch(expected);
-      throw new Error("roll back");
-    })
-    .catch((error: Error) => expect(error.message).toBe("roll back"));
+  await withTransaction(pool, async (tx) => {
+    await tx.query(sql({ processId, taskId: review.id }));
+    const problems = await checkInvariants(tx);
+    expect(problems.join("\n")).toMatch(expected);
+    throw new Error("roll back");
+  }).catch((error: Error) => expect(error.message).toBe("roll back"));
 }
 
 describe("checkInvariants", () => {
@@ -66,14 +65,13 @@ describe("checkInvariants", () => {
       { registry },
     );
     const task = await taskAt(processId, "work");
-    await db.$executeRawUnsafe(`DELETE FROM graphile_worker._private_jobs WHERE key = $1`, `flow-task:${task.id}`);
+    await pool.query(`DELETE FROM graphile_worker._private_jobs WHERE key = $1`, [`flow-task:${task.id}`]);
     expect((await checkInvariants()).join("\n")).toMatch(/scheduled but no queue job/);
-    await db.$executeRawUnsafe(`UPDATE flow_task SET status = 'canceled' WHERE id = $1`, task.id);
-    await db.$executeRawUnsafe(`UPDATE flow_process SET status = 'canceled', "finishedAt" = now() WHERE id = $1`, processId);
-    await db.$executeRawUnsafe(
+    await pool.query(`UPDATE flow_task SET status = 'canceled' WHERE id = $1`, [task.id]);
+    await pool.query(`UPDATE flow_process SET status = 'canceled', "finishedAt" = now() WHERE id = $1`, [processId]);
+    await pool.query(
       `INSERT INTO flow_audit ("processId", "taskId", action, "fromStatus", "toStatus") VALUES ($1, $2, 'cancel', 'scheduled', 'canceled')`,
-      processId,
-      task.id,
+      [processId, task.id],
     );
     expect(await checkInvariants()).toEqual([]);
   });

@@ -3,14 +3,12 @@
  * wrong (nothing, when all is well). Run after a concurrency storm or a fault test; cheap enough for
  * a test database, not meant for a production one with a million tasks.
  */
-import { db as appDb } from "@/lib/db/client";
-import type { PrismaClient } from "@/lib/db/generated/prisma/client";
+import { pool } from "@/lib/db/pool";
+import { rowsOf, type Queryable } from "@/lib/db/sql";
 import { PROCESS_STATUSES, TASK_ACTIONS, TASK_STATUSES, TASK_TRANSITIONS, type TaskAction, type TaskStatus } from "@/lib/flow";
 import { OPEN_STATUSES } from "./rows";
 
 type Row = Record<string, unknown>;
-/** A Prisma client or an interactive transaction. */
-type Queryable = Pick<PrismaClient, "$queryRawUnsafe">;
 
 const list = (values: readonly string[]) => values.map((value) => `'${value}'`).join(", ");
 const OPEN = list(OPEN_STATUSES);
@@ -104,13 +102,11 @@ const QUEUE_CHECKS: typeof CHECKS = [
 ];
 
 /** Every violation found, as sentences; empty when the stored state is consistent. */
-export async function checkInvariants(client: Queryable = appDb): Promise<string[]> {
+export async function checkInvariants(client: Queryable = pool): Promise<string[]> {
   const problems: string[] = [];
-  const queue = await client.$queryRawUnsafe<{ present: boolean }[]>(
-    `SELECT to_regclass('graphile_worker._private_jobs') IS NOT NULL AS present`,
-  );
+  const queue = await rowsOf<{ present: boolean }>(client, `SELECT to_regclass('graphile_worker._private_jobs') IS NOT NULL AS present`);
   for (const check of [...CHECKS, ...(queue[0]?.present ? QUEUE_CHECKS : [])]) {
-    const rows = await client.$queryRawUnsafe<Row[]>(check.sql);
+    const rows = await rowsOf<Row>(client, check.sql);
     problems.push(...rows.map((row) => `${check.name}: ${check.say(row)}`));
   }
   problems.push(...(await auditProblems(client)));
@@ -125,7 +121,8 @@ type AuditRow = { taskId: string; action: string; fromStatus: string | null; toS
  * status, and no task may be completed twice.
  */
 async function auditProblems(client: Queryable): Promise<string[]> {
-  const rows = await client.$queryRawUnsafe<AuditRow[]>(
+  const rows = await rowsOf<AuditRow>(
+    client,
     `SELECT a."taskId", a.action, a."fromStatus", a."toStatus", t.status FROM flow_audit a JOIN flow_task t ON t.id = a."taskId" ORDER BY a."taskId", a.id`,
   );
   const problems: string[] = [];

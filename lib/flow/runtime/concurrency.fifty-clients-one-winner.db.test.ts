@@ -1,8 +1,6 @@
-import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { PrismaClient } from "@/lib/db/generated/prisma/client";
 import type { FlowUser } from "@/lib/flow";
 import type { FlowDatabase } from "./lock-process";
 import type { JobServices } from "./run-job";
@@ -20,21 +18,17 @@ let engineers: FlowUser[] = [];
 let requester: FlowUser;
 
 beforeAll(async () => {
-  // Half on node-postgres (the runtime's default), half through Prisma's interactive transactions.
+  // One connection each: fifty processes, as far as PostgreSQL can tell.
   const url = process.env.DATABASE_URL!;
-  clients = Array.from({ length: CLIENTS }, (_, i) =>
-    i % 2 === 0
-      ? new pg.Pool({ connectionString: url, max: 1 })
-      : new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 1 }) }),
-  );
-  await Promise.all(clients.map((client) => (client instanceof pg.Pool ? client.query("SELECT 1") : client.$queryRawUnsafe("SELECT 1"))));
+  clients = Array.from({ length: CLIENTS }, () => new pg.Pool({ connectionString: url, max: 1 }));
+  await Promise.all(clients.map((client) => client.query("SELECT 1")));
   requester = await makeUser(["engineer"], "requester");
   reviewers = await Promise.all(Array.from({ length: CLIENTS }, (_, i) => makeUser(["reviewer"], `reviewer${i}`)));
   engineers = await Promise.all(Array.from({ length: CLIENTS }, (_, i) => makeUser(["engineer"], `engineer${i}`)));
 }, 60_000);
 
 afterAll(async () => {
-  await Promise.all(clients.map((client) => (client instanceof pg.Pool ? client.end() : client.$disconnect())));
+  await Promise.all(clients.map((client) => client.end()));
 });
 
 /** Runs every attempt at once and sorts the outcomes: "won", or the refusal's code. */

@@ -3,24 +3,23 @@
  * UPDATE, scoped by flow), do the work in memory, write it in one statement, COMMIT. Deadlocks and
  * serialization failures are retried a few times with jitter, then reported as `busy`.
  */
-import pg from "pg";
-import type { PrismaClient } from "@/lib/db/generated/prisma/client";
+import type pg from "pg";
+import { pool } from "@/lib/db/pool";
+import { withTransaction } from "@/lib/db/sql";
 import type { AnyNode, FlowUser, ObsoleteNode } from "@/lib/flow";
 import { FlowError } from "./errors";
 import { FlowWork, notFound, type LoadedProcess, type WorkMode } from "./flow-work";
-import { flowPool } from "./pool";
-import type { Tx } from "./queries";
 import { installed } from "@/lib/installation/install";
 import type { FlowRegistry } from "./registry";
 import type { TaskRow } from "./rows";
 import { can } from "@/lib/auth/permissions";
 
-/** Where flow transactions run: a node-postgres pool (the default is `flowPool()`), or a Prisma client. */
-export type FlowDatabase = pg.Pool | PrismaClient;
+/** Where flow transactions run: a node-postgres pool (the default is the process's, lib/db/pool.ts). */
+export type FlowDatabase = pg.Pool;
 
 /** What every action may be given; all optional. */
 export interface RuntimeOptions {
-  /** The database to use. Default: the runtime's pool on DATABASE_URL (pool.ts). Tests pass one per connection. */
+  /** The database to use. Default: the process's pool. Tests pass one per simulated process. */
   readonly db?: FlowDatabase;
   /** The flows served. Default: the installation's (lib/installation). */
   readonly registry?: FlowRegistry;
@@ -60,11 +59,11 @@ export async function inFlowTransaction<T>(
   actorId: string | null,
   work: (work: FlowWork) => Promise<T>,
 ): Promise<T> {
-  const database = options.db ?? flowPool();
+  const database = options.db ?? pool;
   const registry = options.registry ?? installed().flows;
   for (let attempt = 1; ; attempt++) {
     try {
-      return await transaction(database, async (tx) => {
+      return await withTransaction(database, async (tx) => {
         const unit = new FlowWork(tx, registry, options.now ?? new Date(), mode, actorId);
         const result = await work(unit);
         await unit.flush();
@@ -84,29 +83,6 @@ export async function inFlowTransaction<T>(
 }
 
 const LOCK_TIMEOUT = "55P03";
-
-/** BEGIN, `run`, COMMIT (ROLLBACK when it throws), on a pool's client or in a Prisma interactive transaction. */
-async function transaction<T>(database: FlowDatabase, run: (tx: Tx) => Promise<T>): Promise<T> {
-  if (!(database instanceof pg.Pool)) {
-    // A process lock is held for milliseconds, but 50 clients may queue for the same one.
-    return database.$transaction((tx) => run(tx), { maxWait: 20_000, timeout: 60_000 });
-  }
-  const client = await database.connect();
-  let broken = false;
-  try {
-    await client.query("BEGIN");
-    const result = await run({ $queryRawUnsafe: async (sql, ...params) => (await client.query(sql, params)).rows as never });
-    await client.query("COMMIT");
-    return result;
-  } catch (error) {
-    await client.query("ROLLBACK").catch(() => {
-      broken = true;
-    });
-    throw error;
-  } finally {
-    client.release(broken);
-  }
-}
 
 /** The SQLSTATE of a database error as Prisma's driver adapter reports it, if it is one. */
 export function sqlStateOf(error: unknown): string | null {

@@ -3,15 +3,11 @@
  * as ISO strings); all writes of an action go out in one statement at its end (`writeChanges`), so
  * completing a task and creating the next one is: lock, read open tasks, write, commit.
  */
+import { rowsOf, type Queryable } from "@/lib/db/sql";
 import { PROCESS_COLUMNS, TASK_COLUMNS, type AuditRow, type JobSpec, type ProcessRow, type TaskRow } from "./rows";
 
-/**
- * What the queries run on: an open transaction, on a node-postgres client (lock-process.ts) or a
- * Prisma interactive transaction; both answer raw SQL with rows.
- */
-export interface Tx {
-  $queryRawUnsafe<T = unknown>(sql: string, ...params: unknown[]): Promise<T>;
-}
+/** What the queries run on: the client of the open transaction (lock-process.ts). */
+export type Tx = Queryable;
 
 /** The channel every change is announced on, one JSON payload per changed process. */
 export const FLOW_NOTIFY_CHANNEL = "gusset_flow";
@@ -31,56 +27,54 @@ export async function lockProcess(
   flowName: string,
   taskId: string | null,
 ): Promise<{ process: ProcessRow; open: TaskRow[]; task: TaskRow | null } | null> {
-  const rows = await tx.$queryRawUnsafe<{ locked: { process: ProcessRow; open: TaskRow[]; task: TaskRow | null } | null }[]>(
+  const rows = await rowsOf<{ locked: { process: ProcessRow; open: TaskRow[]; task: TaskRow | null } | null }>(
+    tx,
     `SELECT flow_lock_process($1, $2, $3) AS locked`,
-    processId,
-    flowName,
-    taskId,
+    [processId, flowName, taskId],
   );
   return rows[0]?.locked ?? null;
 }
 
 /** One task of a process, whatever its status. */
 export async function selectTask(tx: Tx, taskId: string, processId: string): Promise<TaskRow | null> {
-  const rows = await tx.$queryRawUnsafe<{ row: TaskRow }[]>(
-    `SELECT row_to_json(t) AS row FROM flow_task t WHERE t.id = $1 AND t."processId" = $2`,
+  const rows = await rowsOf<{ row: TaskRow }>(tx, `SELECT row_to_json(t) AS row FROM flow_task t WHERE t.id = $1 AND t."processId" = $2`, [
     taskId,
     processId,
-  );
+  ]);
   return rows[0]?.row ?? null;
 }
 
 /** The tasks created from `taskId` (its successors), whatever their status. */
 export async function selectSuccessors(tx: Tx, taskId: string): Promise<TaskRow[]> {
-  const rows = await tx.$queryRawUnsafe<{ row: TaskRow }[]>(
+  const rows = await rowsOf<{ row: TaskRow }>(
+    tx,
     `SELECT row_to_json(t) AS row FROM flow_task_previous p JOIN flow_task t ON t.id = p."taskId" WHERE p."previousId" = $1`,
-    taskId,
+    [taskId],
   );
   return rows.map((r) => r.row);
 }
 
 /** The tasks `taskId` came from: id and split token (a join's arrivals). */
 export async function selectPrevious(tx: Tx, taskId: string): Promise<{ id: string; token: string | null }[]> {
-  return tx.$queryRawUnsafe<{ id: string; token: string | null }[]>(
+  return rowsOf<{ id: string; token: string | null }>(
+    tx,
     `SELECT t.id, t.token FROM flow_task_previous p JOIN flow_task t ON t.id = p."previousId" WHERE p."taskId" = $1`,
-    taskId,
+    [taskId],
   );
 }
 
 /** Processes a subprocess task started that have not ended. */
 export async function selectOpenChildProcesses(tx: Tx, parentTaskId: string): Promise<{ id: string; flowName: string }[]> {
-  return tx.$queryRawUnsafe<{ id: string; flowName: string }[]>(
+  return rowsOf<{ id: string; flowName: string }>(
+    tx,
     `SELECT id, "flowName" FROM flow_process WHERE "parentTaskId" = $1 AND status IN ('running', 'error')`,
-    parentTaskId,
+    [parentTaskId],
   );
 }
 
 /** A user's roles, for handing a task to them; null when they do not exist or are disabled. */
 export async function selectActiveUser(tx: Tx, userId: string): Promise<{ id: string; roles: string[] } | null> {
-  const rows = await tx.$queryRawUnsafe<{ id: string; roles: string[] }[]>(
-    `SELECT id, roles FROM "user" WHERE id = $1 AND NOT disabled`,
-    userId,
-  );
+  const rows = await rowsOf<{ id: string; roles: string[] }>(tx, `SELECT id, roles FROM "user" WHERE id = $1 AND NOT disabled`, [userId]);
   return rows[0] ?? null;
 }
 
@@ -112,7 +106,7 @@ const TASK_UPDATES = TASK_COLUMNS.filter((c) => !["id", "processId", "flowName",
  */
 export async function writeChanges(tx: Tx, changes: Changes): Promise<void> {
   const statement = writeStatement(changes);
-  if (statement) await tx.$queryRawUnsafe(statement.sql, ...statement.params);
+  if (statement) await rowsOf(tx, statement.sql, statement.params);
 }
 
 /** The statement `writeChanges` sends, or null when there is nothing to write. @internal */
@@ -177,9 +171,8 @@ export function writeStatement(changes: Changes): { sql: string; params: unknown
 
 /** The process and flow a task belongs to (to lock a subprocess's parent). */
 export async function selectTaskOwner(tx: Tx, taskId: string): Promise<{ processId: string; flowName: string } | null> {
-  const rows = await tx.$queryRawUnsafe<{ processId: string; flowName: string }[]>(
-    `SELECT "processId", "flowName" FROM flow_task WHERE id = $1`,
+  const rows = await rowsOf<{ processId: string; flowName: string }>(tx, `SELECT "processId", "flowName" FROM flow_task WHERE id = $1`, [
     taskId,
-  );
+  ]);
   return rows[0] ?? null;
 }

@@ -1,3 +1,5 @@
+import { pool } from "@/lib/db/pool";
+import { rowsOf, sql } from "@/lib/db/sql";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/prisma/client";
 import { mayClaim, type TaskFacts } from "@/lib/flow/inbox/task-access";
@@ -16,11 +18,14 @@ const MAX_DRAFT_BYTES = 64 * 1024;
 export async function saveTaskDraft(actor: Actor, ref: TaskRef, data: Record<string, unknown>): Promise<{ savedAt: string }> {
   if (JSON.stringify(data).length > MAX_DRAFT_BYTES)
     throw new FlowError("invalid_input", "Draft too big.", { userMessage: "This draft is too big to save." });
-  const [task] = await db.$queryRaw<(TaskFacts & { flowName: string })[]>`
+  const [task] = await rowsOf<TaskFacts & { flowName: string }>(
+    pool,
+    sql`
     SELECT t.id, t."nodeName", t.status, t."assigneeId", t."ownerRole", t."finishedById", t."processId", t."flowName",
       p."createdById" AS "processCreatedById", p.data AS "processData"
     FROM flow_task t JOIN flow_process p ON p.id = t."processId"
-    WHERE t.id = ${ref.taskId} AND t."processId" = ${ref.processId} AND t."flowName" = ${ref.flow}`;
+    WHERE t.id = ${ref.taskId} AND t."processId" = ${ref.processId} AND t."flowName" = ${ref.flow}`,
+  );
   const flow = task ? (installed().flows.flows.find((candidate) => candidate.name === task.flowName) ?? null) : null;
   const open = task && ["new", "assigned", "started"].includes(task.status);
   if (!task || !open || !(task.assigneeId === actor.id || mayClaim(actor, flow, task))) {

@@ -7,7 +7,6 @@ import { testFlows } from "@/lib/flow/runtime/test-support/flows";
 import { startWorker } from "../start-worker";
 
 const worker = await startWorker({
-  connectionString: process.env.DATABASE_URL!,
   registry: loadFlows(testFlows),
   services: {
     storageFor: () => ({ put: () => Promise.reject(new Error("no storage")), get: async () => null }),
