@@ -5,13 +5,13 @@ import { useCallback, useEffect, useMemo, useRef, useState, useTransition, type 
 import { restoreRevisionAction, saveParamsAction } from "@/app/(app)/editor/actions";
 import { ParamsForm } from "@/components/params-form/params-form";
 import { useParamsForm } from "@/components/params-form/use-params-form";
-import { BUTTON, PRIMARY_BUTTON } from "@/components/ui/dialog";
 import { parametrizationOf } from "@/definitions/params-registry";
 import { paramsToJson } from "@/lib/entities/file-import";
 import type { EntityDetail, EntityFailure, Revision } from "@/lib/entities/types";
 import { downloadText } from "@/components/params-form/download";
 import type { Parametrization, ParamsDraft } from "@/lib/params";
 import type { FieldError } from "@/components/params-form/params-form";
+import { Button } from "@/components/ui/button";
 import { DiffList } from "./diff-list";
 import { EntityDraftContext, type EntityDraft } from "./entity-draft";
 import { HistoryDialog, revisionsKey } from "./history-dialog";
@@ -156,9 +156,7 @@ function Editor({ entity, typeLabel, viewsSlot, parametrization }: EntityEditorP
                   Unsaved changes
                 </span>
               )}
-              <button
-                type="button"
-                className={BUTTON}
+              <Button
                 onClick={() =>
                   downloadText(
                     `${entity.name.replace(/[^\w.-]+/g, "-")}.json`,
@@ -169,21 +167,18 @@ function Editor({ entity, typeLabel, viewsSlot, parametrization }: EntityEditorP
                 title="Download the saved params as a Gusset JSON file, which New from file reads back"
               >
                 Export params
-              </button>
-              <button type="button" className={BUTTON} onClick={() => setHistoryOpen(true)}>
-                History
-              </button>
+              </Button>
+              <Button onClick={() => setHistoryOpen(true)}>History</Button>
               {!readOnly && (
-                <button
-                  type="button"
-                  className={PRIMARY_BUTTON}
+                <Button
+                  variant="primary"
                   disabled={saving || !dirty}
                   onClick={() => save()}
                   aria-keyshortcuts="Control+S Meta+S"
                   title="Save (Ctrl+S)"
                 >
                   {saving ? "Saving…" : "Save"}
-                </button>
+                </Button>
               )}
             </div>
           </div>
@@ -205,15 +200,13 @@ function Editor({ entity, typeLabel, viewsSlot, parametrization }: EntityEditorP
                 Your changes are still here. Review the difference, then keep yours (saved as a new version after theirs) or load theirs.
               </p>
               <div className="flex flex-wrap gap-2">
-                <button type="button" className={BUTTON} aria-expanded={showDiff} onClick={() => setShowDiff((value) => !value)}>
+                <Button aria-expanded={showDiff} onClick={() => setShowDiff((value) => !value)}>
                   {showDiff ? "Hide the difference" : "Review the difference"}
-                </button>
-                <button type="button" className={BUTTON} disabled={saving} onClick={() => save(conflict.version)}>
+                </Button>
+                <Button disabled={saving} onClick={() => save(conflict.version)}>
                   Save mine over theirs
-                </button>
-                <button
-                  type="button"
-                  className={BUTTON}
+                </Button>
+                <Button
                   disabled={saving}
                   onClick={() => {
                     dispatch({ type: "load", params: conflict.params, version: conflict.version });
@@ -225,7 +218,7 @@ function Editor({ entity, typeLabel, viewsSlot, parametrization }: EntityEditorP
                   }}
                 >
                   Discard mine and load theirs
-                </button>
+                </Button>
               </div>
               {showDiff && (
                 <div className="rounded-md border border-amber-200 bg-white p-3">

@@ -13,7 +13,8 @@ import {
   shareEntityAction,
 } from "@/app/(app)/editor/actions";
 import type { EntityResult, TreeEntity } from "@/lib/entities/types";
-import { BUTTON, DANGER_BUTTON, Dialog, PRIMARY_BUTTON } from "@/components/ui/dialog";
+import { Dialog } from "@/components/ui/dialog";
+import { Button } from "@/components/ui/button";
 import { FromFileDialog } from "./from-file-dialog";
 import { moveTargets, subtreeOf, treeModel, type TreeModel, type TypeInfo } from "./tree-model";
 
@@ -56,9 +57,9 @@ export function EntityTree({ entities, types, currentId, canCreate }: EntityTree
       <div className="flex items-center justify-between gap-2">
         <h2 className="text-sm font-semibold text-slate-700">Entities</h2>
         {canCreate && rootTypes.length > 0 && (
-          <button type="button" className={BUTTON} onClick={() => setTask({ kind: "create", parentId: null, types: rootTypes })}>
+          <Button onClick={() => setTask({ kind: "create", parentId: null, types: rootTypes })}>
             New {rootTypes.length === 1 ? rootTypes[0]!.label.toLowerCase() : "entity"}
-          </button>
+          </Button>
         )}
       </div>
       {notice && (
@@ -317,12 +318,10 @@ function TaskDialog({
 
   const footer = (label: string, danger = false) => (
     <div className="mt-5 flex justify-end gap-2">
-      <button type="button" className={BUTTON} onClick={onClose}>
-        Cancel
-      </button>
-      <button type="submit" className={danger ? DANGER_BUTTON : PRIMARY_BUTTON} disabled={pending}>
+      <Button onClick={onClose}>Cancel</Button>
+      <Button type="submit" variant={danger ? "danger" : "primary"} disabled={pending}>
         {pending ? "Working…" : label}
-      </button>
+      </Button>
     </div>
   );
   const errorLine = error && (
@@ -435,9 +434,7 @@ function TaskDialog({
             <>
               <p className="text-sm text-slate-600">There is nowhere else this entity can go.</p>
               <div className="mt-5 flex justify-end">
-                <button type="button" className={BUTTON} onClick={onClose}>
-                  Close
-                </button>
+                <Button onClick={onClose}>Close</Button>
               </div>
             </>
           ) : (

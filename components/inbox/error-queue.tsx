@@ -3,6 +3,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { LocalTime } from "@/components/ui/local-time";
 import type { FlowSnapshot } from "@/lib/events/flow-snapshot";
 import type { ErrorQueueItem } from "@/lib/flow/inbox/list-error-queue";
+import { Button } from "@/components/ui/button";
 import { CorrectProcessData, TaskRepairButtons } from "./admin-process-actions";
 import { BulkRetry } from "./bulk-retry";
 import { processHref } from "./format";
@@ -99,9 +100,9 @@ function ErrorQueueFilterForm({
           className="w-56 rounded border border-slate-300 bg-white px-2 py-1"
         />
       </label>
-      <button type="submit" className="rounded border border-slate-300 bg-white px-3 py-1 hover:bg-slate-50">
+      <Button type="submit" size="compact">
         Filter
-      </button>
+      </Button>
       {canRetryAll && <BulkRetry filters={filters} />}
     </form>
   );

@@ -2,6 +2,7 @@
 
 import { useEffect, useRef, type ClipboardEvent, type KeyboardEvent } from "react";
 import { newRow, type ColumnField, type ParamsDraft, type ResolvedNode, type TableField } from "@/lib/params";
+import { Button } from "@/components/ui/button";
 import { fieldId, useFormContext } from "./form-context";
 import { OptionSelect } from "./field-control";
 import { NumberInput } from "./number-input";
@@ -9,7 +10,8 @@ import { isCellBlock, parseClipboardRows, pasteIntoRows } from "./paste-rows";
 
 const CELL =
   "w-full min-w-[5rem] rounded border border-transparent bg-transparent px-2 py-1 text-sm hover:border-slate-300 focus:border-brand-500 focus:bg-white focus:outline-none focus:ring-2 focus:ring-brand-100 disabled:text-slate-500 aria-[invalid=true]:border-red-500 aria-[invalid=true]:bg-red-50";
-const ICON_BUTTON = "rounded px-1.5 py-0.5 text-slate-500 hover:bg-slate-100 hover:text-slate-900 disabled:opacity-30";
+// A grid row's move and remove glyphs: grey until hovered.
+const ROW_CONTROL = "py-0.5 text-slate-500 hover:text-slate-900";
 
 /**
  * A table field as an editable grid. Each cell's accessible name is its column's label and row
@@ -160,32 +162,32 @@ export function TableGrid({ node, value }: { node: ResolvedNode; value: unknown 
                 })}
                 {!readOnly && (
                   <td className="whitespace-nowrap px-1 py-0.5 text-right">
-                    <button
-                      type="button"
-                      className={ICON_BUTTON}
+                    <Button
+                      variant="icon"
+                      className={ROW_CONTROL}
                       disabled={rowIndex === 0}
                       aria-label={`Move row ${rowIndex + 1} of ${field.label} up`}
                       onClick={() => dispatch({ type: "moveRow", path: node.path, from: rowIndex, to: rowIndex - 1 })}
                     >
                       ↑
-                    </button>
-                    <button
-                      type="button"
-                      className={ICON_BUTTON}
+                    </Button>
+                    <Button
+                      variant="icon"
+                      className={ROW_CONTROL}
                       disabled={rowIndex === rows.length - 1}
                       aria-label={`Move row ${rowIndex + 1} of ${field.label} down`}
                       onClick={() => dispatch({ type: "moveRow", path: node.path, from: rowIndex, to: rowIndex + 1 })}
                     >
                       ↓
-                    </button>
-                    <button
-                      type="button"
-                      className={ICON_BUTTON}
+                    </Button>
+                    <Button
+                      variant="icon"
+                      className={ROW_CONTROL}
                       aria-label={`Remove row ${rowIndex + 1} of ${field.label}`}
                       onClick={() => dispatch({ type: "removeRow", path: node.path, index: rowIndex })}
                     >
                       ✕
-                    </button>
+                    </Button>
                   </td>
                 )}
               </tr>
@@ -195,15 +197,9 @@ export function TableGrid({ node, value }: { node: ResolvedNode; value: unknown 
       </div>
       {!readOnly && (
         <div className="flex items-center gap-3">
-          <button
-            type="button"
-            disabled={full}
-            onClick={() => addRow(rows.length, 0)}
-            aria-label={`Add row to ${field.label}`}
-            className="rounded-md border border-slate-300 bg-white px-2.5 py-1 text-xs font-medium text-slate-700 hover:bg-slate-50 disabled:opacity-50"
-          >
+          <Button disabled={full} onClick={() => addRow(rows.length, 0)} aria-label={`Add row to ${field.label}`} size="sm">
             + Add row
-          </button>
+          </Button>
           <span className="text-xs text-slate-400">Enter on the last row adds one; paste cells from a spreadsheet.</span>
         </div>
       )}
