@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { buttonClass } from "@/components/ui/button";
 
 export default function Forbidden() {
   return (
@@ -7,7 +8,7 @@ export default function Forbidden() {
         <p className="text-sm font-semibold text-red-600">403</p>
         <h1 className="text-2xl font-semibold">You do not have access to this page</h1>
         <p className="text-slate-600">Your account does not hold the role this page needs. Ask an admin if you should.</p>
-        <Link href="/" className="inline-block rounded-md bg-brand-600 px-3 py-2 text-sm font-medium text-white hover:bg-brand-700">
+        <Link href="/" className={`inline-block ${buttonClass({ variant: "primary", size: "lg" })}`}>
           Back to home
         </Link>
       </div>

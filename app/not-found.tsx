@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { buttonClass } from "@/components/ui/button";
 
 export default function NotFound() {
   return (
@@ -7,7 +8,7 @@ export default function NotFound() {
         <p className="text-sm font-semibold text-slate-500">404</p>
         <h1 className="text-2xl font-semibold">Nothing here</h1>
         <p className="text-slate-600">The page does not exist, or you may not see it.</p>
-        <Link href="/" className="inline-block rounded-md bg-brand-600 px-3 py-2 text-sm font-medium text-white hover:bg-brand-700">
+        <Link href="/" className={`inline-block ${buttonClass({ variant: "primary", size: "lg" })}`}>
           Back to home
         </Link>
       </div>

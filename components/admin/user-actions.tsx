@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { endSessionsAction, setDisabledAction } from "@/app/(app)/admin/users/actions";
+import { Button } from "@/components/ui/button";
 
 type Said = { readonly ok: boolean; readonly message: string } | null;
 
@@ -24,27 +25,17 @@ export function UserActions({ userId, name, disabled, self }: { userId: string; 
       )}
       <form action={endAction}>
         <input type="hidden" name="userId" value={userId} />
-        <button
-          type="submit"
-          disabled={ending}
-          aria-label={`End sessions of ${name}`}
-          className="rounded border border-slate-300 px-2 py-1 text-xs hover:bg-slate-50 disabled:opacity-50"
-        >
+        <Button type="submit" disabled={ending} aria-label={`End sessions of ${name}`} size="compact-xs">
           End sessions
-        </button>
+        </Button>
       </form>
       {!self && (
         <form action={disableAction}>
           <input type="hidden" name="userId" value={userId} />
           <input type="hidden" name="disabled" value={disabled ? "false" : "true"} />
-          <button
-            type="submit"
-            disabled={disabling}
-            aria-label={`${disabled ? "Enable" : "Disable"} ${name}`}
-            className="rounded border border-slate-300 px-2 py-1 text-xs hover:bg-slate-50 disabled:opacity-50"
-          >
+          <Button type="submit" disabled={disabling} aria-label={`${disabled ? "Enable" : "Disable"} ${name}`} size="compact-xs">
             {disabled ? "Enable" : "Disable"}
-          </button>
+          </Button>
         </form>
       )}
     </div>

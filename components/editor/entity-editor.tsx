@@ -1,23 +1,20 @@
 "use client";
 
-import { useQueryClient } from "@tanstack/react-query";
-import { Suspense, use, useCallback, useEffect, useMemo, useRef, useState, useTransition, type ReactNode } from "react";
-import { restoreRevisionAction, saveParamsAction } from "@/app/(app)/editor/actions";
+import { Suspense, use, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { ParamsForm } from "@/components/params-form/params-form";
 import { useParamsForm } from "@/components/params-form/use-params-form";
-import { BUTTON, PRIMARY_BUTTON } from "@/components/ui/dialog";
 import { loadParametrization } from "@/components/params-form/load-parametrization";
 import type { ButtonInfo } from "@/lib/controller/describe-buttons";
 import { paramsToJson } from "@/lib/entities/file-import";
-import type { ConflictFailure, EntityDetail, Revision } from "@/lib/entities/types";
+import type { EntityDetail } from "@/lib/entities/types";
 import { downloadText } from "@/components/params-form/download";
 import type { Parametrization, ParamsDraft } from "@/lib/params";
 import type { FieldError } from "@/components/params-form/params-form";
-import { DiffList } from "./diff-list";
+import { Button } from "@/components/ui/button";
+import { ConflictBanner } from "./conflict-banner";
 import { EntityDraftContext, type EntityDraft } from "./entity-draft";
-import { HistoryDialog, revisionsKey } from "./history-dialog";
-
-type Conflict = ConflictFailure;
+import { HistoryDialog } from "./history-dialog";
+import { useEntitySave, useSaveShortcut } from "./use-entity-save";
 
 export interface EntityEditorProps {
   readonly entity: EntityDetail;
@@ -42,7 +39,7 @@ export interface EditorType {
 export function EntityEditor({ entity, type, viewsSlot }: EntityEditorProps) {
   if (!type) {
     return (
-      <p role="alert" className="rounded-md border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950">
+      <p role="alert" className="rounded-md border border-amber-300 bg-amber-50 p-4 text-sm text-amber-900">
         This entity&apos;s type, “{entity.type}”, is no longer installed; its params are kept but cannot be edited.
       </p>
     );
@@ -60,85 +57,14 @@ function LoadedEditor({ type, ...props }: EntityEditorProps & { type: EditorType
 }
 
 function Editor({ entity, type, viewsSlot, parametrization }: EntityEditorProps & { type: EditorType; parametrization: Parametrization }) {
-  const { state, dispatch, errors, dirty } = useParamsForm(parametrization, { params: entity.params, version: entity.version });
-  const [conflict, setConflict] = useState<Conflict | null>(null);
-  const [showDiff, setShowDiff] = useState(false);
-  const [status, setStatus] = useState<{ text: string; tone: "ok" | "error" } | null>(null);
+  const form = useParamsForm(parametrization, { params: entity.params, version: entity.version });
+  const { state, dispatch, errors, dirty } = form;
+  const { save, restore, loadTheirs, saving, conflict, status } = useEntitySave(entity, form);
+  const { shownErrors, reportFieldErrors } = useViewFieldErrors(state.draft, errors);
   const [historyOpen, setHistoryOpen] = useState(false);
-  const [saving, startSaving] = useTransition();
-  const queryClient = useQueryClient();
   const readOnly = !entity.canEdit;
 
-  // Errors a view reported, shown while the draft is the one they were reported for.
-  const [viewErrors, setViewErrors] = useState<{ draft: ParamsDraft; fields: readonly FieldError[] } | null>(null);
-  const draftRef = useRef(state.draft);
-  useEffect(() => {
-    draftRef.current = state.draft;
-  });
-  const reportFieldErrors = useCallback((fields: readonly FieldError[]) => setViewErrors({ draft: draftRef.current, fields }), []);
-  const shownErrors = useMemo(
-    () => (viewErrors && viewErrors.draft === state.draft ? [...errors, ...viewErrors.fields] : errors),
-    [errors, viewErrors, state.draft],
-  );
-
-  const save = (expectedVersion = state.version) => {
-    if (readOnly || saving) return;
-    if (errors.length > 0) {
-      setStatus({ text: `Not saved: ${errors.length === 1 ? "1 input needs" : `${errors.length} inputs need`} attention.`, tone: "error" });
-      return;
-    }
-    const sent = state.draft;
-    startSaving(async () => {
-      const result = await saveParamsAction({ id: entity.id, params: sent, expectedVersion });
-      if (result.ok) {
-        dispatch({ type: "saved", params: sent, version: result.value.version });
-        setConflict(null);
-        setShowDiff(false);
-        setStatus({ text: `Saved as version ${result.value.version}.`, tone: "ok" });
-        void queryClient.invalidateQueries({ queryKey: revisionsKey(entity.id) });
-      } else if (result.failure.code === "conflict") {
-        setConflict(result.failure);
-        setStatus(null);
-      } else {
-        setStatus({ text: `Not saved: ${result.failure.message}`, tone: "error" });
-      }
-    });
-  };
-
-  const restore = (revision: Revision) => {
-    if (dirty && !window.confirm("Restoring replaces your unsaved changes. Restore anyway?")) return;
-    startSaving(async () => {
-      const result = await restoreRevisionAction({ id: entity.id, version: revision.version, expectedVersion: state.version });
-      setHistoryOpen(false);
-      if (result.ok) {
-        dispatch({ type: "load", params: revision.params, version: result.value.version });
-        setConflict(null);
-        setStatus({ text: `Restored version ${revision.version} as version ${result.value.version}.`, tone: "ok" });
-        void queryClient.invalidateQueries({ queryKey: revisionsKey(entity.id) });
-      } else if (result.failure.code === "conflict") {
-        setConflict(result.failure);
-      } else {
-        setStatus({ text: `Not restored: ${result.failure.message}`, tone: "error" });
-      }
-    });
-  };
-
-  // Ctrl/Cmd-S saves; the handler reads the latest `save` through a ref, so the listener is added once.
-  const saveRef = useRef(save);
-  useEffect(() => {
-    saveRef.current = save;
-  });
-  useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === "s") {
-        event.preventDefault();
-        saveRef.current();
-      }
-    };
-    window.addEventListener("keydown", onKeyDown);
-    return () => window.removeEventListener("keydown", onKeyDown);
-  }, []);
-
+  useSaveShortcut(save);
   useLeaveWarning(dirty && !readOnly);
 
   const draft = useMemo<EntityDraft>(
@@ -157,53 +83,22 @@ function Editor({ entity, type, viewsSlot, parametrization }: EntityEditorProps 
     <EntityDraftContext.Provider value={draft}>
       <div className="grid min-w-0 gap-6 xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <div className="min-w-0 space-y-4">
-          <div className="flex flex-wrap items-start justify-between gap-3">
-            <div className="min-w-0">
-              <p className="text-xs font-medium uppercase tracking-wide text-slate-500">{type.label}</p>
-              <h1 className="truncate text-2xl font-semibold">{entity.name}</h1>
-              <p className="text-xs text-slate-500">
-                Version {state.version} · owned by {entity.owner.name}
-                {readOnly && " · read only"}
-              </p>
-            </div>
-            <div className="flex items-center gap-2">
-              {dirty && !readOnly && (
-                <span className="flex items-center gap-1.5 text-sm text-amber-700" data-testid="unsaved">
-                  <span aria-hidden className="h-2 w-2 rounded-full bg-amber-500" />
-                  Unsaved changes
-                </span>
-              )}
-              <button
-                type="button"
-                className={BUTTON}
-                onClick={() =>
-                  downloadText(
-                    `${entity.name.replace(/[^\w.-]+/g, "-")}.json`,
-                    "application/json",
-                    paramsToJson({ type: entity.type, name: entity.name, params: state.baseline }),
-                  )
-                }
-                title="Download the saved params as a Gusset JSON file, which New from file reads back"
-              >
-                Export params
-              </button>
-              <button type="button" className={BUTTON} onClick={() => setHistoryOpen(true)}>
-                History
-              </button>
-              {!readOnly && (
-                <button
-                  type="button"
-                  className={PRIMARY_BUTTON}
-                  disabled={saving || !dirty}
-                  onClick={() => save()}
-                  aria-keyshortcuts="Control+S Meta+S"
-                  title="Save (Ctrl+S)"
-                >
-                  {saving ? "Saving…" : "Save"}
-                </button>
-              )}
-            </div>
-          </div>
+          <EditorHeader
+            entity={entity}
+            typeLabel={type.label}
+            version={state.version}
+            unsaved={dirty && !readOnly}
+            saving={saving}
+            onExport={() =>
+              downloadText(
+                `${entity.name.replace(/[^\w.-]+/g, "-")}.json`,
+                "application/json",
+                paramsToJson({ type: entity.type, name: entity.name, params: state.baseline }),
+              )
+            }
+            onHistory={() => setHistoryOpen(true)}
+            onSave={() => save()}
+          />
 
           <div aria-live="polite">
             {status && (
@@ -214,48 +109,14 @@ function Editor({ entity, type, viewsSlot, parametrization }: EntityEditorProps 
           </div>
 
           {conflict && (
-            <div role="alert" className="space-y-3 rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950">
-              <p>
-                <strong>Not saved.</strong> {conflict.message}
-              </p>
-              <p>
-                Your changes are still here. Review the difference, then keep yours (saved as a new version after theirs) or load theirs.
-              </p>
-              <div className="flex flex-wrap gap-2">
-                <button type="button" className={BUTTON} aria-expanded={showDiff} onClick={() => setShowDiff((value) => !value)}>
-                  {showDiff ? "Hide the difference" : "Review the difference"}
-                </button>
-                <button type="button" className={BUTTON} disabled={saving} onClick={() => save(conflict.version)}>
-                  Save mine over theirs
-                </button>
-                <button
-                  type="button"
-                  className={BUTTON}
-                  disabled={saving}
-                  onClick={() => {
-                    dispatch({ type: "load", params: conflict.params, version: conflict.version });
-                    setConflict(null);
-                    setStatus({
-                      text: `Loaded version ${conflict.version} by ${conflict.savedBy.name}; your changes were discarded.`,
-                      tone: "ok",
-                    });
-                  }}
-                >
-                  Discard mine and load theirs
-                </button>
-              </div>
-              {showDiff && (
-                <div className="rounded-md border border-amber-200 bg-white p-3">
-                  <DiffList
-                    parametrization={parametrization}
-                    before={conflict.params}
-                    after={state.draft}
-                    beforeLabel={`Theirs (version ${conflict.version}, ${conflict.savedBy.name})`}
-                    afterLabel="Yours"
-                  />
-                </div>
-              )}
-            </div>
+            <ConflictBanner
+              conflict={conflict}
+              parametrization={parametrization}
+              mine={state.draft}
+              saving={saving}
+              onSaveMine={() => save(conflict.version)}
+              onLoadTheirs={() => loadTheirs(conflict)}
+            />
           )}
 
           <form
@@ -288,12 +149,88 @@ function Editor({ entity, type, viewsSlot, parametrization }: EntityEditorProps 
           parametrization={parametrization}
           canRestore={!readOnly}
           restoring={saving}
-          onRestore={restore}
+          onRestore={(revision) => restore(revision, () => setHistoryOpen(false))}
           onClose={() => setHistoryOpen(false)}
         />
       )}
     </EntityDraftContext.Provider>
   );
+}
+
+/** The entity's type, name, version and owner; the unsaved mark; Export, History and Save. */
+function EditorHeader({
+  entity,
+  typeLabel,
+  version,
+  unsaved,
+  saving,
+  onExport,
+  onHistory,
+  onSave,
+}: {
+  entity: EntityDetail;
+  typeLabel: string;
+  version: number;
+  unsaved: boolean;
+  saving: boolean;
+  onExport: () => void;
+  onHistory: () => void;
+  onSave: () => void;
+}) {
+  const readOnly = !entity.canEdit;
+  return (
+    <div className="flex flex-wrap items-start justify-between gap-3">
+      <div className="min-w-0">
+        <p className="text-xs font-medium uppercase tracking-wide text-slate-500">{typeLabel}</p>
+        <h1 className="truncate text-2xl font-semibold">{entity.name}</h1>
+        <p className="text-xs text-slate-500">
+          Version {version} · owned by {entity.owner.name}
+          {readOnly && " · read only"}
+        </p>
+      </div>
+      <div className="flex items-center gap-2">
+        {unsaved && (
+          <span className="flex items-center gap-1.5 text-sm text-amber-700" data-testid="unsaved">
+            <span aria-hidden className="h-2 w-2 rounded-full bg-amber-500" />
+            Unsaved changes
+          </span>
+        )}
+        <Button onClick={onExport} title="Download the saved params as a Gusset JSON file, which New from file reads back">
+          Export params
+        </Button>
+        <Button onClick={onHistory}>History</Button>
+        {!readOnly && (
+          <Button
+            variant="primary"
+            disabled={saving || !unsaved}
+            onClick={onSave}
+            aria-keyshortcuts="Control+S Meta+S"
+            title="Save (Ctrl+S)"
+          >
+            {saving ? "Saving…" : "Save"}
+          </Button>
+        )}
+      </div>
+    </div>
+  );
+}
+
+/**
+ * Errors a view reported (an InputViolation) beside the draft's own, shown while the draft is the
+ * one they were reported for. `reportFieldErrors` is stable, for the views panel's effects.
+ */
+function useViewFieldErrors(draft: ParamsDraft, errors: readonly FieldError[]) {
+  const [viewErrors, setViewErrors] = useState<{ draft: ParamsDraft; fields: readonly FieldError[] } | null>(null);
+  const draftRef = useRef(draft);
+  useEffect(() => {
+    draftRef.current = draft;
+  });
+  const reportFieldErrors = useCallback((fields: readonly FieldError[]) => setViewErrors({ draft: draftRef.current, fields }), []);
+  const shownErrors = useMemo(
+    () => (viewErrors && viewErrors.draft === draft ? [...errors, ...viewErrors.fields] : errors),
+    [errors, viewErrors, draft],
+  );
+  return { shownErrors, reportFieldErrors };
 }
 
 /**

@@ -2,25 +2,12 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useEffect, useMemo, useRef, useState, useTransition, type FormEvent } from "react";
-import {
-  createEntityAction,
-  createEntityFromFileAction,
-  deleteEntityAction,
-  duplicateEntityAction,
-  moveEntityAction,
-  renameEntityAction,
-  shareEntityAction,
-} from "@/app/(app)/editor/actions";
-import type { EntityResult, TreeEntity } from "@/lib/entities/types";
-import { BUTTON, DANGER_BUTTON, Dialog, PRIMARY_BUTTON } from "@/components/ui/dialog";
-import { FromFileDialog } from "./from-file-dialog";
-import { moveTargets, subtreeOf, treeModel, type TreeModel, type TypeInfo } from "./tree-model";
-
-type Task =
-  | { kind: "create"; parentId: string | null; types: readonly TypeInfo[] }
-  | { kind: "fromFile"; parentId: string; types: readonly TypeInfo[] }
-  | { kind: "rename" | "move" | "delete" | "share"; entity: TreeEntity };
+import { useEffect, useMemo, useRef, useState, useTransition } from "react";
+import { duplicateEntityAction } from "@/app/(app)/editor/actions";
+import type { TreeEntity } from "@/lib/entities/types";
+import { Button } from "@/components/ui/button";
+import { TaskDialog, type TreeTask } from "./tree-task-dialog";
+import { treeModel, type TreeModel, type TypeInfo } from "./tree-model";
 
 export interface EntityTreeProps {
   readonly entities: readonly TreeEntity[];
@@ -39,7 +26,7 @@ export interface EntityTreeProps {
 export function EntityTree({ entities, types, currentId, canCreate }: EntityTreeProps) {
   const model = useMemo(() => treeModel(entities), [entities]);
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
-  const [task, setTask] = useState<Task | null>(null);
+  const [task, setTask] = useState<TreeTask | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const rootTypes = types.filter((type) => type.atRoot);
 
@@ -56,9 +43,9 @@ export function EntityTree({ entities, types, currentId, canCreate }: EntityTree
       <div className="flex items-center justify-between gap-2">
         <h2 className="text-sm font-semibold text-slate-700">Entities</h2>
         {canCreate && rootTypes.length > 0 && (
-          <button type="button" className={BUTTON} onClick={() => setTask({ kind: "create", parentId: null, types: rootTypes })}>
+          <Button onClick={() => setTask({ kind: "create", parentId: null, types: rootTypes })}>
             New {rootTypes.length === 1 ? rootTypes[0]!.label.toLowerCase() : "entity"}
-          </button>
+          </Button>
         )}
       </div>
       {notice && (
@@ -113,7 +100,7 @@ function TreeItem({
   currentId: string | undefined;
   collapsed: ReadonlySet<string>;
   onToggle: (id: string) => void;
-  onTask: (task: Task) => void;
+  onTask: (task: TreeTask) => void;
   depth: number;
 }) {
   const children = model.childrenOf(entity.id);
@@ -191,7 +178,7 @@ function ActionsMenu({
   entity: TreeEntity;
   type: TypeInfo | undefined;
   types: readonly TypeInfo[];
-  onTask: (task: Task) => void;
+  onTask: (task: TreeTask) => void;
 }) {
   const [open, setOpen] = useState(false);
   const [pending, startTransition] = useTransition();
@@ -210,7 +197,7 @@ function ActionsMenu({
     return () => document.removeEventListener("pointerdown", onPointer);
   }, [open]);
 
-  const run = (task: Task) => {
+  const run = (task: TreeTask) => {
     setOpen(false);
     onTask(task);
   };
@@ -278,242 +265,4 @@ function ActionsMenu({
       )}
     </div>
   );
-}
-
-function TaskDialog({
-  task,
-  model,
-  types,
-  currentId,
-  onClose,
-  onNotice,
-}: {
-  task: Task;
-  model: TreeModel;
-  types: readonly TypeInfo[];
-  currentId: string | undefined;
-  onClose: () => void;
-  onNotice: (notice: string) => void;
-}) {
-  const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<string | null>(null);
-
-  const submit =
-    <T,>(action: () => Promise<EntityResult<T>>, then: (value: T) => void) =>
-    (event: FormEvent) => {
-      event.preventDefault();
-      setError(null);
-      startTransition(async () => {
-        const result = await action();
-        if (!result.ok) {
-          setError(result.failure.message);
-          return;
-        }
-        onClose();
-        then(result.value);
-      });
-    };
-
-  const footer = (label: string, danger = false) => (
-    <div className="mt-5 flex justify-end gap-2">
-      <button type="button" className={BUTTON} onClick={onClose}>
-        Cancel
-      </button>
-      <button type="submit" className={danger ? DANGER_BUTTON : PRIMARY_BUTTON} disabled={pending}>
-        {pending ? "Working…" : label}
-      </button>
-    </div>
-  );
-  const errorLine = error && (
-    <p role="alert" className="mt-3 text-sm text-red-700">
-      {error}
-    </p>
-  );
-  const input =
-    "mt-1 w-full rounded-md border border-slate-300 px-2.5 py-1.5 text-sm focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-100";
-
-  switch (task.kind) {
-    case "fromFile": {
-      const parent = model.byId.get(task.parentId);
-      return (
-        <FromFileDialog
-          parentId={task.parentId}
-          parentName={parent?.name ?? "the project"}
-          types={task.types}
-          action={createEntityFromFileAction}
-          onClose={onClose}
-        />
-      );
-    }
-    case "create": {
-      const parent = task.parentId ? model.byId.get(task.parentId) : null;
-      return (
-        <Dialog
-          title={parent ? `New entity in ${parent.name}` : `New ${task.types.length === 1 ? task.types[0]!.label.toLowerCase() : "entity"}`}
-          onClose={onClose}
-        >
-          <form
-            onSubmit={(event) => {
-              const data = new FormData(event.currentTarget);
-              submit(
-                () => createEntityAction({ type: String(data.get("type")), name: String(data.get("name")), parentId: task.parentId }),
-                ({ id }) => router.push(`/editor/${id}`),
-              )(event);
-            }}
-          >
-            <div className="space-y-3">
-              {task.types.length > 1 ? (
-                <div>
-                  <label htmlFor="new-entity-type" className="text-sm font-medium text-slate-700">
-                    Type
-                  </label>
-                  <select
-                    id="new-entity-type"
-                    name="type"
-                    className={input}
-                    defaultValue={task.types.find((t) => t.name !== "project")?.name ?? task.types[0]!.name}
-                  >
-                    {task.types.map((type) => (
-                      <option key={type.name} value={type.name}>
-                        {type.label}
-                      </option>
-                    ))}
-                  </select>
-                </div>
-              ) : (
-                <input type="hidden" name="type" value={task.types[0]!.name} />
-              )}
-              <div>
-                <label htmlFor="new-entity-name" className="text-sm font-medium text-slate-700">
-                  Name
-                </label>
-                <input id="new-entity-name" name="name" required maxLength={120} autoFocus className={input} autoComplete="off" />
-              </div>
-            </div>
-            {errorLine}
-            {footer("Create")}
-          </form>
-        </Dialog>
-      );
-    }
-    case "rename":
-      return (
-        <Dialog title={`Rename ${task.entity.name}`} onClose={onClose}>
-          <form
-            onSubmit={(event) => {
-              const name = String(new FormData(event.currentTarget).get("name"));
-              submit(
-                () => renameEntityAction({ id: task.entity.id, name }),
-                () => undefined,
-              )(event);
-            }}
-          >
-            <label htmlFor="rename-entity-name" className="text-sm font-medium text-slate-700">
-              Name
-            </label>
-            <input
-              id="rename-entity-name"
-              name="name"
-              required
-              maxLength={120}
-              defaultValue={task.entity.name}
-              autoFocus
-              className={input}
-              autoComplete="off"
-            />
-            {errorLine}
-            {footer("Rename")}
-          </form>
-        </Dialog>
-      );
-    case "move": {
-      const targets = moveTargets(model, types, task.entity.id);
-      return (
-        <Dialog title={`Move ${task.entity.name}`} onClose={onClose}>
-          {targets.length === 0 ? (
-            <>
-              <p className="text-sm text-slate-600">There is nowhere else this entity can go.</p>
-              <div className="mt-5 flex justify-end">
-                <button type="button" className={BUTTON} onClick={onClose}>
-                  Close
-                </button>
-              </div>
-            </>
-          ) : (
-            <form
-              onSubmit={(event) => {
-                const target = String(new FormData(event.currentTarget).get("parent"));
-                submit(
-                  () => moveEntityAction({ id: task.entity.id, parentId: target === "" ? null : target }),
-                  () => undefined,
-                )(event);
-              }}
-            >
-              <label htmlFor="move-entity-parent" className="text-sm font-medium text-slate-700">
-                Move to
-              </label>
-              <select id="move-entity-parent" name="parent" className={input} autoFocus>
-                {targets.map((target) => (
-                  <option key={target.id ?? ""} value={target.id ?? ""}>
-                    {target.label}
-                  </option>
-                ))}
-              </select>
-              {errorLine}
-              {footer("Move")}
-            </form>
-          )}
-        </Dialog>
-      );
-    }
-    case "share":
-      return (
-        <Dialog title={`Share ${task.entity.name}`} onClose={onClose}>
-          <form
-            onSubmit={(event) => {
-              const email = String(new FormData(event.currentTarget).get("email"));
-              submit(
-                () => shareEntityAction({ id: task.entity.id, email }),
-                ({ user }) => onNotice(`${task.entity.name} is shared with ${user.name}.`),
-              )(event);
-            }}
-          >
-            <p className="mb-3 text-sm text-slate-600">The engineer you share with can open and edit it, and everything inside it.</p>
-            <label htmlFor="share-entity-email" className="text-sm font-medium text-slate-700">
-              Engineer&apos;s email
-            </label>
-            <input id="share-entity-email" name="email" type="email" required autoFocus className={input} autoComplete="off" />
-            {errorLine}
-            {footer("Share")}
-          </form>
-        </Dialog>
-      );
-    case "delete": {
-      const subtree = subtreeOf(model, task.entity.id);
-      const inside = subtree.size - 1;
-      return (
-        <Dialog title={`Delete ${task.entity.name}?`} onClose={onClose}>
-          <form
-            onSubmit={submit(
-              () => deleteEntityAction({ id: task.entity.id }),
-              ({ deleted }) => {
-                onNotice(`Deleted ${deleted} ${deleted === 1 ? "entity" : "entities"}.`);
-                if (currentId && subtree.has(currentId)) router.push("/editor");
-              },
-            )}
-          >
-            <p className="text-sm text-slate-700">
-              {inside > 0
-                ? `“${task.entity.name}” and the ${inside} ${inside === 1 ? "entity" : "entities"} inside it will be deleted, with their history.`
-                : `“${task.entity.name}” will be deleted, with its history.`}{" "}
-              This cannot be undone.
-            </p>
-            {errorLine}
-            {footer(inside > 0 ? `Delete ${inside + 1} entities` : "Delete", true)}
-          </form>
-        </Dialog>
-      );
-    }
-  }
 }

@@ -2,9 +2,10 @@
 
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { BUTTON, Dialog, PRIMARY_BUTTON } from "@/components/ui/dialog";
+import { Dialog } from "@/components/ui/dialog";
 import { describeProblem } from "@/lib/entities/file-import";
 import type { EntityFailure, EntityResult } from "@/lib/entities/types";
+import { Button } from "@/components/ui/button";
 import type { TypeInfo } from "./tree-model";
 
 type CreateFromFile = (input: {
@@ -111,12 +112,10 @@ export function FromFileDialog({
           </div>
         )}
         <div className="mt-5 flex justify-end gap-2">
-          <button type="button" className={BUTTON} onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className={PRIMARY_BUTTON} disabled={pending || !format}>
+          <Button onClick={onClose}>Cancel</Button>
+          <Button type="submit" variant="primary" disabled={pending || !format}>
             {pending ? "Reading…" : "Create from file"}
-          </button>
+          </Button>
         </div>
       </form>
     </Dialog>

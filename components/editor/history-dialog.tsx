@@ -4,7 +4,8 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import type { Revision } from "@/lib/entities/types";
 import type { Parametrization } from "@/lib/params";
-import { BUTTON, Dialog } from "@/components/ui/dialog";
+import { Dialog } from "@/components/ui/dialog";
+import { Button } from "@/components/ui/button";
 import { DiffList } from "./diff-list";
 import { fetchApiValue } from "@/lib/http/fetch-api";
 
@@ -72,14 +73,9 @@ export function HistoryDialog({
                   {revision.restoredFrom !== null && `, restoring version ${revision.restoredFrom}`}
                 </p>
                 {canRestore && index > 0 && (
-                  <button
-                    type="button"
-                    className={`${BUTTON} mt-2 px-2 py-1 text-xs`}
-                    disabled={restoring}
-                    onClick={() => onRestore(revision)}
-                  >
+                  <Button size="sm" className="mt-2" disabled={restoring} onClick={() => onRestore(revision)}>
                     Restore version {revision.version}
-                  </button>
+                  </Button>
                 )}
               </li>
             ))}

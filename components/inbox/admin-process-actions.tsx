@@ -6,6 +6,7 @@ import { useState, useTransition } from "react";
 import { cancelProcessAction, cancelTaskAction, correctProcessDataAction, reviveTaskAction } from "@/app/(app)/flows/actions";
 import { FLOW_QUERY_KEY } from "@/components/live/use-live-flow";
 import { failureText, type Result } from "@/lib/result";
+import { Button } from "@/components/ui/button";
 
 function useAdminAction() {
   const router = useRouter();
@@ -47,23 +48,23 @@ export function TaskRepairButtons({
     <div className="space-y-1">
       <div className="flex gap-2">
         {canRetry && (
-          <button
-            type="button"
+          <Button
             disabled={pending}
             onClick={() => run(() => reviveTaskAction(taskRef), "Revived: a fresh task took its place.")}
-            className="rounded bg-brand-600 px-3 py-1 text-sm text-white hover:bg-brand-700 disabled:opacity-50"
+            variant="primary"
+            size="compact"
           >
             Revive
-          </button>
+          </Button>
         )}
-        <button
-          type="button"
+        <Button
           disabled={pending}
           onClick={() => run(() => cancelTaskAction(taskRef), "Canceled.")}
-          className="rounded border border-red-300 px-3 py-1 text-sm text-red-700 hover:bg-red-50 disabled:opacity-50"
+          variant="danger-outline"
+          size="compact"
         >
           Cancel
-        </button>
+        </Button>
       </div>
       <Message message={message} />
     </div>
@@ -93,14 +94,14 @@ export function CorrectProcessData({
           aria-label="Process data (JSON)"
         />
       </label>
-      <button
-        type="button"
+      <Button
         disabled={pending}
         onClick={() => run(() => correctProcessDataAction({ ...processRef, data: text }), "Saved; the change is in the audit trail.")}
-        className="mt-1 rounded border border-slate-300 px-3 py-1 hover:bg-slate-50 disabled:opacity-50"
+        size="compact"
+        className="mt-1"
       >
         Save data
-      </button>
+      </Button>
       <Message message={message} />
     </details>
   );
@@ -111,14 +112,14 @@ export function CancelProcessButton({ processRef }: { processRef: { flow: string
   const { pending, message, run } = useAdminAction();
   return (
     <div className="space-y-1">
-      <button
-        type="button"
+      <Button
         disabled={pending}
         onClick={() => run(() => cancelProcessAction(processRef), "The process is canceled.")}
-        className="rounded border border-red-300 px-3 py-1 text-sm text-red-700 hover:bg-red-50 disabled:opacity-50"
+        variant="danger-outline"
+        size="compact"
       >
         Cancel process
-      </button>
+      </Button>
       <Message message={message} />
     </div>
   );

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { reviveTasksAction } from "@/app/(app)/flows/actions";
 import { FLOW_QUERY_KEY } from "@/components/live/use-live-flow";
+import { Button } from "@/components/ui/button";
 
 /** Revives every failed task the error queue's filter selects. */
 export function BulkRetry({ filters }: { filters: { flow: string | null; node: string | null; search: string | null } }) {
@@ -14,8 +15,7 @@ export function BulkRetry({ filters }: { filters: { flow: string | null; node: s
   const [message, setMessage] = useState<string | null>(null);
   return (
     <div className="flex items-center gap-2">
-      <button
-        type="button"
+      <Button
         disabled={pending}
         onClick={() =>
           startTransition(async () => {
@@ -29,10 +29,11 @@ export function BulkRetry({ filters }: { filters: { flow: string | null; node: s
             router.refresh();
           })
         }
-        className="rounded bg-brand-600 px-3 py-1 text-sm text-white hover:bg-brand-700 disabled:opacity-50"
+        variant="primary"
+        size="compact"
       >
         Revive all shown
-      </button>
+      </Button>
       {message && (
         <span role="status" className="text-sm text-slate-700">
           {message}

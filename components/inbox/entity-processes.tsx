@@ -7,6 +7,7 @@ import { startFlowForEntityAction } from "@/app/(app)/flows/actions";
 import { FLOW_QUERY_KEY, missedFlowChange } from "@/components/live/use-live-flow";
 import type { FlowSnapshot } from "@/lib/events/flow-snapshot";
 import { useTimeZone } from "@/components/ui/local-time";
+import { Button } from "@/components/ui/button";
 import { formatTime, processHref } from "./format";
 import { StatusBadge } from "./status-badge";
 import { fetchApiValue } from "@/lib/http/fetch-api";
@@ -67,15 +68,9 @@ export function EntityProcesses({ entityId, entityName, version, startable, proc
             />
           </label>
           {startable.map((item) => (
-            <button
-              key={item.flow}
-              type="button"
-              disabled={pending}
-              onClick={() => start(item.flow)}
-              className="rounded bg-brand-600 px-3 py-1.5 text-white hover:bg-brand-700 disabled:opacity-50"
-            >
+            <Button key={item.flow} disabled={pending} onClick={() => start(item.flow)} variant="primary" size="compact-md">
               {item.label}
-            </button>
+            </Button>
           ))}
         </div>
       )}

@@ -11,6 +11,7 @@ import { formInput } from "@/lib/flow/inbox/form-input";
 import type { TaskRef } from "@/lib/flow/runtime/lock-process";
 import type { Parametrization, ParamsDraft } from "@/lib/params";
 import { useTimeZone } from "@/components/ui/local-time";
+import { Button } from "@/components/ui/button";
 import { formatTime } from "./format";
 
 export interface TaskFormProps {
@@ -95,17 +96,18 @@ export function TaskForm({ taskRef, form, initial, draftSavedAt, can, assigned, 
       )}
       <div className="flex flex-wrap items-center gap-2">
         {can.claim && !assigned && (
-          <button
-            type="button"
+          <Button
             disabled={pending}
             onClick={() => run(() => claimTaskAction(taskRef), "The task is yours.")}
-            className="rounded border border-brand-600 px-3 py-1.5 text-sm text-brand-700 hover:bg-brand-50 disabled:opacity-50"
+            variant="primary-outline"
+            size="compact-md"
           >
             Assign to me
-          </button>
+          </Button>
         )}
         {can.complete && (
           <>
+            {/* Wider and heavier than the buttons beside it: the task's main action. */}
             <button
               type="button"
               disabled={pending}
@@ -115,8 +117,7 @@ export function TaskForm({ taskRef, form, initial, draftSavedAt, can, assigned, 
               Complete
             </button>
             {form && Object.keys(form.layout).length > 0 && (
-              <button
-                type="button"
+              <Button
                 disabled={pending}
                 onClick={() =>
                   startTransition(async () => {
@@ -125,23 +126,23 @@ export function TaskForm({ taskRef, form, initial, draftSavedAt, can, assigned, 
                     setMessage(result.ok ? { tone: "info", text: "Draft saved." } : { tone: "error", text: result.failure.message });
                   })
                 }
-                className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50 disabled:opacity-50"
+                size="compact-md"
               >
                 Save draft
-              </button>
+              </Button>
             )}
             {savedAt && <span className="text-xs text-slate-500">Draft saved {formatTime(savedAt, zone)}</span>}
           </>
         )}
         {can.cancel && (
-          <button
-            type="button"
+          <Button
             disabled={pending}
             onClick={() => run(() => cancelTaskAction(taskRef), "The task is canceled.")}
-            className="rounded border border-red-300 px-3 py-1.5 text-sm text-red-700 hover:bg-red-50 disabled:opacity-50"
+            variant="danger-outline"
+            size="compact-md"
           >
             Cancel task
-          </button>
+          </Button>
         )}
       </div>
       {can.reassign && candidates.length > 0 && (
@@ -160,14 +161,13 @@ export function TaskForm({ taskRef, form, initial, draftSavedAt, can, assigned, 
               ))}
             </select>
           </label>
-          <button
-            type="button"
+          <Button
             disabled={pending || !reassignTo}
             onClick={() => run(() => reassignTaskAction({ ...taskRef, userId: reassignTo }), "The task is reassigned.")}
-            className="rounded border border-slate-300 bg-white px-3 py-1 hover:bg-slate-50 disabled:opacity-50"
+            size="compact"
           >
             Reassign
-          </button>
+          </Button>
         </div>
       )}
     </div>

@@ -9,6 +9,8 @@ import { FLOW_QUERY_KEY, missedFlowChange } from "@/components/live/use-live-flo
 import type { FlowSnapshot } from "@/lib/events/flow-snapshot";
 import type { TaskListItem, TaskPage } from "@/lib/flow/inbox/task-list-item";
 import { useTimeZone } from "@/components/ui/local-time";
+import { Tabs } from "@/components/ui/tabs";
+import { Button } from "@/components/ui/button";
 import { formatTime, processHref, taskHref } from "./format";
 import { StatusBadge } from "./status-badge";
 import type { Api } from "@/lib/http/api";
@@ -72,77 +74,72 @@ export function TaskLists({
 
   return (
     <div className="space-y-4">
-      <div role="tablist" aria-label="Task lists" className="flex gap-1 border-b border-slate-200">
-        {TABS.map((item) => (
-          <Link
-            key={item.key}
-            role="tab"
-            aria-selected={item.key === tab}
-            href={item.key === "inbox" ? "/inbox" : `/inbox?tab=${item.key}`}
-            className={`-mb-px border-b-2 px-4 py-2 text-sm font-medium ${item.key === tab ? "border-brand-600 text-brand-700" : "border-transparent text-slate-600 hover:text-slate-900"}`}
-          >
-            {item.label}
-          </Link>
-        ))}
-      </div>
-      <form
-        className="flex flex-wrap items-end gap-3 text-sm"
-        onSubmit={(event) => {
-          event.preventDefault();
-          setParam("q", search.trim());
-        }}
+      <Tabs
+        label="Task lists"
+        look="underline"
+        tabs={TABS.map((item) => ({ ...item, href: item.key === "inbox" ? "/inbox" : `/inbox?tab=${item.key}` }))}
+        selectedKey={tab}
+        panelClassName="space-y-4"
       >
-        <label className="flex flex-col gap-1">
-          <span className="text-slate-600">Flow</span>
-          <select
-            value={filters.flow}
-            onChange={(event) => setParam("flow", event.target.value)}
-            className="rounded border border-slate-300 bg-white px-2 py-1"
-          >
-            <option value="">All flows</option>
-            {flows.map((flow) => (
-              <option key={flow} value={flow}>
-                {flow}
-              </option>
-            ))}
-          </select>
-        </label>
-        {tab === "inbox" && (
+        <form
+          className="flex flex-wrap items-end gap-3 text-sm"
+          onSubmit={(event) => {
+            event.preventDefault();
+            setParam("q", search.trim());
+          }}
+        >
           <label className="flex flex-col gap-1">
-            <span className="text-slate-600">Status</span>
+            <span className="text-slate-600">Flow</span>
             <select
-              value={filters.status}
-              onChange={(event) => setParam("status", event.target.value)}
+              value={filters.flow}
+              onChange={(event) => setParam("flow", event.target.value)}
               className="rounded border border-slate-300 bg-white px-2 py-1"
             >
-              <option value="">Open</option>
-              <option value="assigned">Assigned</option>
-              <option value="started">Started</option>
+              <option value="">All flows</option>
+              {flows.map((flow) => (
+                <option key={flow} value={flow}>
+                  {flow}
+                </option>
+              ))}
             </select>
           </label>
-        )}
-        <label className="flex flex-col gap-1">
-          <span className="text-slate-600">Search titles</span>
-          <input
-            type="search"
-            value={search}
-            onChange={(event) => setSearch(event.target.value)}
-            className="w-64 rounded border border-slate-300 bg-white px-2 py-1"
-            placeholder="e.g. girder"
-          />
-        </label>
-        <button type="submit" className="rounded border border-slate-300 bg-white px-3 py-1 hover:bg-slate-50">
-          Search
-        </button>
-      </form>
-      <TaskTable
-        key={`${tab}|${filters.flow}|${filters.status}|${filters.search}`}
-        tab={tab}
-        filters={filters}
-        initial={initial}
-        snapshot={snapshot}
-      />
-      {tab === "archive" && <StartedProcesses flow={filters.flow} />}
+          {tab === "inbox" && (
+            <label className="flex flex-col gap-1">
+              <span className="text-slate-600">Status</span>
+              <select
+                value={filters.status}
+                onChange={(event) => setParam("status", event.target.value)}
+                className="rounded border border-slate-300 bg-white px-2 py-1"
+              >
+                <option value="">Open</option>
+                <option value="assigned">Assigned</option>
+                <option value="started">Started</option>
+              </select>
+            </label>
+          )}
+          <label className="flex flex-col gap-1">
+            <span className="text-slate-600">Search titles</span>
+            <input
+              type="search"
+              value={search}
+              onChange={(event) => setSearch(event.target.value)}
+              className="w-64 rounded border border-slate-300 bg-white px-2 py-1"
+              placeholder="e.g. girder"
+            />
+          </label>
+          <Button type="submit" size="compact">
+            Search
+          </Button>
+        </form>
+        <TaskTable
+          key={`${tab}|${filters.flow}|${filters.status}|${filters.search}`}
+          tab={tab}
+          filters={filters}
+          initial={initial}
+          snapshot={snapshot}
+        />
+        {tab === "archive" && <StartedProcesses flow={filters.flow} />}
+      </Tabs>
     </div>
   );
 }
@@ -255,14 +252,9 @@ function TaskTable({ tab, filters, initial, snapshot }: { tab: ListTab; filters:
                 </td>
                 {tab === "queue" && (
                   <td className="px-3 py-2 text-right">
-                    <button
-                      type="button"
-                      disabled={pending}
-                      onClick={() => claim(task)}
-                      className="rounded bg-brand-600 px-3 py-1 text-white hover:bg-brand-700 disabled:opacity-50"
-                    >
+                    <Button disabled={pending} onClick={() => claim(task)} variant="primary" size="compact">
                       Assign to me
-                    </button>
+                    </Button>
                   </td>
                 )}
               </tr>
@@ -271,14 +263,9 @@ function TaskTable({ tab, filters, initial, snapshot }: { tab: ListTab; filters:
         </table>
       </div>
       {query.hasNextPage && (
-        <button
-          type="button"
-          onClick={() => void query.fetchNextPage()}
-          disabled={query.isFetchingNextPage}
-          className="rounded border border-slate-300 bg-white px-3 py-1 text-sm hover:bg-slate-50"
-        >
+        <Button onClick={() => void query.fetchNextPage()} disabled={query.isFetchingNextPage} size="compact">
           {query.isFetchingNextPage ? "Loading…" : "Load more"}
-        </button>
+        </Button>
       )}
     </div>
   );
@@ -314,13 +301,9 @@ function StartedProcesses({ flow }: { flow: string }) {
         </ul>
       )}
       {query.hasNextPage && (
-        <button
-          type="button"
-          onClick={() => void query.fetchNextPage()}
-          className="rounded border border-slate-300 bg-white px-3 py-1 text-sm"
-        >
+        <Button onClick={() => void query.fetchNextPage()} size="compact">
           Load more
-        </button>
+        </Button>
       )}
     </section>
   );

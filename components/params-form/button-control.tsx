@@ -2,11 +2,12 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useRef, useState } from "react";
-import { BUTTON, Dialog } from "@/components/ui/dialog";
+import { Dialog } from "@/components/ui/dialog";
 import { stableJson } from "@/components/views/stable-json";
 import { useSettledValue } from "@/components/views/use-settled-value";
 import type { OptimizationResult } from "@/lib/controller/buttons";
 import type { ButtonItem, ParamsDraft } from "@/lib/params";
+import { Button } from "@/components/ui/button";
 import { blobOf, downloadBlob } from "./download";
 import { fetchButton, fetchDisabledReason } from "./fetch-button";
 import { useFormContext } from "./form-context";
@@ -99,10 +100,8 @@ export function ButtonControl({ item }: { item: ButtonItem }) {
   return (
     <div className="space-y-1.5">
       <div className="flex flex-wrap items-center gap-2">
-        <button
-          type="button"
+        <Button
           id={id}
-          className={BUTTON}
           disabled={running || disabledReason !== null}
           aria-busy={running}
           aria-describedby={
@@ -111,12 +110,12 @@ export function ButtonControl({ item }: { item: ButtonItem }) {
           onClick={() => void run()}
         >
           {info.label}
-        </button>
+        </Button>
         {running && !info.long && <span className="text-xs text-slate-500">Working…</span>}
         {running && info.long && (
-          <button type="button" className="text-sm text-slate-700 underline" onClick={() => abort.current?.abort()}>
+          <Button variant="link" className="text-sm text-slate-700" onClick={() => abort.current?.abort()}>
             Cancel
-          </button>
+          </Button>
         )}
       </div>
       {progress && (
@@ -210,14 +209,9 @@ function CandidatesDialog({
                   ))}
                   <td className="py-1 text-right">
                     {/* The name starts with the visible text, then says which row (WCAG label in name). */}
-                    <button
-                      type="button"
-                      className={BUTTON}
-                      aria-label={`Use this: ${label}`}
-                      onClick={() => onUse(candidate.params, label)}
-                    >
+                    <Button aria-label={`Use this: ${label}`} onClick={() => onUse(candidate.params, label)}>
                       Use this
-                    </button>
+                    </Button>
                   </td>
                 </tr>
               );
@@ -226,9 +220,7 @@ function CandidatesDialog({
         </table>
       )}
       <div className="mt-4 flex justify-end">
-        <button type="button" className={BUTTON} onClick={onClose}>
-          Close
-        </button>
+        <Button onClick={onClose}>Close</Button>
       </div>
     </Dialog>
   );

@@ -2,6 +2,7 @@
 
 import { useRef, useState } from "react";
 import type { FileField, FileRef } from "@/lib/params";
+import { Button } from "@/components/ui/button";
 
 /**
  * A file field: choose a file and it uploads at once (POST /api/files, with upload progress); the
@@ -106,9 +107,9 @@ export function FileControl({
       {progress !== null && (
         <div className="flex items-center gap-2">
           <progress className="h-2 flex-1" max={1} value={progress} aria-label={`Uploading ${field.label}`} />
-          <button type="button" className="text-xs underline" onClick={() => request.current?.abort()}>
+          <Button variant="link" className="text-xs" onClick={() => request.current?.abort()}>
             Cancel upload
-          </button>
+          </Button>
         </div>
       )}
       {!entityType && <p className="text-xs text-slate-500">Files are uploaded in the editor.</p>}

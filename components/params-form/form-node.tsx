@@ -1,6 +1,7 @@
 "use client";
 
 import { newRow, type DynamicArrayField, type Page, type ResolvedNode, type Section } from "@/lib/params";
+import { Button } from "@/components/ui/button";
 import { getAt } from "./form-state";
 import { fieldId, useFormContext } from "./form-context";
 import { ButtonControl } from "./button-control";
@@ -97,32 +98,29 @@ function ArrayField({ node, field, draft }: { node: ResolvedNode; field: Dynamic
             </h4>
             {!readOnly && (
               <div className="flex gap-1 text-xs">
-                <button
-                  type="button"
+                <Button
                   disabled={index === 0}
-                  className="rounded px-1.5 hover:bg-slate-100 disabled:opacity-30"
+                  variant="icon"
                   aria-label={`Move ${field.rowLabel ?? field.label} ${index + 1} up`}
                   onClick={() => dispatch({ type: "moveRow", path: node.path, from: index, to: index - 1 })}
                 >
                   ↑
-                </button>
-                <button
-                  type="button"
+                </Button>
+                <Button
                   disabled={index === rows.length - 1}
-                  className="rounded px-1.5 hover:bg-slate-100 disabled:opacity-30"
+                  variant="icon"
                   aria-label={`Move ${field.rowLabel ?? field.label} ${index + 1} down`}
                   onClick={() => dispatch({ type: "moveRow", path: node.path, from: index, to: index + 1 })}
                 >
                   ↓
-                </button>
-                <button
-                  type="button"
-                  className="rounded px-1.5 hover:bg-slate-100"
+                </Button>
+                <Button
+                  variant="icon"
                   aria-label={`Remove ${field.rowLabel ?? field.label} ${index + 1}`}
                   onClick={() => dispatch({ type: "removeRow", path: node.path, index })}
                 >
                   ✕
-                </button>
+                </Button>
               </div>
             )}
           </div>
@@ -130,14 +128,13 @@ function ArrayField({ node, field, draft }: { node: ResolvedNode; field: Dynamic
         </section>
       ))}
       {!readOnly && (
-        <button
-          type="button"
+        <Button
           disabled={full}
           onClick={() => dispatch({ type: "insertRow", path: node.path, index: rows.length, row: newRow(field) })}
-          className="rounded-md border border-slate-300 bg-white px-2.5 py-1 text-xs font-medium text-slate-700 hover:bg-slate-50 disabled:opacity-50"
+          size="sm"
         >
           + Add {field.rowLabel ?? "row"}
-        </button>
+        </Button>
       )}
       {messages.length > 0 && <p className="text-xs font-medium text-red-700">{messages.join("; ")}</p>}
     </div>

@@ -1,6 +1,7 @@
 "use client";
 
-import { useId, useMemo, useRef, useState, type Dispatch, type KeyboardEvent } from "react";
+import { useId, useMemo, useState, type Dispatch } from "react";
+import { Tabs } from "@/components/ui/tabs";
 import type { ButtonInfo } from "@/lib/controller/describe-buttons";
 import { resolveLayout, type ParamsDraft, type Parametrization, type ResolvedNode } from "@/lib/params";
 
@@ -55,7 +56,6 @@ export function ParamsForm({ parametrization, draft, dispatch, errors, readOnly 
           draft={draft}
           errors={errors}
           steps={layout.navigation === "steps"}
-          idPrefix={idPrefix}
         />
       )}
     </FormContext.Provider>
@@ -63,110 +63,63 @@ export function ParamsForm({ parametrization, draft, dispatch, errors, readOnly 
 }
 
 /**
- * Tabs as the WAI-ARIA tabs pattern: a tablist of tabs (arrow keys, Home and End move between
- * them, only the selected one is in the Tab order), each controlling its tabpanel. A tab with
- * errors shows how many, so an error on another tab is never out of sight. Steps are shown the
- * same way, numbered.
+ * The form's pages as tabs (components/ui/tabs). A tab with errors shows how many, so an error on
+ * another tab is never out of sight. Steps are shown the same way, numbered.
  */
 function FormPages({
   pages,
   draft,
   errors,
   steps,
-  idPrefix,
 }: {
   pages: readonly ResolvedNode[];
   draft: ParamsDraft;
   errors: readonly FieldError[];
   steps: boolean;
-  idPrefix: string;
 }) {
   const [selectedKey, setSelectedKey] = useState(pages[0]?.key ?? "");
-  const tabs = useRef<(HTMLButtonElement | null)[]>([]);
-  const selectedIndex = Math.max(
-    0,
-    pages.findIndex((page) => page.key === selectedKey),
-  );
-  const selected = pages[selectedIndex];
+  const selected = pages.find((page) => page.key === selectedKey) ?? pages[0];
 
   const errorCount = (page: ResolvedNode) =>
     errors.filter((error) => error.path === page.path || error.path.startsWith(`${page.path}.`) || error.path.startsWith(`${page.path}[`))
       .length;
 
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    const last = pages.length - 1;
-    const next =
-      event.key === "ArrowRight"
-        ? selectedIndex === last
-          ? 0
-          : selectedIndex + 1
-        : event.key === "ArrowLeft"
-          ? selectedIndex === 0
-            ? last
-            : selectedIndex - 1
-          : event.key === "Home"
-            ? 0
-            : event.key === "End"
-              ? last
-              : null;
-    if (next === null) return;
-    event.preventDefault();
-    setSelectedKey(pages[next]!.key);
-    tabs.current[next]?.focus();
-  };
-
   return (
     <div className="space-y-4">
-      <div
-        role="tablist"
-        aria-label={steps ? "Steps" : "Input tabs"}
-        aria-orientation="horizontal"
-        className="flex gap-1 border-b border-slate-200"
-        onKeyDown={onKeyDown}
-      >
-        {pages.map((page, index) => {
-          const isSelected = index === selectedIndex;
+      <Tabs
+        label={steps ? "Steps" : "Input tabs"}
+        look="underline"
+        tabs={pages.map((page, index) => {
           const count = errorCount(page);
-          return (
-            <button
-              key={page.key}
-              ref={(element) => {
-                tabs.current[index] = element;
-              }}
-              type="button"
-              role="tab"
-              id={`${idPrefix}-tab-${page.key}`}
-              aria-selected={isSelected}
-              aria-controls={`${idPrefix}-panel-${page.key}`}
-              tabIndex={isSelected ? 0 : -1}
-              onClick={() => setSelectedKey(page.key)}
-              className={`-mb-px flex items-center gap-2 border-b-2 px-4 py-2 text-sm font-medium ${isSelected ? "border-brand-600 text-brand-700" : "border-transparent text-slate-600 hover:text-slate-900"}`}
-            >
-              {steps && <span className="text-xs text-slate-400">{index + 1}.</span>}
-              {"label" in page.definition ? page.definition.label : page.key}
-              {count > 0 && (
-                <span className="rounded-full bg-red-100 px-1.5 text-xs text-red-700">
-                  {count} {count === 1 ? "error" : "errors"}
-                </span>
-              )}
-            </button>
-          );
+          return {
+            key: page.key,
+            label: (
+              <>
+                {steps && <span className="text-xs text-slate-400">{index + 1}.</span>}
+                {"label" in page.definition ? page.definition.label : page.key}
+                {count > 0 && (
+                  <span className="rounded-full bg-red-100 px-1.5 text-xs text-red-700">
+                    {count} {count === 1 ? "error" : "errors"}
+                  </span>
+                )}
+              </>
+            ),
+          };
         })}
-      </div>
-      {selected && (
-        <div
-          role="tabpanel"
-          id={`${idPrefix}-panel-${selected.key}`}
-          aria-labelledby={`${idPrefix}-tab-${selected.key}`}
-          tabIndex={0}
-          className="focus:outline-none"
-        >
-          {"description" in selected.definition && selected.definition.description && (
-            <p className="mb-3 text-sm text-slate-500">{selected.definition.description}</p>
-          )}
-          <FormNodes nodes={selected.children ?? []} draft={draft} />
-        </div>
-      )}
+        selectedKey={selected?.key ?? ""}
+        onSelect={setSelectedKey}
+        focusablePanel
+        panelClassName="focus:outline-none"
+      >
+        {selected && (
+          <>
+            {"description" in selected.definition && selected.definition.description && (
+              <p className="mb-3 text-sm text-slate-500">{selected.definition.description}</p>
+            )}
+            <FormNodes nodes={selected.children ?? []} draft={draft} />
+          </>
+        )}
+      </Tabs>
     </div>
   );
 }

@@ -1,22 +1,22 @@
 "use client";
 
-import { useEffect, useRef, type ClipboardEvent, type KeyboardEvent } from "react";
-import { newRow, type ColumnField, type ParamsDraft, type ResolvedNode, type TableField } from "@/lib/params";
+import type { ColumnField, ParamsDraft, ResolvedNode, TableField } from "@/lib/params";
+import { Button } from "@/components/ui/button";
 import { fieldId, useFormContext } from "./form-context";
 import { OptionSelect } from "./field-control";
 import { NumberInput } from "./number-input";
-import { isCellBlock, parseClipboardRows, pasteIntoRows } from "./paste-rows";
+import { useGridKeyboard } from "./use-grid-keyboard";
 
 const CELL =
   "w-full min-w-[5rem] rounded border border-transparent bg-transparent px-2 py-1 text-sm hover:border-slate-300 focus:border-brand-500 focus:bg-white focus:outline-none focus:ring-2 focus:ring-brand-100 disabled:text-slate-500 aria-[invalid=true]:border-red-500 aria-[invalid=true]:bg-red-50";
-const ICON_BUTTON = "rounded px-1.5 py-0.5 text-slate-500 hover:bg-slate-100 hover:text-slate-900 disabled:opacity-30";
+// A grid row's move and remove glyphs: grey until hovered.
+const ROW_CONTROL = "py-0.5 text-slate-500 hover:text-slate-900";
 
 /**
  * A table field as an editable grid. Each cell's accessible name is its column's label and row
- * number ("Force row 2"). Keyboard: Tab moves along the row, Enter (Shift+Enter) and the up/down
- * arrows move down (up) a column, Enter on the last row adds a row; the "Add row" button and each
- * row's move and remove buttons are ordinary buttons. Pasting tab-separated cells copied from a
- * spreadsheet fills the grid from the cell pasted into, adding rows as needed.
+ * number ("Force row 2"). Keyboard and paste: useGridKeyboard (Enter and the arrows move along a
+ * column, Enter on the last row adds one, spreadsheet cells paste in); the "Add row" button and
+ * each row's move and remove buttons are ordinary buttons.
  */
 export function TableGrid({ node, value }: { node: ResolvedNode; value: unknown }) {
   const { dispatch, errors, readOnly, idPrefix } = useFormContext();
@@ -24,59 +24,8 @@ export function TableGrid({ node, value }: { node: ResolvedNode; value: unknown 
   const rows = (Array.isArray(value) ? value : []) as ParamsDraft[];
   const columns = node.columns ?? [];
   const id = fieldId(idPrefix, node.path);
-  const tableRef = useRef<HTMLTableElement>(null);
-  const focusAfterRender = useRef<{ row: number; column: number } | null>(null);
-  const full = field.maxRows !== undefined && rows.length >= field.maxRows;
   const tableErrors = errors.get(node.path) ?? [];
-
-  useEffect(() => {
-    const target = focusAfterRender.current;
-    if (!target) return;
-    focusAfterRender.current = null;
-    tableRef.current?.querySelector<HTMLElement>(`[data-row="${target.row}"][data-column="${target.column}"]`)?.focus();
-  });
-
-  const addRow = (index: number, focusColumn: number | null) => {
-    if (full) return;
-    dispatch({ type: "insertRow", path: node.path, index, row: newRow(field) });
-    if (focusColumn !== null) focusAfterRender.current = { row: index, column: focusColumn };
-  };
-
-  const focusCell = (row: number, column: number) => {
-    tableRef.current?.querySelector<HTMLElement>(`[data-row="${row}"][data-column="${column}"]`)?.focus();
-  };
-
-  const onKeyDown = (event: KeyboardEvent<HTMLTableElement>) => {
-    const target = event.target as HTMLElement;
-    const row = Number(target.dataset.row);
-    const column = Number(target.dataset.column);
-    if (Number.isNaN(row) || Number.isNaN(column) || event.altKey || event.ctrlKey || event.metaKey) return;
-    const isSelect = target.tagName === "SELECT";
-    if (event.key === "Enter") {
-      event.preventDefault();
-      if (event.shiftKey) focusCell(Math.max(0, row - 1), column);
-      else if (row + 1 < rows.length) focusCell(row + 1, column);
-      else if (!readOnly) addRow(rows.length, column);
-    } else if (!isSelect && event.key === "ArrowDown" && row + 1 < rows.length) {
-      event.preventDefault();
-      focusCell(row + 1, column);
-    } else if (!isSelect && event.key === "ArrowUp" && row > 0) {
-      event.preventDefault();
-      focusCell(row - 1, column);
-    }
-  };
-
-  const onPaste = (event: ClipboardEvent<HTMLTableElement>) => {
-    const target = event.target as HTMLElement;
-    const row = Number(target.dataset.row);
-    const column = Number(target.dataset.column);
-    const text = event.clipboardData.getData("text/plain");
-    if (readOnly || Number.isNaN(row) || Number.isNaN(column) || !isCellBlock(text)) return;
-    event.preventDefault();
-    const entries = Object.entries(field.columns) as [string, ColumnField][];
-    const next = pasteIntoRows(rows, entries, row, column, parseClipboardRows(text), () => newRow(field), field.maxRows);
-    dispatch({ type: "set", path: node.path, value: next });
-  };
+  const { tableRef, full, addRow, onKeyDown, onPaste } = useGridKeyboard({ path: node.path, field, rows, readOnly, dispatch });
 
   return (
     <div className="min-w-0 space-y-2">
@@ -103,27 +52,7 @@ export function TableGrid({ node, value }: { node: ResolvedNode; value: unknown 
           onKeyDown={onKeyDown}
           onPaste={onPaste}
         >
-          <thead className="bg-slate-50 text-left text-xs font-medium text-slate-600">
-            <tr>
-              <th scope="col" className="w-8 px-2 py-1.5 text-right">
-                #
-              </th>
-              {columns.map((column) => {
-                const suffix = "suffix" in column.definition ? column.definition.suffix : undefined;
-                return (
-                  <th key={column.key} scope="col" className="px-2 py-1.5">
-                    {"label" in column.definition ? column.definition.label : column.key}
-                    {suffix && <span className="ml-1 font-normal text-slate-400">[{suffix}]</span>}
-                  </th>
-                );
-              })}
-              {!readOnly && (
-                <th scope="col" className="w-24 px-2 py-1.5">
-                  <span className="sr-only">Row actions</span>
-                </th>
-              )}
-            </tr>
-          </thead>
+          <GridHead columns={columns} withRowActions={!readOnly} />
           <tbody>
             {rows.length === 0 && (
               <tr>
@@ -133,77 +62,24 @@ export function TableGrid({ node, value }: { node: ResolvedNode; value: unknown 
               </tr>
             )}
             {rows.map((row, rowIndex) => (
-              <tr key={rowIndex} className="border-t border-slate-100">
-                <td className="px-2 py-1 text-right text-xs text-slate-400">{rowIndex + 1}</td>
-                {columns.map((column, columnIndex) => {
-                  const path = `${node.path}[${rowIndex}].${column.key}`;
-                  const messages = errors.get(path) ?? [];
-                  const cellId = fieldId(idPrefix, path);
-                  return (
-                    <td key={column.key} className="px-1 py-0.5 align-top">
-                      <Cell
-                        column={column}
-                        value={row[column.key]}
-                        path={path}
-                        id={cellId}
-                        rowIndex={rowIndex}
-                        columnIndex={columnIndex}
-                        invalid={messages.length > 0}
-                      />
-                      {messages.length > 0 && (
-                        <p id={`${cellId}-error`} className="px-2 pb-1 text-xs font-medium text-red-700">
-                          {messages.join("; ")}
-                        </p>
-                      )}
-                    </td>
-                  );
-                })}
-                {!readOnly && (
-                  <td className="whitespace-nowrap px-1 py-0.5 text-right">
-                    <button
-                      type="button"
-                      className={ICON_BUTTON}
-                      disabled={rowIndex === 0}
-                      aria-label={`Move row ${rowIndex + 1} of ${field.label} up`}
-                      onClick={() => dispatch({ type: "moveRow", path: node.path, from: rowIndex, to: rowIndex - 1 })}
-                    >
-                      ↑
-                    </button>
-                    <button
-                      type="button"
-                      className={ICON_BUTTON}
-                      disabled={rowIndex === rows.length - 1}
-                      aria-label={`Move row ${rowIndex + 1} of ${field.label} down`}
-                      onClick={() => dispatch({ type: "moveRow", path: node.path, from: rowIndex, to: rowIndex + 1 })}
-                    >
-                      ↓
-                    </button>
-                    <button
-                      type="button"
-                      className={ICON_BUTTON}
-                      aria-label={`Remove row ${rowIndex + 1} of ${field.label}`}
-                      onClick={() => dispatch({ type: "removeRow", path: node.path, index: rowIndex })}
-                    >
-                      ✕
-                    </button>
-                  </td>
-                )}
-              </tr>
+              <GridRow
+                key={rowIndex}
+                path={node.path}
+                field={field}
+                columns={columns}
+                row={row}
+                rowIndex={rowIndex}
+                rowCount={rows.length}
+              />
             ))}
           </tbody>
         </table>
       </div>
       {!readOnly && (
         <div className="flex items-center gap-3">
-          <button
-            type="button"
-            disabled={full}
-            onClick={() => addRow(rows.length, 0)}
-            aria-label={`Add row to ${field.label}`}
-            className="rounded-md border border-slate-300 bg-white px-2.5 py-1 text-xs font-medium text-slate-700 hover:bg-slate-50 disabled:opacity-50"
-          >
+          <Button disabled={full} onClick={() => addRow(rows.length, 0)} aria-label={`Add row to ${field.label}`} size="sm">
             + Add row
-          </button>
+          </Button>
           <span className="text-xs text-slate-400">Enter on the last row adds one; paste cells from a spreadsheet.</span>
         </div>
       )}
@@ -213,6 +89,110 @@ export function TableGrid({ node, value }: { node: ResolvedNode; value: unknown 
         </p>
       )}
     </div>
+  );
+}
+
+/** The row number column, each column's label with its unit, and the row actions' column. */
+function GridHead({ columns, withRowActions }: { columns: readonly ResolvedNode[]; withRowActions: boolean }) {
+  return (
+    <thead className="bg-slate-50 text-left text-xs font-medium text-slate-600">
+      <tr>
+        <th scope="col" className="w-8 px-2 py-1.5 text-right">
+          #
+        </th>
+        {columns.map((column) => {
+          const suffix = "suffix" in column.definition ? column.definition.suffix : undefined;
+          return (
+            <th key={column.key} scope="col" className="px-2 py-1.5">
+              {"label" in column.definition ? column.definition.label : column.key}
+              {suffix && <span className="ml-1 font-normal text-slate-400">[{suffix}]</span>}
+            </th>
+          );
+        })}
+        {withRowActions && (
+          <th scope="col" className="w-24 px-2 py-1.5">
+            <span className="sr-only">Row actions</span>
+          </th>
+        )}
+      </tr>
+    </thead>
+  );
+}
+
+/** One row: its number, a cell per column with the cell's errors under it, and the row's move and remove buttons. */
+function GridRow({
+  path,
+  field,
+  columns,
+  row,
+  rowIndex,
+  rowCount,
+}: {
+  path: string;
+  field: TableField;
+  columns: readonly ResolvedNode[];
+  row: ParamsDraft;
+  rowIndex: number;
+  rowCount: number;
+}) {
+  const { dispatch, errors, readOnly, idPrefix } = useFormContext();
+  return (
+    <tr className="border-t border-slate-100">
+      <td className="px-2 py-1 text-right text-xs text-slate-400">{rowIndex + 1}</td>
+      {columns.map((column, columnIndex) => {
+        const cellPath = `${path}[${rowIndex}].${column.key}`;
+        const messages = errors.get(cellPath) ?? [];
+        const cellId = fieldId(idPrefix, cellPath);
+        return (
+          <td key={column.key} className="px-1 py-0.5 align-top">
+            <Cell
+              column={column}
+              value={row[column.key]}
+              path={cellPath}
+              id={cellId}
+              rowIndex={rowIndex}
+              columnIndex={columnIndex}
+              invalid={messages.length > 0}
+            />
+            {messages.length > 0 && (
+              <p id={`${cellId}-error`} className="px-2 pb-1 text-xs font-medium text-red-700">
+                {messages.join("; ")}
+              </p>
+            )}
+          </td>
+        );
+      })}
+      {!readOnly && (
+        <td className="whitespace-nowrap px-1 py-0.5 text-right">
+          <Button
+            variant="icon"
+            className={ROW_CONTROL}
+            disabled={rowIndex === 0}
+            aria-label={`Move row ${rowIndex + 1} of ${field.label} up`}
+            onClick={() => dispatch({ type: "moveRow", path, from: rowIndex, to: rowIndex - 1 })}
+          >
+            ↑
+          </Button>
+          <Button
+            variant="icon"
+            className={ROW_CONTROL}
+            disabled={rowIndex === rowCount - 1}
+            aria-label={`Move row ${rowIndex + 1} of ${field.label} down`}
+            onClick={() => dispatch({ type: "moveRow", path, from: rowIndex, to: rowIndex + 1 })}
+          >
+            ↓
+          </Button>
+          <Button
+            variant="icon"
+            className={ROW_CONTROL}
+            aria-label={`Remove row ${rowIndex + 1} of ${field.label}`}
+            onClick={() => dispatch({ type: "removeRow", path, index: rowIndex })}
+          >
+            ✕
+          </Button>
+        </td>
+      )}
+    </tr>
   );
 }
 

@@ -1,10 +1,11 @@
 "use client";
 
 import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useEffectEvent, useId, useMemo, useRef, useState, type KeyboardEvent } from "react";
+import { useEffect, useEffectEvent, useMemo, useState } from "react";
 import type { ViewInfo } from "@/lib/controller/describe-views";
 import type { Api } from "@/lib/http/api";
 import type { Failure as CallFailure, FieldIssue, Result } from "@/lib/result";
+import { Tabs } from "@/components/ui/tabs";
 import { fetchView } from "./fetch-view";
 import { stableJson } from "./stable-json";
 import { useSettledValue } from "./use-settled-value";
@@ -50,8 +51,6 @@ export function EntityViews({ entityId, entityType, params, views: givenViews, o
   const active = views?.find((view) => view.name === chosen) ?? views?.[0];
   const paramsJson = useMemo(() => stableJson(params ?? {}), [params]);
   const settledJson = useSettledValue(paramsJson, debounceMs);
-  const tabs = useRef<(HTMLButtonElement | null)[]>([]);
-  const id = useId();
 
   if (!views) {
     return listed.error ? (
@@ -64,44 +63,23 @@ export function EntityViews({ entityId, entityType, params, views: givenViews, o
   }
   if (!active) return <p className="text-sm text-slate-500">This entity type has no views.</p>;
 
-  const onTabKey = (event: KeyboardEvent, index: number) => {
-    const step = event.key === "ArrowRight" ? 1 : event.key === "ArrowLeft" ? -1 : 0;
-    const target =
-      event.key === "Home" ? 0 : event.key === "End" ? views.length - 1 : step ? (index + step + views.length) % views.length : -1;
-    if (target < 0) return;
-    event.preventDefault();
-    setChosen(views[target]!.name);
-    tabs.current[target]?.focus();
-  };
-
   return (
     <section aria-label="Views" className="@container space-y-3" data-entity-views>
-      <div role="tablist" aria-label="Views" className="flex flex-wrap gap-1 border-b border-slate-200">
-        {views.map((view, index) => {
-          const selected = view.name === active.name;
-          return (
-            <button
-              key={view.name}
-              ref={(element) => {
-                tabs.current[index] = element;
-              }}
-              type="button"
-              role="tab"
-              id={`${id}-tab-${view.name}`}
-              aria-selected={selected}
-              aria-controls={`${id}-panel`}
-              tabIndex={selected ? 0 : -1}
-              onClick={() => setChosen(view.name)}
-              onKeyDown={(event) => onTabKey(event, index)}
-              className={`-mb-px rounded-t-md border px-3 py-1.5 text-sm ${selected ? "border-slate-200 border-b-white bg-white font-semibold text-slate-900" : "border-transparent text-slate-600 hover:text-slate-900"}`}
-            >
+      <Tabs
+        label="Views"
+        look="folder"
+        tabs={views.map((view) => ({
+          key: view.name,
+          label: (
+            <>
               {view.label}
               {view.slow ? <span className="ml-1.5 rounded bg-slate-100 px-1 text-xs font-normal text-slate-500">slow</span> : null}
-            </button>
-          );
-        })}
-      </div>
-      <div role="tabpanel" id={`${id}-panel`} aria-labelledby={`${id}-tab-${active.name}`}>
+            </>
+          ),
+        }))}
+        selectedKey={active.name}
+        onSelect={setChosen}
+      >
         {active.description ? <p className="mb-2 text-sm text-slate-500">{active.description}</p> : null}
         {active.slow ? (
           <SlowView key={active.name} entityId={entityId} view={active} paramsJson={paramsJson} onFieldErrors={onFieldErrors} />
@@ -115,7 +93,7 @@ export function EntityViews({ entityId, entityType, params, views: givenViews, o
             onFieldErrors={onFieldErrors}
           />
         )}
-      </div>
+      </Tabs>
     </section>
   );
 }

@@ -14,3 +14,6 @@ function Loading({ what }: { what: string }) {
 // the editor's first load stays small (README: "First-load JavaScript").
 export const PlotView = dynamic(() => import("./plot-view"), { ssr: false, loading: () => <Loading what="plot" /> });
 export const GeometryView = dynamic(() => import("./geometry-view"), { ssr: false, loading: () => <Loading what="3D view" /> });
+// The web view's sanitiser (isomorphic-dompurify) loads jsdom when imported on the server: about
+// 1 s and 107 MB per Next process, for a result that only ever arrives in the browser.
+export const WebView = dynamic(() => import("./web-view"), { ssr: false, loading: () => <Loading what="web view" /> });

@@ -4,10 +4,9 @@ import type { ViewResult } from "@/lib/controller/results";
 import { CombinedView } from "./combined-view";
 import { DataView } from "./data-view";
 import { ImageView } from "./image-view";
-import { GeometryView, PlotView } from "./lazy-renderers";
+import { GeometryView, PlotView, WebView } from "./lazy-renderers";
 import { PdfView } from "./pdf-view";
 import { TableView } from "./table-view";
-import { WebView } from "./web-view";
 
 /** Draws any view result with the renderer of its kind. */
 export function ViewResultView({ result }: { result: ViewResult }) {

@@ -9,7 +9,7 @@ import { webViewDocument } from "./sanitize-html";
  * permissions at all (no scripts, no forms, an opaque origin), whose CSP
  * also forbids loading anything from the network.
  */
-export function WebView({ result }: { result: WebResult }) {
+export default function WebView({ result }: { result: WebResult }) {
   const document = useMemo(() => webViewDocument(result.html), [result.html]);
   return (
     <iframe
