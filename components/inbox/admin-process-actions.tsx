@@ -38,16 +38,16 @@ function Message({ message }: { message: { tone: "error" | "info"; text: string 
 /** An admin's buttons for one failed or obsolete task: revive (run it again), cancel. */
 export function TaskRepairButtons({
   taskRef,
-  canRetry,
+  canRevive,
 }: {
   taskRef: { flow: string; processId: string; taskId: string };
-  canRetry: boolean;
+  canRevive: boolean;
 }) {
   const { pending, message, run } = useAdminAction();
   return (
     <div className="space-y-1">
       <div className="flex gap-2">
-        {canRetry && (
+        {canRevive && (
           <Button
             disabled={pending}
             onClick={() => run(() => reviveTaskAction(taskRef), "Revived: a fresh task took its place.")}

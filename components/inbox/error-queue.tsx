@@ -5,7 +5,7 @@ import type { FlowSnapshot } from "@/lib/events/flow-snapshot";
 import type { ErrorQueueItem } from "@/lib/flow/inbox/list-error-queue";
 import { Button } from "@/components/ui/button";
 import { CorrectProcessData, TaskRepairButtons } from "./admin-process-actions";
-import { BulkRetry } from "./bulk-retry";
+import { ReviveAll } from "./revive-all";
 import { processHref } from "./format";
 import { RefreshOnFlowChange } from "./live-flow";
 import { StatusBadge } from "./status-badge";
@@ -26,16 +26,16 @@ export interface ErrorQueueProps {
   readonly snapshot: FlowSnapshot;
 }
 
-/** The admin's error queue: a filter, then each failed or obsolete task with its error, a data correction, retry and cancel. */
+/** The admin's error queue: a filter, then each failed or obsolete task with its error, a data correction, revive and cancel. */
 export function ErrorQueue({ filters, page, flowNames, snapshot }: ErrorQueueProps) {
   return (
     <div className="space-y-6">
       <RefreshOnFlowChange scope="error-queue" snapshot={snapshot} />
       <h1 className="text-2xl font-semibold">Error queue</h1>
-      <ErrorQueueFilterForm filters={filters} flowNames={flowNames} canRetryAll={page.items.some((item) => item.reason === "error")} />
+      <ErrorQueueFilterForm filters={filters} flowNames={flowNames} canReviveAll={page.items.some((item) => item.reason === "error")} />
       {page.items.length === 0 ? (
         <EmptyState title="Nothing has failed">
-          Tasks that fail in the background land here with their error, ready to retry or cancel.
+          Tasks that fail in the background land here with their error, ready to revive or cancel.
         </EmptyState>
       ) : (
         <ul className="space-y-4">
@@ -68,11 +68,11 @@ function errorQueueHref(filters: ErrorQueueFilter, cursor: string): string {
 function ErrorQueueFilterForm({
   filters,
   flowNames,
-  canRetryAll,
+  canReviveAll,
 }: {
   filters: ErrorQueueFilter;
   flowNames: readonly string[];
-  canRetryAll: boolean;
+  canReviveAll: boolean;
 }) {
   return (
     <form className="flex flex-wrap items-end gap-3 text-sm">
@@ -103,7 +103,7 @@ function ErrorQueueFilterForm({
       <Button type="submit" size="compact">
         Filter
       </Button>
-      {canRetryAll && <BulkRetry filters={filters} />}
+      {canReviveAll && <ReviveAll filters={filters} />}
     </form>
   );
 }
@@ -132,7 +132,10 @@ function ErrorQueueEntry({ item }: { item: ErrorQueueItem }) {
         <p className="text-sm text-slate-600">The flow no longer has the node “{item.nodeName}”: cancel the task.</p>
       )}
       <CorrectProcessData processRef={{ flow: item.flowName, processId: item.processId }} data={item.processData} />
-      <TaskRepairButtons taskRef={{ flow: item.flowName, processId: item.processId, taskId: item.id }} canRetry={item.reason === "error"} />
+      <TaskRepairButtons
+        taskRef={{ flow: item.flowName, processId: item.processId, taskId: item.id }}
+        canRevive={item.reason === "error"}
+      />
     </li>
   );
 }

@@ -8,7 +8,7 @@ import { FLOW_QUERY_KEY } from "@/components/live/use-live-flow";
 import { Button } from "@/components/ui/button";
 
 /** Revives every failed task the error queue's filter selects. */
-export function BulkRetry({ filters }: { filters: { flow: string | null; node: string | null; search: string | null } }) {
+export function ReviveAll({ filters }: { filters: { flow: string | null; node: string | null; search: string | null } }) {
   const router = useRouter();
   const queryClient = useQueryClient();
   const [pending, startTransition] = useTransition();
