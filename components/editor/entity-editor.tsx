@@ -1,15 +1,15 @@
 "use client";
 
-import { Suspense, use, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { ParamsForm } from "@/components/params-form/params-form";
 import { useParamsForm } from "@/components/params-form/use-params-form";
-import { loadParametrization } from "@/components/params-form/load-parametrization";
+import { useParametrization } from "@/components/params-form/load-parametrization";
 import type { ButtonInfo } from "@/lib/controller/describe-buttons";
 import { paramsToJson } from "@/lib/entities/file-import";
 import type { EntityDetail } from "@/lib/entities/types";
 import { downloadText } from "@/components/params-form/download";
 import type { Parametrization, ParamsDraft } from "@/lib/params";
-import type { FieldError } from "@/components/params-form/params-form";
+import type { FieldIssue } from "@/lib/result";
 import { Button } from "@/components/ui/button";
 import { ConflictBanner } from "./conflict-banner";
 import { EntityDraftContext, type EntityDraft } from "./entity-draft";
@@ -44,15 +44,29 @@ export function EntityEditor({ entity, type, viewsSlot }: EntityEditorProps) {
       </p>
     );
   }
-  return (
-    <Suspense fallback={<p className="text-sm text-slate-600">Loading the inputs of {entity.name}…</p>}>
-      <LoadedEditor entity={entity} type={type} viewsSlot={viewsSlot} />
-    </Suspense>
-  );
+  return <LoadedEditor entity={entity} type={type} viewsSlot={viewsSlot} />;
 }
 
+/**
+ * The editor once its type's parametrization is in the browser. Until then (on the server too, so
+ * nothing is drawn that cannot yet be used) it says it is loading.
+ */
 function LoadedEditor({ type, ...props }: EntityEditorProps & { type: EditorType }) {
-  const parametrization = use(loadParametrization(type.folder));
+  const parametrization = useParametrization(type.folder);
+  if (parametrization instanceof Error) {
+    return (
+      <p role="alert" className="rounded-md border border-red-200 bg-red-50 p-4 text-sm text-red-800">
+        The inputs of {props.entity.name} could not be loaded ({parametrization.message}). Reload the page to try again.
+      </p>
+    );
+  }
+  if (!parametrization) {
+    return (
+      <p role="status" className="text-sm text-slate-600">
+        Loading the inputs of {props.entity.name}…
+      </p>
+    );
+  }
   return <Editor {...props} type={type} parametrization={parametrization} />;
 }
 
@@ -219,13 +233,13 @@ function EditorHeader({
  * Errors a view reported (an InputViolation) beside the draft's own, shown while the draft is the
  * one they were reported for. `reportFieldErrors` is stable, for the views panel's effects.
  */
-function useViewFieldErrors(draft: ParamsDraft, errors: readonly FieldError[]) {
-  const [viewErrors, setViewErrors] = useState<{ draft: ParamsDraft; fields: readonly FieldError[] } | null>(null);
+function useViewFieldErrors(draft: ParamsDraft, errors: readonly FieldIssue[]) {
+  const [viewErrors, setViewErrors] = useState<{ draft: ParamsDraft; fields: readonly FieldIssue[] } | null>(null);
   const draftRef = useRef(draft);
   useEffect(() => {
     draftRef.current = draft;
   });
-  const reportFieldErrors = useCallback((fields: readonly FieldError[]) => setViewErrors({ draft: draftRef.current, fields }), []);
+  const reportFieldErrors = useCallback((fields: readonly FieldIssue[]) => setViewErrors({ draft: draftRef.current, fields }), []);
   const shownErrors = useMemo(
     () => (viewErrors && viewErrors.draft === draft ? [...errors, ...viewErrors.fields] : errors),
     [errors, viewErrors, draft],

@@ -5,11 +5,12 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { cancelTaskAction, claimTaskAction, completeTaskAction, reassignTaskAction, saveTaskDraftAction } from "@/app/(app)/flows/actions";
 import { FLOW_QUERY_KEY } from "@/components/live/use-live-flow";
-import { ParamsForm, type FieldError } from "@/components/params-form/params-form";
+import { ParamsForm } from "@/components/params-form/params-form";
 import { useParamsForm } from "@/components/params-form/use-params-form";
 import { formInput } from "@/lib/flow/inbox/form-input";
 import type { TaskRef } from "@/lib/flow/runtime/lock-process";
 import type { Parametrization, ParamsDraft } from "@/lib/params";
+import type { FieldIssue, Result } from "@/lib/result";
 import { useTimeZone } from "@/components/ui/local-time";
 import { Button } from "@/components/ui/button";
 import { formatTime } from "./format";
@@ -33,7 +34,7 @@ export function TaskForm({ taskRef, form, initial, draftSavedAt, can, assigned, 
   const router = useRouter();
   const queryClient = useQueryClient();
   const { state, dispatch, errors: browserErrors } = useParamsForm(form ?? { layout: {}, computed: {} }, { params: initial, version: 0 });
-  const [serverErrors, setServerErrors] = useState<readonly FieldError[]>([]);
+  const [serverErrors, setServerErrors] = useState<readonly FieldIssue[]>([]);
   const [message, setMessage] = useState<{ tone: "error" | "info"; text: string } | null>(null);
   const [savedAt, setSavedAt] = useState(draftSavedAt);
   const zone = useTimeZone();
@@ -47,11 +48,7 @@ export function TaskForm({ taskRef, form, initial, draftSavedAt, can, assigned, 
     router.refresh();
   };
 
-  const run = (
-    action: () => Promise<{ ok: boolean; message?: string; fields?: readonly FieldError[] }>,
-    done: string,
-    after?: () => void,
-  ) =>
+  const run = (action: () => Promise<Result<unknown>>, done: string, after?: () => void) =>
     startTransition(async () => {
       const result = await action();
       if (result.ok) {
@@ -59,8 +56,8 @@ export function TaskForm({ taskRef, form, initial, draftSavedAt, can, assigned, 
         setMessage({ tone: "info", text: done });
         after?.();
       } else {
-        setServerErrors(result.fields ?? []);
-        setMessage({ tone: "error", text: result.message ?? "That did not work." });
+        setServerErrors(result.failure.fields);
+        setMessage({ tone: "error", text: result.failure.message });
       }
       await refresh();
     });

@@ -3,6 +3,8 @@
 import { useRef, useState } from "react";
 import type { FileField, FileRef } from "@/lib/params";
 import { Button } from "@/components/ui/button";
+import type { Api } from "@/lib/http/api";
+import { resultOf } from "@/lib/http/fetch-api";
 
 /**
  * A file field: choose a file and it uploads at once (POST /api/files, with upload progress); the
@@ -53,9 +55,9 @@ export function FileControl({
     xhr.onload = () => {
       request.current = null;
       setProgress(null);
-      const answer = xhr.response as { ok?: boolean; file?: FileRef; message?: string; error?: string } | null;
-      if (xhr.status === 201 && answer?.ok && answer.file) onChange(answer.file);
-      else setError(answer?.message ?? answer?.error ?? `The upload failed (HTTP ${xhr.status}).`);
+      const answer = resultOf<Api["upload"]>(xhr.response, xhr.status);
+      if (answer.ok) onChange(answer.value);
+      else setError(answer.failure.message);
     };
     xhr.onerror = () => {
       request.current = null;

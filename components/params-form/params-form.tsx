@@ -3,14 +3,9 @@
 import { useId, useMemo, useState, type Dispatch } from "react";
 import { Tabs } from "@/components/ui/tabs";
 import type { ButtonInfo } from "@/lib/controller/describe-buttons";
+import type { FieldIssue } from "@/lib/result";
 import { resolveLayout, type ParamsDraft, type Parametrization, type ResolvedNode } from "@/lib/params";
 
-/** An error to show at a field: from validating the draft, or reported by a view. */
-export interface FieldError {
-  /** A value path, as `ParamsError.path`: `loads.pointLoads[0].x`. */
-  readonly path: string;
-  readonly message: string;
-}
 import { FormContext, type FormContextValue } from "./form-context";
 import type { FormAction } from "./form-state";
 import { FormNodes } from "./form-node";
@@ -20,7 +15,7 @@ export interface ParamsFormProps {
   readonly draft: ParamsDraft;
   readonly dispatch: Dispatch<FormAction>;
   /** The errors to show at their fields: the draft's, validated as you type (see useParamsForm). */
-  readonly errors: readonly FieldError[];
+  readonly errors: readonly FieldIssue[];
   readonly readOnly?: boolean;
   /** The entity the form edits: file fields upload for its type, and buttons run on it. Without it, neither is offered. */
   readonly entity?: { readonly id: string; readonly type: string; readonly name: string };
@@ -74,7 +69,7 @@ function FormPages({
 }: {
   pages: readonly ResolvedNode[];
   draft: ParamsDraft;
-  errors: readonly FieldError[];
+  errors: readonly FieldIssue[];
   steps: boolean;
 }) {
   const [selectedKey, setSelectedKey] = useState(pages[0]?.key ?? "");

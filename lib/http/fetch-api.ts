@@ -23,8 +23,13 @@ export async function readResult<T>(response: Response): Promise<Result<T>> {
   const type = response.headers.get("content-type") ?? "";
   if (!type.includes("application/json"))
     return { ok: false, failure: failure("internal", `The server answered ${response.status} ${response.statusText}.`) };
-  const parsed = resultSchema.safeParse(await response.json().catch(() => null));
-  if (!parsed.success) return { ok: false, failure: failure("internal", `The server's answer (${response.status}) was not understood.`) };
+  return resultOf<T>(await response.json().catch(() => null), response.status);
+}
+
+/** A parsed JSON answer as a Result (an XMLHttpRequest's, for upload progress): the envelope checked, the value typed once here. */
+export function resultOf<T>(answer: unknown, status: number): Result<T> {
+  const parsed = resultSchema.safeParse(answer);
+  if (!parsed.success) return { ok: false, failure: failure("internal", `The server's answer (${status}) was not understood.`) };
   return parsed.data as Result<T>;
 }
 
