@@ -1,9 +1,10 @@
 import { expect, test } from "@playwright/test";
 import { signIn } from "./helpers";
+import { SCREENSHOTS } from "./screenshot-dir";
 
 // Pictures of the editor for people to look at (see screenshots.spec.ts for where they go):
 // the steel beam's form, both tabs, and the conflict banner.
-const dir = process.env.GUSSET_SCREENSHOTS === "docs" ? "docs/screenshots" : "test-results/screenshots";
+const dir = SCREENSHOTS;
 
 test("the steel beam in the editor: geometry and loads tabs", async ({ page }) => {
   await page.setViewportSize({ width: 1440, height: 1000 });

@@ -3,6 +3,7 @@ import { expect, test, type Browser, type Page } from "@playwright/test";
 import pg from "pg";
 import { e2eDatabaseUrl, signIn, type DemoRole } from "./helpers";
 import { createEntity } from "./views-helpers";
+import { SCREENSHOTS } from "./screenshot-dir";
 
 // The design review across three signed-in browsers: the engineer submits a beam, the reviewer's
 // queue shows it live, the reviewer claims it, sees the beam's views, rejects with a comment (a
@@ -68,7 +69,7 @@ test("a beam goes through review and ends with its PDF report", async ({ browser
   await expect(reviewer.getByText("beam, revision 1 · read-only")).toBeVisible();
   await viewsRendered(reviewer);
   await reviewer.mouse.move(0, 0);
-  await reviewer.screenshot({ path: "docs/screenshots/inbox-task-page.png", fullPage: true });
+  await reviewer.screenshot({ path: `${SCREENSHOTS}/inbox-task-page.png`, fullPage: true });
 
   // Rejecting without a comment keeps the task open, with the error at the field.
   await reviewer.getByRole("button", { name: "Complete" }).click();
@@ -86,7 +87,7 @@ test("a beam goes through review and ends with its PDF report", async ({ browser
   const revise = engineer.getByRole("link", { name: `Revise: ${beam}` });
   await expect(revise).toBeVisible({ timeout: 5_000 });
   await engineer.mouse.move(0, 0);
-  await engineer.screenshot({ path: "docs/screenshots/inbox.png", fullPage: true });
+  await engineer.screenshot({ path: `${SCREENSHOTS}/inbox.png`, fullPage: true });
 
   // The engineer revises the beam (a smaller point load) and saves it as version 2…
   await engineer.goto(beamPage);
@@ -127,11 +128,11 @@ test("a beam goes through review and ends with its PDF report", async ({ browser
   expect((await response.body()).subarray(0, 5).toString()).toBe("%PDF-");
   await expect(engineer.getByTestId("flow-graph").locator("[data-node=report]")).toHaveAttribute("data-state", "visited");
   await engineer.mouse.move(0, 0);
-  await engineer.screenshot({ path: "docs/screenshots/process-page.png", fullPage: true });
+  await engineer.screenshot({ path: `${SCREENSHOTS}/process-page.png`, fullPage: true });
 
   await admin.goto("/flows");
   await expect(admin.getByTestId("flow-graph").first()).toBeVisible();
-  await admin.screenshot({ path: "docs/screenshots/flows.png", fullPage: true });
+  await admin.screenshot({ path: `${SCREENSHOTS}/flows.png`, fullPage: true });
 });
 
 test("a report that fails lands in the error queue after its retries; fixed and retried there, the process ends with the PDF", async ({
@@ -164,7 +165,7 @@ test("a report that fails lands in the error queue after its retries; fixed and 
     await expect(item).toContainText("(attempt 3)");
     await item.locator("summary", { hasText: "(attempt 3)" }).click(); // the stack, for the screenshot
     await admin.mouse.move(0, 0);
-    await admin.screenshot({ path: "docs/screenshots/error-queue.png", fullPage: true });
+    await admin.screenshot({ path: `${SCREENSHOTS}/error-queue.png`, fullPage: true });
 
     // The cause is fixed; the admin retries, and the process ends.
     await faultSwitch(false);

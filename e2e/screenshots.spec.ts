@@ -1,10 +1,11 @@
 import { expect, test } from "@playwright/test";
 import { signIn } from "./helpers";
+import { SCREENSHOTS } from "./screenshot-dir";
 
 // Pictures of the pages, for people to look at. Written to test-results/
 // on every run; `GUSSET_SCREENSHOTS=docs npm run test:e2e` refreshes the
 // committed ones under docs/screenshots/.
-const dir = process.env.GUSSET_SCREENSHOTS === "docs" ? "docs/screenshots" : "test-results/screenshots";
+const dir = SCREENSHOTS;
 
 test("sign-in page and the signed-in home page", async ({ page }) => {
   await page.setViewportSize({ width: 1200, height: 720 });

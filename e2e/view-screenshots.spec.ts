@@ -1,10 +1,11 @@
 import { expect, test, type Locator } from "@playwright/test";
 import { signIn } from "./helpers";
 import { createEntity, viewsPanel } from "./views-helpers";
+import { SCREENSHOTS } from "./screenshot-dir";
 
 // Pictures of each view kind, for people to look at (GUSSET_SCREENSHOTS=docs writes them to
 // docs/screenshots, as screenshots.spec.ts does): a steel beam with a point and a distributed load.
-const dir = process.env.GUSSET_SCREENSHOTS === "docs" ? "docs/screenshots" : "test-results/screenshots";
+const dir = SCREENSHOTS;
 
 test("each view kind of the steel beam, its slow view running and outdated, and a UserError", async ({ page }) => {
   test.setTimeout(120_000);
