@@ -19,6 +19,7 @@ import { num } from "./draw-structure";
 import type { BeamParams } from "./params";
 import { profileFamilies, profilesOf, type Profile } from "./profiles";
 import { beamForcesCsv, beamReportPdf } from "./report";
+import { storage } from "@/lib/controller/storage";
 
 /** How many passing profiles the optimization offers, lightest first. */
 export const LIGHTEST_CANDIDATES = 5;
@@ -115,9 +116,6 @@ export const beamButtons = {
         orderedAt: new Date().toISOString(),
       };
       const key = `orders/${entity?.id ?? "unsaved"}/${order.orderedAt.replace(/[:.]/g, "-")}.json`;
-      // Imported when sent, not with the registry: storage opens the database client, and the
-      // launcher loads the registry (to check the flows) before it knows the database's URL.
-      const { storage } = await import("@/lib/controller/storage");
       await storage(FABRICATION_WORKSPACE).putJson(key, order);
       return {
         kind: "action",

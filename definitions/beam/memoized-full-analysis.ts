@@ -1,3 +1,4 @@
+import { memoize } from "@/lib/controller/memoize";
 import type { BeamModel } from "./analyse-beam";
 import { fullAnalysis, type FullAnalysis, type FullAnalysisOptions } from "./full-analysis";
 
@@ -8,9 +9,6 @@ import { fullAnalysis, type FullAnalysis, type FullAnalysisOptions } from "./ful
  * that computes reports progress; the others wait on its key or read the result.
  */
 export async function memoizedFullAnalysis(model: BeamModel, options: FullAnalysisOptions = {}): Promise<FullAnalysis> {
-  // Imported on first use: memoize builds the Prisma client from DATABASE_URL, and the launcher
-  // imports the definitions (to check the flows) before it has set that.
-  const { memoize } = await import("@/lib/controller/memoize");
   return memoize((m: BeamModel) => fullAnalysis(m, options), { name: FULL_ANALYSIS_MEMO, version: 1 })(model);
 }
 
