@@ -13,7 +13,7 @@ describe("the shipped installation", () => {
     async (_name, type) => {
       const file = path.join("definitions", type.folder, "params.ts");
       expect(existsSync(file), `${file} exists`).toBe(true);
-      const loaded = (await import(`./${type.folder}/params`)) as { default: unknown };
+      const loaded = (await import(/* @vite-ignore */ `./${type.folder}/params`)) as { default: unknown };
       expect(loaded.default).toBe(type.params);
     },
   );
