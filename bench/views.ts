@@ -276,7 +276,7 @@ async function targetsOn(base: string, cookie: string, ids: { cube: string; beam
     );
   if (hello.status !== 200) throw new Error(`GET /api/bench/hello answered ${hello.status}.`);
   await check(`${base}/api/bench/hello`, CUBE_BODY);
-  // Builds from before the echo route (compared in README) answer 404: that row is left out then.
+  // Builds from before the echo route (compared in docs/benchmarks.md) answer 404: that row is left out then.
   const echo = await fetch(`${base}/api/bench/echo`, { method: "POST", headers, body: CUBE_BODY });
   if (echo.status !== 200 && echo.status !== 404) throw new Error(`POST /api/bench/echo answered ${echo.status}.`);
   return [

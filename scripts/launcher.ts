@@ -28,7 +28,7 @@ type Secrets = { BETTER_AUTH_SECRET: string; NEXT_SERVER_ACTIONS_ENCRYPTION_KEY:
 
 /**
  * The auth secret and the server-action key. Taken from the environment when
- * set (several instances must share them: README); otherwise made once and
+ * set (several instances must share them: docs/deployment.md); otherwise made once and
  * kept in <data>/secrets.json — except for a production start on an external
  * database, which must be given them.
  */
@@ -40,7 +40,7 @@ export async function ensureSecrets(dataDir: string, { production }: { productio
   if (given.BETTER_AUTH_SECRET && given.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY) return given as Secrets;
   if (production) {
     throw new Error(
-      "A production start needs BETTER_AUTH_SECRET and NEXT_SERVER_ACTIONS_ENCRYPTION_KEY (see README: Running in production).",
+      "A production start needs BETTER_AUTH_SECRET and NEXT_SERVER_ACTIONS_ENCRYPTION_KEY (see docs/deployment.md, A production start).",
     );
   }
   const file = path.join(dataDir, "secrets.json");

@@ -3,7 +3,7 @@
  *
  *   1. PostgreSQL: DATABASE_URL if set, else the embedded server in .data/
  *   2. migrations and the job queue's schema, the flows checked, then the demo data once
- *      (local demo only, see README)
+ *      (local demo only, see README.md and docs/deployment.md)
  *   3. the production bundle, built when missing or older than the sources
  *   4. `next start` (or `next dev`) and one job worker (scripts/worker.ts) as child processes
  *   5. Ctrl-C/SIGTERM: Next drains its requests and the worker finishes its jobs, then PostgreSQL stops
@@ -133,7 +133,7 @@ async function main(): Promise<void> {
 }
 
 // A server render allocates a lot that dies young: a 32 MB young generation (V8's default is 16)
-// halves the scavenges, and the inbox page at 20 users went from 130 to 149 a second (README, Inbox).
+// halves the scavenges, and the inbox page at 20 users went from 130 to 149 a second (docs/benchmarks.md, Inbox).
 const NODE_FLAGS = ["--max-semi-space-size=32"];
 
 function spawnNext(args: string[], env: NodeJS.ProcessEnv): ChildProcess {

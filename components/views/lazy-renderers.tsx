@@ -11,7 +11,7 @@ function Loading({ what }: { what: string }) {
 }
 
 // recharts and three.js are large: they load only when a view needs them, so
-// the editor's first load stays small (README: "First-load JavaScript").
+// the editor's first load stays small (docs/benchmarks.md, "First-load JavaScript").
 export const PlotView = dynamic(() => import("./plot-view"), { ssr: false, loading: () => <Loading what="plot" /> });
 export const GeometryView = dynamic(() => import("./geometry-view"), { ssr: false, loading: () => <Loading what="3D view" /> });
 // The web view's sanitiser (isomorphic-dompurify) loads jsdom when imported on the server: about

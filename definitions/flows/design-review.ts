@@ -64,7 +64,7 @@ export const designReview = flow("design-review", {
     }).next("review"),
     report: job(
       async ({ process, compute, storage, faults, signal }) => {
-        // An operator rehearsing the error queue turns this on in the database (README, "Rehearsing a failure").
+        // An operator rehearsing the error queue turns this on in the database (docs/inbox-and-errors.md, "Rehearsing a failure").
         if (await faults.isOn("reportJob")) throw new Error("The report job's fault switch is on (setting faults.reportJob).");
         const result = pdf.parse(await compute.call(process.data.entityId, "report", { revision: process.data.revision, signal }));
         const file = await storage.put(result.fileName, Buffer.from(result.data, "base64"), { contentType: "application/pdf" });

@@ -25,7 +25,8 @@ export const S3_PART_BYTES = 8 * 1024 * 1024;
 export function s3ConfigFromEnv(env: Readonly<Record<string, string | undefined>> = process.env): S3Config | null {
   if (!env.GUSSET_S3_BUCKET) return null;
   const missing = ["GUSSET_S3_ENDPOINT", "GUSSET_S3_ACCESS_KEY_ID", "GUSSET_S3_SECRET_ACCESS_KEY"].filter((name) => !env[name]);
-  if (missing.length) throw new StorageError(`GUSSET_S3_BUCKET is set, so storage needs ${missing.join(", ")} too (README: Storage).`);
+  if (missing.length)
+    throw new StorageError(`GUSSET_S3_BUCKET is set, so storage needs ${missing.join(", ")} too (docs/deployment.md, "S3 storage").`);
   return {
     endpoint: env.GUSSET_S3_ENDPOINT!.replace(/\/+$/, ""),
     bucket: env.GUSSET_S3_BUCKET,

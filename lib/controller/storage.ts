@@ -56,7 +56,7 @@ const infoOf = (row: ObjectRow): StoredObjectInfo => ({
 
 /**
  * The storage of a workspace: in PostgreSQL, or in an S3-compatible bucket
- * when GUSSET_S3_BUCKET is set (lib/controller/storage-s3.ts; README).
+ * when GUSSET_S3_BUCKET is set (lib/controller/storage-s3.ts; docs/deployment.md, "S3 storage").
  */
 export function storage(workspace = "default"): Storage {
   checkName("workspace", workspace);

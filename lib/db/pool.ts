@@ -4,7 +4,7 @@ import pg from "pg";
  * The one node-postgres pool of a process: every statement of ours, Prisma's (lib/db/client.ts
  * hands it to the driver adapter), the flow runtime's transactions and, in a job worker,
  * graphile-worker's. Before, each of those opened a pool of its own: up to 32 connections a Next
- * process, 30 a worker (README, Connections). LISTEN takes one more connection of its own
+ * process, 30 a worker (docs/deployment.md, Connections). LISTEN takes one more connection of its own
  * (lib/events/listen-channel.ts), since a listening connection cannot go back to a pool.
  *
  * Safe to import anywhere, at any time: the pool connects on its first query, and reads

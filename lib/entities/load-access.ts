@@ -32,7 +32,7 @@ type ChainRow = {
  */
 export async function loadEntityAccess(id: string, db: Queryable = pool): Promise<EntityAccess | null> {
   // Every page and call of an entity asks this first; plain pg costs a quarter of Prisma's CPU a
-  // statement (README, Benchmarks: where a call's time goes).
+  // statement (docs/benchmarks.md, View calls: where a call's time goes).
   const rows = await rowsOf<ChainRow>(db, CHAIN, [id]);
   const [self, ...ancestors] = rows;
   if (!self) return null;

@@ -11,7 +11,7 @@ import { entityType, installation } from "@/lib/installation";
 import { number, option, parametrization, tab } from "@/lib/params";
 import { install } from "./install";
 
-// The README's tutorial type, declared as an author declares one (definitions/footing/), then added
+// The tutorial's type (docs/tutorial.md), declared as an author declares one (definitions/footing/), then added
 // to the shipped list the way definitions/entity-types.ts adds one line: nothing else changes, not
 // the project it sits in, not a registry the browser reads, not a list of names in a test.
 

@@ -3,7 +3,7 @@ import { db } from "@/lib/db/client";
 /**
  * Whether the operator's fault switch `faults.<name>` is on: a `setting` row holding JSON `true`.
  * Jobs that opt in fail while it is on, so the error queue can be rehearsed on a running install
- * (README, "Rehearsing a failure"). Only the database sets it; no route or page writes it:
+ * (docs/inbox-and-errors.md, "Rehearsing a failure"). Only the database sets it; no route or page writes it:
  *
  * ```sql
  * INSERT INTO setting (key, value) VALUES ('faults.reportJob', 'true')

@@ -5,7 +5,7 @@
  * InstancedMesh: a draw call per material instead of one per object. In software GL
  * (SwiftShader, 640×480) a frame of 10,000 boxes took 379 ms as separate
  * meshes and 274 ms instanced; merged into one geometry per material, 92 ms
- * (not adopted; README "10,000 objects").
+ * (not adopted; docs/benchmarks.md, "Geometry: 10,000 objects").
  */
 import type { Material, SceneObject, Vector3 } from "@/lib/controller/results";
 

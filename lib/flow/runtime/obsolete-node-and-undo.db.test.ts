@@ -27,7 +27,7 @@ async function review(text: string) {
 describe("a task whose node the flow no longer has", () => {
   it("shows as obsolete: only an admin's cancel is allowed", async () => {
     const { processId, task } = await review("to be removed");
-    // The README's rename, pointed at a name the flow does not have: as if the node was removed.
+    // The reference's rename (docs/reference.md), pointed at a name the flow does not have: as if the node was removed.
     await db.$executeRawUnsafe(`UPDATE flow_task SET "nodeName" = 'oldReview' WHERE "flowName" = 'test-review' AND id = $1`, task.id);
     const before = await snapshot();
     for (const attempt of [
