@@ -3,7 +3,7 @@
  *
  * Glossary (lib/entities uses these words, and only these):
  *
- * - **entity type**: what an author declares (`entityType(…)`) and lists in definitions/registry.ts.
+ * - **entity type**: what an author declares (`entityType(…)`, a folder of definitions/) and lists in definitions/entity-types.ts.
  * - **entity**: one stored object of an entity type: a row with a name, params and a summary.
  * - **tree**: entities hold child entities; a type says which child types it allows. An entity
  *   without a parent is a **root**.

@@ -1,5 +1,5 @@
 /**
- * A job worker: graphile-worker running flow jobs (`runJob`), with its own pg pool, no signal
+ * A job worker: graphile-worker running flow jobs (`runJob`), on the process's pool (lib/db/pool.ts), no signal
  * handlers of its own, and a heartbeat. Its owner (scripts/worker.ts) stops it on SIGTERM.
  */
 import { EventEmitter } from "node:events";
