@@ -78,6 +78,8 @@ async function createEntities(): Promise<{ cube: string; beam: string; databaseU
   process.env.BETTER_AUTH_SECRET = secrets.BETTER_AUTH_SECRET;
   const { db } = await import("@/lib/db/client");
   const { createEntity } = await import("@/lib/entities/create-entity");
+  const { install } = await import("@/lib/installation/install");
+  install((await import("@/definitions")).default); // createEntity asks the installation for the type
   const user = await db.user.findUniqueOrThrow({ where: { email: ENGINEER.email } });
   const actor = { id: user.id, roles: ["engineer" as const] };
   const made = async (type: string, name: string, parentId: string | null) => {
@@ -180,8 +182,8 @@ async function breakdown(cookie: string, ids: { cube: string; beam: string }, bo
   const { userFromSessionCookie } = await import("@/lib/auth/session-cookie");
   const { findEntityForUser, findEntityToRun } = await import("@/lib/entities/get-entity");
   const { compute } = await import("@/lib/controller/compute");
-  const { install } = await import("@/lib/installation/install");
-  const { entityType } = install((await import("@/definitions")).default);
+  const { installed } = await import("@/lib/installation/install");
+  const { entityType } = installed();
   const { z } = await import("zod");
   const headers = new Headers({ cookie });
   const user = await userFromSessionCookie(headers);
