@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO, signIn, type DemoRole } from "./helpers";
+import { DEMO, queryE2eDatabase, signIn, type DemoRole } from "./helpers";
 
 test("a visitor without a session is sent to the sign-in page and back after signing in", async ({ page }) => {
   await page.goto("/inbox");
@@ -33,6 +33,22 @@ test("a wrong password gets one message that does not say whether the account ex
     await page.getByRole("button", { name: "Sign in" }).click();
     await expect(page.getByRole("alert").filter({ hasText: "Wrong" })).toHaveText("Wrong email or password.");
   }
+});
+
+// Next passes a client's own X-Forwarded-For to a server action, and the per-address limit keyed on
+// it, so rotating the header escaped the limit. The launcher's Next now sees the TCP peer there.
+test("a failed sign-in is counted against the address it came from, not the X-Forwarded-For it claims", async ({ browser }) => {
+  const context = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": "203.0.113.77" } });
+  const page = await context.newPage();
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill("nobody-forwarded@gusset.local");
+  await page.getByLabel("Password").fill("not-the-password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Wrong" })).toBeVisible();
+  const keys = (await queryE2eDatabase<{ key: string }>(`SELECT key FROM sign_in_throttle WHERE key LIKE 'address:%'`)).map((r) => r.key);
+  expect(keys).not.toContain("address:203.0.113.77");
+  expect(keys.some((key) => /^address:(::ffff:)?127\.0\.0\.1$|^address:::1$/.test(key))).toBe(true);
+  await context.close();
 });
 
 // What each role may open (200) and what it is refused (403).

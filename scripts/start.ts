@@ -10,6 +10,7 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { claimDataDir, connectOrExplain, ensureSecrets, needsBuild, waitForHttp } from "./launcher";
 import { databaseUrl, ensureDatabase, isPortFree, startEmbeddedDatabase, type EmbeddedDatabase } from "@/lib/db/embedded";
 import { migrate } from "@/lib/db/migrate";
@@ -134,7 +135,8 @@ async function main(): Promise<void> {
 
 // A server render allocates a lot that dies young: a 32 MB young generation (V8's default is 16)
 // halves the scavenges, and the inbox page at 20 users went from 130 to 149 a second (docs/benchmarks.md, Inbox).
-const NODE_FLAGS = ["--max-semi-space-size=32"];
+// The preload makes X-Forwarded-For the TCP peer's address unless a proxy is trusted (lib/auth/client-address.ts).
+const NODE_FLAGS = ["--max-semi-space-size=32", "--import", pathToFileURL(path.resolve("scripts", "next-peer-address.mjs")).href];
 
 function spawnNext(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
   return spawn(process.execPath, [...NODE_FLAGS, path.join("node_modules", "next", "dist", "bin", "next"), ...args], {
