@@ -113,6 +113,27 @@ describe("who may download a file", () => {
   });
 });
 
+// The reference check was `params::text LIKE '%<id>%'`: a text field that mentioned another user's
+// file id made GET /api/files/<id> serve it, and kept it from collection. Only a file field's value counts.
+describe("a file id mentioned in a text field", () => {
+  it("grants nothing and does not keep the file from collection", async () => {
+    const erin = await newActor("Erin", "engineer");
+    const otto = await newActor("Otto", "engineer");
+    const up = await uploadFile(erin, { type: "project", field: "drawing", name: "plan.png", bytes: PNG });
+    if (!up.ok) throw new Error(up.failure.message);
+    const mine = valueOf(await createEntity(otto, { type: "project", name: "Mine", parentId: null }));
+    valueOf(
+      await saveParams(otto, {
+        id: mine.id,
+        params: { description: `see ${up.value.fileId} and {"fileId":"${up.value.fileId}","name":"x"}`, drawing: null },
+        expectedVersion: 1,
+      }),
+    );
+    expect(await findFileForUser(otto, up.value.fileId)).toBeNull();
+    expect(await collectUnreferencedFiles(LATER())).toContain(up.value.fileId);
+  });
+});
+
 describe("collecting unreferenced files", () => {
   it("deletes files no revision references once past the grace period, keeps referenced ones, and those of a deleted entity go after it", async () => {
     const erin = await newActor("Erin", "engineer");
