@@ -1,5 +1,6 @@
 import { APIError } from "better-auth/api";
 import { z } from "zod";
+import { unstorableIssue } from "@/lib/db/storable-input";
 import { auth } from "./auth";
 import { clientAddress } from "./client-address";
 import { giveBackAttempt, reserveAttempt, settleSuccess, throttleKeys } from "./throttle";
@@ -20,6 +21,8 @@ export const WRONG_CREDENTIALS = "Wrong email or password.";
  * while either is over its limit; a success gives the count back.
  */
 export async function signIn(input: unknown, requestHeaders: Headers): Promise<SignInResult> {
+  // A NUL or a lone surrogate would reach PostgreSQL (better-auth looks the email up) and answer 500.
+  if (unstorableIssue(input)) return { ok: false, message: WRONG_CREDENTIALS };
   const parsed = signInInput.safeParse(input);
   if (!parsed.success) return { ok: false, message: parsed.error.issues[0]?.message ?? WRONG_CREDENTIALS };
   const { email, password } = parsed.data;

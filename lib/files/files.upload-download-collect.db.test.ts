@@ -81,6 +81,16 @@ describe("uploading to a file field", () => {
     if (!result.ok) expect(HTTP_STATUS[result.failure.code]).toBe(status);
     expect(await db.storedFile.count()).toBe(before);
   });
+
+  // A file name with a NUL reached PostgreSQL, which refused it: 500. Control characters and a lone
+  // surrogate become "_" and U+FFFD, as path separators already became "_".
+  it("stores an upload whose name holds a NUL, a control character or a lone surrogate under a name that can be stored", async () => {
+    const erin = await newActor("Erin", "engineer");
+    const result = await uploadFile(erin, { type: "project", field: "drawing", name: "plan\u0000\u0007\ud800.pdf", bytes: PDF });
+    expect(result).toMatchObject({ ok: true, value: { name: "plan__\ufffd.pdf" } });
+    if (!result.ok) return;
+    expect(await db.storedFile.findUnique({ where: { id: result.value.fileId } })).toMatchObject({ name: "plan__\ufffd.pdf" });
+  });
 });
 
 describe("who may download a file", () => {

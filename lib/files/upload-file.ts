@@ -24,7 +24,13 @@ export async function uploadFile(
 ): Promise<Result<FileRef>> {
   const field = fileFieldOf(input.type, input.field);
   if (!field) return refuse("not_found", `There is no file field "${input.field}" on "${input.type}".`);
-  const name = input.name.replace(/[/\\]/g, "_").trim().slice(0, 200) || "file";
+  // No path separators, no control characters (PostgreSQL refuses NUL), no lone surrogates.
+  const name =
+    input.name
+      .replace(/[/\\\u0000-\u001f\u007f]/g, "_")
+      .trim()
+      .slice(0, 200)
+      .toWellFormed() || "file";
   const limit = Math.min(field.maxSize ?? MAX_UPLOAD_BYTES, MAX_UPLOAD_BYTES);
   if (input.bytes.length > limit)
     return refuse("too_large", `"${name}" is ${megabytes(input.bytes.length)}; ${field.label} takes at most ${megabytes(limit)}.`);
