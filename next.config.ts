@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { MAX_UPLOAD_BODY_BYTES } from "./lib/files/upload-limit";
 
 /**
  * Next's default page extensions, plus `bench.ts` only when GUSSET_BENCH_ROUTES=1 at build time.
@@ -24,6 +25,9 @@ const nextConfig: NextConfig = {
   experimental: {
     // forbidden() renders app/forbidden.tsx with a real 403 status.
     authInterrupts: true,
+    // The proxy buffers each request body for proxy.ts and the route; a whole upload must fit
+    // (lib/files/upload-limit.ts). Its default, 10 MB, cut uploads between 10 and 25 MB short.
+    proxyClientMaxBodySize: MAX_UPLOAD_BODY_BYTES,
   },
 };
 

@@ -5,9 +5,7 @@ import type { FileRef } from "@/lib/params";
 import { refuse, succeed, type Result } from "@/lib/result";
 import { acceptsFile, detectFileType } from "./detect-file-type";
 import { fileFieldOf } from "./file-field-of";
-
-/** The largest upload any field takes, whatever its own `maxSize`. */
-export const MAX_UPLOAD_BYTES = 25 * 1024 * 1024;
+import { MAX_UPLOAD_BYTES } from "./upload-limit";
 
 /** The storage workspace uploaded files live in, each under its id. */
 export const FILES_WORKSPACE = "files";
