@@ -132,3 +132,18 @@ test("an admin ending a user's sessions signs that user out at once", async ({ b
   await engineer.close();
   await admin.close();
 });
+
+// Next's own check answered a server action from another origin with 500 ("Invalid Server Actions
+// request."); proxy.ts refuses it first, with 403, whether the Origin is another site, "null" or absent.
+test("a server action posted from another origin, a null origin or none is refused with 403", async ({ page }) => {
+  await page.goto("/sign-in");
+  const action = { "next-action": "7f".padEnd(42, "0"), "content-type": "text/plain;charset=UTF-8" };
+  for (const origin of ["https://evil.example", "null", undefined]) {
+    const response = await page.request.post("/sign-in", {
+      headers: origin === undefined ? action : { ...action, origin },
+      data: "[]",
+    });
+    expect(response.status(), `Origin ${origin}`).toBe(403);
+    expect(await response.text()).toBe("Cross-origin request refused.");
+  }
+});
