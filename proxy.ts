@@ -2,6 +2,7 @@ import { getSessionCookie } from "better-auth/cookies";
 import { NextResponse, type NextRequest } from "next/server";
 import { trustedOrigins } from "@/lib/auth/auth";
 import { isSameOrigin } from "@/lib/auth/origin";
+import { refreshSessionIfDue, SESSION_CHECK_SECONDS, SESSION_CHECKED_COOKIE } from "@/lib/auth/refresh-session";
 
 const PATH_HEADER = "x-gusset-path"; // lib/auth/guard.ts reads it
 
@@ -15,9 +16,11 @@ const PUBLIC = [/^\/sign-in(\/|$)/, /^\/api\/health$/];
  *
  * - a POST to a page (a server action, or a form) from another origin, `null` or none is refused
  *   with 403 here, where Next's own check answered 500 ("Invalid Server Actions request.");
- * - no session cookie: a page redirects to sign-in, an `/api/` request gets 401.
+ * - no session cookie: a page redirects to sign-in, an `/api/` request gets 401;
+ * - a session due for its daily extension is extended, and its cookie sent back on this answer
+ *   (lib/auth/refresh-session.ts), asked at most once an hour per browser.
  */
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
   const api = pathname.startsWith("/api/");
   if (request.method === "POST" && !api && !isSameOrigin(request, trustedOrigins)) {
@@ -36,7 +39,19 @@ export function proxy(request: NextRequest) {
 
   const headers = new Headers(request.headers);
   headers.set(PATH_HEADER, path);
-  return NextResponse.next({ request: { headers } });
+  const response = NextResponse.next({ request: { headers } });
+
+  if (signedIn && !request.cookies.has(SESSION_CHECKED_COOKIE)) {
+    // Asked again on the next request if the database does not answer now.
+    const setCookies = await refreshSessionIfDue(request.headers).catch(() => null);
+    for (const cookie of setCookies ?? []) response.headers.append("set-cookie", cookie);
+    if (setCookies)
+      response.headers.append(
+        "set-cookie",
+        `${SESSION_CHECKED_COOKIE}=1; Max-Age=${SESSION_CHECK_SECONDS}; Path=/; HttpOnly; SameSite=Lax`,
+      );
+  }
+  return response;
 }
 
 export const config = {

@@ -147,3 +147,24 @@ test("a server action posted from another origin, a null origin or none is refus
     expect(await response.text()).toBe("Cross-origin request refused.");
   }
 });
+
+// A session due for its daily extension was extended in the database on a page load, but a Server
+// Component cannot set a cookie, so the browser's cookie still expired a week after sign-in.
+test("a page load on the day a session is due sends the extended session cookie back", async ({ page, context }) => {
+  await signIn(page, "engineer");
+  const session = (await context.cookies()).find((cookie) => cookie.name.endsWith("session_token"))!;
+  const token = decodeURIComponent(session.value).split(".")[0]!;
+  // Last extended more than a day ago: it expires in less than six days.
+  await queryE2eDatabase(`UPDATE "session" SET "expiresAt" = now() + interval '5 days' WHERE token = $1`, [token]);
+  await context.clearCookies({ name: "gusset.session_checked" });
+  const response = await page.goto("/editor");
+  const setCookies = (await response!.headersArray()).filter((h) => h.name.toLowerCase() === "set-cookie").map((h) => h.value);
+  expect(setCookies.find((cookie) => cookie.startsWith(`${session.name}=`))).toMatch(/Max-Age=604800/);
+  const [row] = await queryE2eDatabase<{ days: number }>(
+    `SELECT extract(epoch FROM "expiresAt" - now()) / 86400 AS days FROM "session" WHERE token = $1`,
+    [token],
+  );
+  expect(Number(row!.days)).toBeGreaterThan(6.9);
+  const renewed = (await context.cookies()).find((cookie) => cookie.name === session.name)!;
+  expect(renewed.expires * 1000).toBeGreaterThan(Date.now() + 6.9 * 86_400_000);
+});
