@@ -3,6 +3,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { trustedOrigins } from "@/lib/auth/auth";
 import { isSameOrigin } from "@/lib/auth/origin";
 import { refreshSessionIfDue, SESSION_CHECK_SECONDS, SESSION_CHECKED_COOKIE } from "@/lib/auth/refresh-session";
+import { newNonce, pageContentSecurityPolicy } from "@/lib/http/security-headers";
 
 const PATH_HEADER = "x-gusset-path"; // lib/auth/guard.ts reads it
 
@@ -18,7 +19,9 @@ const PUBLIC = [/^\/sign-in(\/|$)/, /^\/api\/health$/];
  *   with 403 here, where Next's own check answered 500 ("Invalid Server Actions request.");
  * - no session cookie: a page redirects to sign-in, an `/api/` request gets 401;
  * - a session due for its daily extension is extended, and its cookie sent back on this answer
- *   (lib/auth/refresh-session.ts), asked at most once an hour per browser.
+ *   (lib/auth/refresh-session.ts), asked at most once an hour per browser;
+ * - a page gets its Content-Security-Policy with a fresh nonce, on the request too, where Next reads
+ *   the nonce for its own scripts (lib/http/security-headers.ts).
  */
 export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
@@ -39,7 +42,12 @@ export async function proxy(request: NextRequest) {
 
   const headers = new Headers(request.headers);
   headers.set(PATH_HEADER, path);
+  const policy = api
+    ? null
+    : pageContentSecurityPolicy(newNonce(), { dev: process.env.NODE_ENV !== "production", mapTiles: process.env.GUSSET_MAP_TILES });
+  if (policy) headers.set("content-security-policy", policy);
   const response = NextResponse.next({ request: { headers } });
+  if (policy) response.headers.set("content-security-policy", policy);
 
   if (signedIn && !request.cookies.has(SESSION_CHECKED_COOKIE)) {
     // Asked again on the next request if the database does not answer now.
