@@ -112,21 +112,22 @@ async function main(): Promise<void> {
   };
   startWorker();
 
-  const stop = async (signal: NodeJS.Signals) => {
+  // Asked to stop, it exits 0; when Next dies under it, 1, so that a supervisor (systemd's
+  // Restart=on-failure, a container runtime) starts it again (docs/deployment.md, A supervisor).
+  const stop = async (reason: string, exitCode: 0 | 1) => {
     if (stopping) return;
     stopping = true;
-    say(`${signal}: stopping…`);
+    say(`${reason}: stopping…`);
     await Promise.all(children.map((child) => terminate(child)));
     await embedded?.stop();
-    say("Stopped.");
-    process.exit(0);
+    say(exitCode === 0 ? "Stopped." : `Stopped (exit code ${exitCode}).`);
+    process.exit(exitCode);
   };
-  process.on("SIGINT", () => void stop("SIGINT"));
-  process.on("SIGTERM", () => void stop("SIGTERM"));
-  next.on("exit", (code) => {
+  process.on("SIGINT", () => void stop("SIGINT", 0));
+  process.on("SIGTERM", () => void stop("SIGTERM", 0));
+  next.on("exit", (code, signal) => {
     if (stopping) return;
-    say(`Next exited (${code}); stopping.`);
-    void stop("SIGTERM");
+    void stop(`Next exited (${signal ?? code})`, 1);
   });
 
   await waitForHttp(`http://${host}:${port}/sign-in`);
