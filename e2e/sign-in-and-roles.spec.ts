@@ -1,3 +1,4 @@
+import { readdirSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { DEMO, queryE2eDatabase, signIn, type DemoRole } from "./helpers";
 
@@ -116,6 +117,37 @@ test("the production build has no /api/bench routes, even for a session-like coo
   expect((await page.request.get("/api/bench/hello")).status()).toBe(404);
   expect((await page.request.post("/api/bench/hello", { headers: { origin }, data: { params: {} } })).status()).toBe(404);
   expect((await page.request.post("/api/bench/echo", { headers: { origin }, data: { params: {} } })).status()).toBe(404);
+});
+
+// The bench routes once answered anyone sending a cookie named like the session (the proxy checks
+// only that one exists). Read from app/, so a new page or route is held to it too: without a live
+// session nothing answers 2xx but the sign-in page and the health check.
+test("without a live session, no page but sign-in and no route but /api/health answers 2xx", async ({ playwright, baseURL }) => {
+  const entries = readdirSync("app", { recursive: true, encoding: "utf8" })
+    .filter((file) => /(^|\/)(page\.tsx|route\.ts)$/.test(file))
+    .map((file) => ({
+      route: file.endsWith("route.ts"),
+      url:
+        `/${file}`
+          .replace(/\/\([^)]+\)/g, "")
+          .replace(/\/(page\.tsx|route\.ts)$/, "")
+          .replace(/\[type\]/g, "beam")
+          .replace(/\[flow\]/g, "design-review")
+          .replace(/\[[^\]]+\]/g, "00000000-0000-4000-8000-000000000000") || "/",
+    }));
+  expect(entries.filter((entry) => entry.route).length).toBeGreaterThan(10);
+  const open = new Set(["GET /sign-in", "GET /api/health"]);
+  for (const cookie of [undefined, "better-auth.session_token=forged.c2lnbmF0dXJl"]) {
+    const request = await playwright.request.newContext({ baseURL, maxRedirects: 0, extraHTTPHeaders: cookie ? { cookie } : {} });
+    for (const { route, url } of entries) {
+      for (const method of route ? ["GET", "POST"] : ["GET"]) {
+        const response = await request.fetch(url, { method, headers: { origin: baseURL! }, data: method === "POST" ? {} : undefined });
+        const ok = response.status() >= 200 && response.status() < 300;
+        expect(ok, `${method} ${url} with ${cookie ?? "no cookie"}: ${response.status()}`).toBe(open.has(`${method} ${url}`));
+      }
+    }
+    await request.dispose();
+  }
 });
 
 test("an admin ending a user's sessions signs that user out at once", async ({ browser }) => {
