@@ -1,4 +1,6 @@
 import type { NextConfig } from "next";
+import { MAX_UPLOAD_BODY_BYTES } from "./lib/files/upload-limit";
+import { API_CONTENT_SECURITY_POLICY, EVERY_RESPONSE_HEADERS } from "./lib/http/security-headers";
 
 /**
  * Next's default page extensions, plus `bench.ts` only when GUSSET_BENCH_ROUTES=1 at build time.
@@ -21,9 +23,20 @@ const nextConfig: NextConfig = {
   // `npm test` type-checks the whole project with tsc before it builds; the
   // build's own pass would repeat it (about 5 s on our 2 cores).
   typescript: { ignoreBuildErrors: true },
+  // Every answer: nosniff, a referrer policy, no framing (lib/http/security-headers.ts). Pages get
+  // their Content-Security-Policy, with a nonce, from proxy.ts; route handlers this one.
+  async headers() {
+    return [
+      { source: "/:path*", headers: [...EVERY_RESPONSE_HEADERS] },
+      { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: API_CONTENT_SECURITY_POLICY }] },
+    ];
+  },
   experimental: {
     // forbidden() renders app/forbidden.tsx with a real 403 status.
     authInterrupts: true,
+    // The proxy buffers each request body for proxy.ts and the route; a whole upload must fit
+    // (lib/files/upload-limit.ts). Its default, 10 MB, cut uploads between 10 and 25 MB short.
+    proxyClientMaxBodySize: MAX_UPLOAD_BODY_BYTES,
   },
 };
 

@@ -192,3 +192,23 @@ test("a file field uploads a drawing checked by content, links it for download a
   await expect(page.getByRole("link", { name: "site plan.pdf" })).toHaveCount(0);
   await expect(page.getByText("Unsaved changes")).toBeVisible();
 });
+
+// Next's proxy buffered request bodies up to 10 MB and passed the rest on cut short, so an upload
+// between 10 and 25 MB was answered with a misleading 400 ("Send multipart form data…"). The
+// proxy's buffer is now the upload limit (lib/files/upload-limit.ts), configured once.
+test("an upload over a field's 10 MB gets 413 naming the field's limit, and one over 25 MB 413 naming that", async ({ page }) => {
+  await signIn(page, "engineer", "/editor");
+  const origin = new URL(page.url()).origin;
+  const pdf = (megabytes: number) => Buffer.concat([Buffer.from("%PDF-1.4\n"), Buffer.alloc(megabytes * 1024 * 1024)]);
+  const upload = (buffer: Buffer) =>
+    page.request.post("/api/files", {
+      headers: { origin },
+      multipart: { type: "project", field: "drawing", file: { name: "big.pdf", mimeType: "application/pdf", buffer } },
+    });
+  const twelve = await upload(pdf(12));
+  expect(twelve.status()).toBe(413);
+  expect((await twelve.json()).failure.message).toBe('"big.pdf" is 12.0 MB; Drawing takes at most 10.0 MB.');
+  const over = await upload(pdf(26));
+  expect(over.status()).toBe(413);
+  expect((await over.json()).failure.message).toBe("A file is at most 25 MB.");
+});

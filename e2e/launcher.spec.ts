@@ -101,6 +101,20 @@ test("a start after the launcher and Next were killed takes over the PostgreSQL 
   expect(await isPortFree(postgresPort)).toBe(true);
 });
 
+// When Next died under it, the launcher stopped the rest and exited 0, so a supervisor's
+// Restart=on-failure never started it again. It now exits 1, after stopping PostgreSQL.
+test("when Next dies, the launcher stops the rest and exits non-zero", async () => {
+  const dir = dataDir("exit-code");
+  const first = launch(dir, await freePort());
+  await ready(first);
+  // Next names its process "next-server (v…)"; PostgreSQL's line names the data folder.
+  const nextPid = Number(/^\s*(\d+) next-server/m.exec(childrenOf(first.child.pid!))![1]);
+  process.kill(nextPid, "SIGKILL");
+  expect(await first.exited).toBe(1);
+  expect(first.output()).toMatch(/Next exited \(SIGKILL\): stopping…/);
+  expect(existsSync(path.join(dir, "pg", "postmaster.pid"))).toBe(false);
+});
+
 test("an unreachable DATABASE_URL stops the start with one line naming the host and the reason", async () => {
   const port = await freePort();
   const launched = launch(dataDir("unreachable"), await freePort(), {

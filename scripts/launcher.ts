@@ -65,6 +65,7 @@ const SOURCES = [
   "public",
   "prisma/schema.prisma",
   "next.config.ts",
+  "proxy.ts",
   "package.json",
   "postcss.config.mjs",
   "tsconfig.json",

@@ -10,6 +10,7 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { claimDataDir, connectOrExplain, ensureSecrets, needsBuild, waitForHttp } from "./launcher";
 import { databaseUrl, ensureDatabase, isPortFree, startEmbeddedDatabase, type EmbeddedDatabase } from "@/lib/db/embedded";
 import { migrate } from "@/lib/db/migrate";
@@ -111,21 +112,22 @@ async function main(): Promise<void> {
   };
   startWorker();
 
-  const stop = async (signal: NodeJS.Signals) => {
+  // Asked to stop, it exits 0; when Next dies under it, 1, so that a supervisor (systemd's
+  // Restart=on-failure, a container runtime) starts it again (docs/deployment.md, A supervisor).
+  const stop = async (reason: string, exitCode: 0 | 1) => {
     if (stopping) return;
     stopping = true;
-    say(`${signal}: stopping…`);
+    say(`${reason}: stopping…`);
     await Promise.all(children.map((child) => terminate(child)));
     await embedded?.stop();
-    say("Stopped.");
-    process.exit(0);
+    say(exitCode === 0 ? "Stopped." : `Stopped (exit code ${exitCode}).`);
+    process.exit(exitCode);
   };
-  process.on("SIGINT", () => void stop("SIGINT"));
-  process.on("SIGTERM", () => void stop("SIGTERM"));
-  next.on("exit", (code) => {
+  process.on("SIGINT", () => void stop("SIGINT", 0));
+  process.on("SIGTERM", () => void stop("SIGTERM", 0));
+  next.on("exit", (code, signal) => {
     if (stopping) return;
-    say(`Next exited (${code}); stopping.`);
-    void stop("SIGTERM");
+    void stop(`Next exited (${signal ?? code})`, 1);
   });
 
   await waitForHttp(`http://${host}:${port}/sign-in`);
@@ -134,7 +136,8 @@ async function main(): Promise<void> {
 
 // A server render allocates a lot that dies young: a 32 MB young generation (V8's default is 16)
 // halves the scavenges, and the inbox page at 20 users went from 130 to 149 a second (docs/benchmarks.md, Inbox).
-const NODE_FLAGS = ["--max-semi-space-size=32"];
+// The preload makes X-Forwarded-For the TCP peer's address unless a proxy is trusted (lib/auth/client-address.ts).
+const NODE_FLAGS = ["--max-semi-space-size=32", "--import", pathToFileURL(path.resolve("scripts", "next-peer-address.mjs")).href];
 
 function spawnNext(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
   return spawn(process.execPath, [...NODE_FLAGS, path.join("node_modules", "next", "dist", "bin", "next"), ...args], {

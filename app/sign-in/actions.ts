@@ -2,6 +2,8 @@
 
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { appOrigin } from "@/lib/auth/auth";
+import { sameOriginPath } from "@/lib/auth/same-origin-path";
 import { signIn, signOut } from "@/lib/auth/sign-in";
 
 export type SignInState = { message: string; email: string } | null;
@@ -11,16 +13,10 @@ export async function signInAction(_previous: SignInState, form: FormData): Prom
   const email = String(form.get("email") ?? "");
   const result = await signIn({ email, password: form.get("password") }, await headers());
   if (!result.ok) return { message: result.message, email };
-  redirect(safeNext(form.get("next")));
+  redirect(sameOriginPath(form.get("next"), appOrigin));
 }
 
 export async function signOutAction(): Promise<void> {
   await signOut(await headers());
   redirect("/sign-in");
-}
-
-/** Only a path on this site, never another origin (`//evil.example`). */
-function safeNext(value: FormDataEntryValue | null): string {
-  const next = typeof value === "string" ? value : "";
-  return next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\") ? next : "/";
 }

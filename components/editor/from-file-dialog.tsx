@@ -107,6 +107,9 @@ export function FromFileDialog({
                 {failure.problems.map((problem, i) => (
                   <li key={i}>{describeProblem(problem)}</li>
                 ))}
+                {failure.problemCount > failure.problems.length && (
+                  <li>…and {(failure.problemCount - failure.problems.length).toLocaleString("en")} more.</li>
+                )}
               </ul>
             )}
           </div>

@@ -11,6 +11,8 @@ import { db } from "@/lib/db/client";
 
 const baseURL = process.env.BETTER_AUTH_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
 const secure = baseURL.startsWith("https://");
+/** The app's own origin (of BETTER_AUTH_URL): where a sign-in may send someone on to. */
+export const appOrigin = new URL(baseURL).origin;
 
 function loopbackTwins(url: string): string[] {
   const u = new URL(url);

@@ -1,17 +1,14 @@
 import "server-only";
 import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
-import { z } from "zod";
-import { auth } from "./auth";
 import { can, type Permission } from "./permissions";
-import { parseRoles, type Role } from "./roles";
+import type { Role } from "./roles";
 import { readSessionCookie } from "./session-cookie";
 
 /**
  * The gate of every page and server action (route handlers have lib/http/route.ts).
  * proxy.ts only redirects requests without a session cookie; this is the
- * check that counts (the session row is read on every call: by session-cookie.ts,
- * and by better-auth's getSession on the day a session is due to be extended).
+ * check that counts (the session row is read on every call, by session-cookie.ts).
  */
 
 export type SignedInUser = { id: string; email: string; name: string; roles: Role[] };
@@ -19,31 +16,13 @@ export type SignedInUser = { id: string; email: string; name: string; roles: Rol
 /** Header set by proxy.ts so the sign-in page can send the user back where they were. */
 export const PATH_HEADER = "x-gusset-path";
 
-const sessionUser = z.object({
-  id: z.string(),
-  email: z.string(),
-  name: z.string(),
-  roles: z
-    .array(z.string())
-    .nullish()
-    .transform((roles) => roles ?? []),
-  disabled: z.boolean().nullish(),
-});
-
 /**
  * The signed-in user of a page's or action's request, or null (no, expired, forged or ended session;
- * disabled user): one statement, and better-auth's getSession (two, and it extends the session) only
- * on the one request a day that is due to extend it.
+ * disabled user), in one statement. It never extends the session: proxy.ts does, where the cookie can
+ * be sent back (lib/auth/refresh-session.ts).
  */
 export async function userFromHeaders(requestHeaders: Headers): Promise<SignedInUser | null> {
-  const read = await readSessionCookie(requestHeaders).catch(() => null);
-  if (!read) return null;
-  if (!read.dueForRefresh) return read.user;
-  const session = await auth.api.getSession({ headers: requestHeaders }).catch(() => null);
-  if (!session) return null;
-  const { id, email, name, roles, disabled } = sessionUser.parse(session.user);
-  if (disabled) return null;
-  return { id, email, name, roles: parseRoles(roles) };
+  return (await readSessionCookie(requestHeaders).catch(() => null))?.user ?? null;
 }
 
 // A page's layout and the page itself both ask who is signed in; the answer is read once per request,

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { auth } from "./auth";
 import { userFromHeaders } from "./guard";
+import { refreshSessionIfDue } from "./refresh-session";
 import { parseRoles } from "./roles";
 import { cookieValue, userFromSessionCookie, verifiedToken } from "./session-cookie";
 import { createUser, endSessionsOf } from "./users";
@@ -86,7 +87,10 @@ describe("userFromSessionCookie answers as better-auth's getSession, in one stat
     expect(await bothRead(withCookie(disabled.cookie))).toBeNull();
   });
 
-  it("leaves extending a session to better-auth: a page read extends one that is due, a route's read never does", async () => {
+  // A page load extended a due session in the database but could send no cookie (a Server Component
+  // cannot set one), so the browser's cookie still expired a week after sign-in. The readers never
+  // extend now; proxy.ts does, through refreshSessionIfDue, and sends better-auth's Set-Cookie back.
+  it("leaves extending a session to proxy.ts: no reader extends one that is due; refreshSessionIfDue does and answers the cookie", async () => {
     const user = await signedInUser();
     const { sessionConfig } = await auth.$context;
     // Due: more than updateAge (a day) since the session was last extended to expiresIn (a week).
@@ -95,9 +99,20 @@ describe("userFromSessionCookie answers as better-auth's getSession, in one stat
     const expiresAt = async () => (await db.session.findFirstOrThrow({ where: { token: user.token } })).expiresAt.getTime();
 
     expect(await userFromSessionCookie(withCookie(user.cookie))).toMatchObject({ id: user.id });
-    expect(await expiresAt()).toBe(due.getTime());
     expect(await userFromHeaders(withCookie(user.cookie))).toMatchObject({ id: user.id });
+    expect(await expiresAt()).toBe(due.getTime());
+
+    const setCookies = await refreshSessionIfDue(withCookie(user.cookie));
     expect(await expiresAt()).toBeGreaterThan(due.getTime() + 3_600_000);
+    const session = setCookies.find((cookie) => cookie.startsWith(`${user.name}=`));
+    expect(session).toMatch(new RegExp(`Max-Age=${sessionConfig.expiresIn}`));
+    // The same signed token: the browser keeps its session, for a week from now.
+    expect(decodeURIComponent(session!.slice(user.name.length + 1).split(";")[0]!).split(".")[0]).toBe(user.token);
+
+    // Not due any more: nothing to send, nothing written.
+    const extended = await expiresAt();
+    expect(await refreshSessionIfDue(withCookie(user.cookie))).toEqual([]);
+    expect(await expiresAt()).toBe(extended);
   });
 
   it("reads the first of two cookies of the same name, as better-call does", async () => {

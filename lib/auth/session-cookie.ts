@@ -15,8 +15,9 @@ import { parseRoles, type Role } from "./roles";
  * - the session row exists (sign-out and an admin ending sessions delete it) and has not expired;
  * - the user is not disabled.
  *
- * What it does not do: extend the session (better-auth does that at most once a day: pages and
- * actions hand the request to it when `dueForRefresh`) or delete an expired row (refused all the same).
+ * What it does not do: extend the session (better-auth does that at most once a day: proxy.ts hands
+ * the request to it when `dueForRefresh`, lib/auth/refresh-session.ts) or delete an expired row
+ * (refused all the same).
  * lib/auth/session-cookie.db.test.ts holds it to `getSession`'s answers, case by case.
  */
 

@@ -1,12 +1,17 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db/client";
 import { auth } from "./auth";
 import { userFromHeaders } from "./guard";
 import { signIn, WRONG_CREDENTIALS } from "./sign-in";
-import { THROTTLE, lockedForMinutes, recordFailure, throttleKeys } from "./throttle";
+import { THROTTLE, reserveAttempt, throttleKeys } from "./throttle";
 import { createUser, endSessionsOf, setUserDisabled } from "./users";
 
+// As behind a reverse proxy: the address is the last X-Forwarded-For hop (lib/auth/client-address.ts).
+beforeAll(() => {
+  vi.stubEnv("GUSSET_TRUST_PROXY", "1");
+});
 const from = (address: string) => new Headers({ "x-forwarded-for": address });
+const TOO_MANY = /^Too many failed sign-ins/;
 let counter = 0;
 async function newUser(roles: ("engineer" | "reviewer" | "admin")[] = ["engineer"]) {
   const email = `user${++counter}-${Date.now()}@example.test`;
@@ -54,25 +59,52 @@ describe("signIn", () => {
 
   it("locks an address after too many failures across accounts, leaving other addresses alone", async () => {
     const user = await newUser();
-    const keys = throttleKeys("someone@example.test", "10.2.0.1");
-    for (let i = 0; i < THROTTLE.perAddress; i++) await recordFailure(throttleKeys(`guess${i}@example.test`, "10.2.0.1"));
-    expect(await lockedForMinutes(keys)).toBeGreaterThan(0);
-    expect(await signIn({ email: user.email, password: user.password }, from("10.2.0.1"))).toMatchObject({
-      ok: false,
-      message: /Too many/,
-    });
+    for (let i = 0; i < THROTTLE.perAddress; i++) await reserveAttempt(throttleKeys(`guess${i}@example.test`, "10.2.0.1"));
+    expect((await reserveAttempt(throttleKeys("someone@example.test", "10.2.0.1"))).lockedForMinutes).toBeGreaterThan(0);
+    expect(await signIn({ email: user.email, password: user.password }, from("10.2.0.1"))).toMatchObject({ ok: false, message: TOO_MANY });
     expect(await signIn({ email: user.email, password: user.password }, from("10.2.0.2"))).toEqual({ ok: true });
   });
 
   it("unlocks when the window has passed (time moved, not slept)", async () => {
     const keys = throttleKeys("window@example.test", "10.3.0.1");
     const start = new Date("2030-01-01T10:00:00Z");
-    for (let i = 0; i < THROTTLE.perAccount; i++) await recordFailure(keys, start);
-    expect(await lockedForMinutes(keys, new Date(start.getTime() + 60_000))).toBe(14);
-    expect(await lockedForMinutes(keys, new Date(start.getTime() + THROTTLE.windowMs + 1))).toBe(0);
-    await recordFailure(keys, new Date(start.getTime() + THROTTLE.windowMs + 1));
+    for (let i = 0; i < THROTTLE.perAccount; i++) expect((await reserveAttempt(keys, start)).lockedForMinutes).toBe(0);
+    expect((await reserveAttempt(keys, new Date(start.getTime() + 60_000))).lockedForMinutes).toBe(14);
+    expect((await reserveAttempt(keys, new Date(start.getTime() + THROTTLE.windowMs + 1))).lockedForMinutes).toBe(0);
     const row = await db.signInThrottle.findUnique({ where: { key: keys.account } });
     expect(row?.failures).toBe(1); // a new window started
+  });
+
+  // The check and the record of a failure were two statements: 50 parallel wrong passwords all read
+  // "no failures yet" and were all checked, and the right password at position 17 of 20 parallel
+  // tries signed in. Each attempt is now counted in one UPSERT before its password is checked.
+  it("checks only 5 of 50 parallel wrong passwords for one account; the others are refused unchecked", async () => {
+    const user = await newUser();
+    const answers = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => signIn({ email: user.email, password: `wrong password ${i}` }, from(`10.6.${i}.1`))),
+    );
+    expect(answers.filter((a) => !a.ok && a.message === WRONG_CREDENTIALS)).toHaveLength(THROTTLE.perAccount);
+    expect(answers.filter((a) => !a.ok && TOO_MANY.test(a.message))).toHaveLength(50 - THROTTLE.perAccount);
+  });
+
+  it("lets the right password among 20 parallel tries in only if it was one of the 5 checked", async () => {
+    const user = await newUser();
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        signIn({ email: user.email, password: i === 16 ? user.password : `wrong password ${i}` }, from(`10.7.${i}.1`)),
+      ),
+    );
+    const checked = answers.filter((a) => a.ok || a.message === WRONG_CREDENTIALS);
+    expect(checked.length).toBeLessThanOrEqual(THROTTLE.perAccount);
+    expect(await db.session.count({ where: { userId: user.id } })).toBe(answers.filter((a) => a.ok).length);
+  });
+
+  it("gives a successful attempt's count back to its address", async () => {
+    const user = await newUser();
+    const address = throttleKeys(user.email, "10.8.0.1").address;
+    await signIn({ email: user.email, password: "wrong password" }, from("10.8.0.1"));
+    await signIn({ email: user.email, password: user.password }, from("10.8.0.1"));
+    expect((await db.signInThrottle.findUnique({ where: { key: address } }))?.failures).toBe(1);
   });
 
   it("clears the account's failures after a successful sign-in", async () => {

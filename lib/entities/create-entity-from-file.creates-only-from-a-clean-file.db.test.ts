@@ -95,7 +95,41 @@ describe("creating an entity from a file", () => {
     const erin = await newActor("Erin", "engineer");
     const p = valueOf(await createEntity(erin, { type: "project", name: "P", parentId: null })).id;
     const result = await createEntityFromFile(erin, { type, format, parentId: p, file: { name, text } });
-    expect(result).toEqual({ ok: false, failure: { code: "invalid_file", message: expect.any(String), problems, fields: [] } });
+    expect(result).toEqual({
+      ok: false,
+      failure: { code: "invalid_file", message: expect.any(String), problems, problemCount: problems.length, fields: [] },
+    });
+    expect(await db.entity.count({ where: { parentId: p } })).toBe(0);
+  });
+
+  // A NUL spelled as a JSON escape passed every check and reached PostgreSQL, which refused it: 500.
+  it.each([
+    ["a NUL in a value", paramsToJson({ type: "project", name: "P", params: { description: "a\u0000b", drawing: null } })],
+    ["a NUL in the name", '{ "gusset": 1, "type": "project", "name": "P\\u0000", "params": {} }'],
+    ["a lone surrogate in a value", '{ "gusset": 1, "type": "project", "name": "P", "params": { "description": "\\ud800" } }'],
+  ])("refuses a JSON import holding %s with a problem, and creates nothing", async (_, text) => {
+    const erin = await newActor("Erin", "engineer");
+    const p = valueOf(await createEntity(erin, { type: "project", name: "P", parentId: null })).id;
+    const result = await createEntityFromFile(erin, { type: "project", format: 0, parentId: p, file: { name: "p.json", text } });
+    expect(result).toMatchObject({
+      ok: false,
+      failure: { code: "invalid_file", problems: [{ message: expect.stringMatching(/cannot be stored/) }], problemCount: 1 },
+    });
+    expect(await db.entity.count({ where: { parentId: p } })).toBe(0);
+  });
+
+  // A file of 60,000 bad lines answered 9.2 MB of problems.
+  it("lists the first 100 of 60,000 problems and says how many there are", async () => {
+    const erin = await newActor("Erin", "engineer");
+    const p = valueOf(await createEntity(erin, { type: "project", name: "P", parentId: null })).id;
+    const text = Array.from({ length: 60_000 }, (_, i) => `node,N${i},x`).join("\n");
+    const result = await createEntityFromFile(erin, { type: "beam", format: CSV, parentId: p, file: { name: "bad.csv", text } });
+    if (result.ok || result.failure.code !== "invalid_file") throw new Error("expected an invalid file");
+    expect(result.failure.problemCount).toBe(60_000);
+    expect(result.failure.problems).toHaveLength(100);
+    expect(result.failure.problems[99]).toMatchObject({ line: 100, column: 3 });
+    expect(result.failure.message).toBe("Nothing was created: the file has 60,000 problems.");
+    expect(JSON.stringify(result).length).toBeLessThan(20_000);
     expect(await db.entity.count({ where: { parentId: p } })).toBe(0);
   });
 

@@ -50,7 +50,10 @@ export interface ConflictFailure extends Failure<"conflict"> {
 
 /** An uploaded file the type could not read: each problem names a line and column, or a field. */
 export interface FileFailure extends Failure<"invalid_file"> {
+  /** The first problems (at most 100, lib/entities/create-entity-from-file.ts). */
   readonly problems: readonly FileProblem[];
+  /** How many problems the file has in all. */
+  readonly problemCount: number;
 }
 
 export type EntityResult<T> = Result<T, EntityFailure>;

@@ -81,6 +81,16 @@ describe("uploading to a file field", () => {
     if (!result.ok) expect(HTTP_STATUS[result.failure.code]).toBe(status);
     expect(await db.storedFile.count()).toBe(before);
   });
+
+  // A file name with a NUL reached PostgreSQL, which refused it: 500. Control characters and a lone
+  // surrogate become "_" and U+FFFD, as path separators already became "_".
+  it("stores an upload whose name holds a NUL, a control character or a lone surrogate under a name that can be stored", async () => {
+    const erin = await newActor("Erin", "engineer");
+    const result = await uploadFile(erin, { type: "project", field: "drawing", name: "plan\u0000\u0007\ud800.pdf", bytes: PDF });
+    expect(result).toMatchObject({ ok: true, value: { name: "plan__\ufffd.pdf" } });
+    if (!result.ok) return;
+    expect(await db.storedFile.findUnique({ where: { id: result.value.fileId } })).toMatchObject({ name: "plan__\ufffd.pdf" });
+  });
 });
 
 describe("who may download a file", () => {
@@ -110,6 +120,27 @@ describe("who may download a file", () => {
     const result = await saveParams(otto, { id: mine.id, params: { description: null, drawing: up.value }, expectedVersion: 1 });
     expect(result).toMatchObject({ ok: false, failure: { code: "invalid_input", fields: [{ path: "drawing" }] } });
     expect(await findFileForUser(otto, up.value.fileId)).toBeNull();
+  });
+});
+
+// The reference check was `params::text LIKE '%<id>%'`: a text field that mentioned another user's
+// file id made GET /api/files/<id> serve it, and kept it from collection. Only a file field's value counts.
+describe("a file id mentioned in a text field", () => {
+  it("grants nothing and does not keep the file from collection", async () => {
+    const erin = await newActor("Erin", "engineer");
+    const otto = await newActor("Otto", "engineer");
+    const up = await uploadFile(erin, { type: "project", field: "drawing", name: "plan.png", bytes: PNG });
+    if (!up.ok) throw new Error(up.failure.message);
+    const mine = valueOf(await createEntity(otto, { type: "project", name: "Mine", parentId: null }));
+    valueOf(
+      await saveParams(otto, {
+        id: mine.id,
+        params: { description: `see ${up.value.fileId} and {"fileId":"${up.value.fileId}","name":"x"}`, drawing: null },
+        expectedVersion: 1,
+      }),
+    );
+    expect(await findFileForUser(otto, up.value.fileId)).toBeNull();
+    expect(await collectUnreferencedFiles(LATER())).toContain(up.value.fileId);
   });
 });
 

@@ -5,9 +5,7 @@ import type { FileRef } from "@/lib/params";
 import { refuse, succeed, type Result } from "@/lib/result";
 import { acceptsFile, detectFileType } from "./detect-file-type";
 import { fileFieldOf } from "./file-field-of";
-
-/** The largest upload any field takes, whatever its own `maxSize`. */
-export const MAX_UPLOAD_BYTES = 25 * 1024 * 1024;
+import { MAX_UPLOAD_BYTES } from "./upload-limit";
 
 /** The storage workspace uploaded files live in, each under its id. */
 export const FILES_WORKSPACE = "files";
@@ -24,7 +22,13 @@ export async function uploadFile(
 ): Promise<Result<FileRef>> {
   const field = fileFieldOf(input.type, input.field);
   if (!field) return refuse("not_found", `There is no file field "${input.field}" on "${input.type}".`);
-  const name = input.name.replace(/[/\\]/g, "_").trim().slice(0, 200) || "file";
+  // No path separators, no control characters (PostgreSQL refuses NUL), no lone surrogates.
+  const name =
+    input.name
+      .replace(/[/\\\u0000-\u001f\u007f]/g, "_")
+      .trim()
+      .slice(0, 200)
+      .toWellFormed() || "file";
   const limit = Math.min(field.maxSize ?? MAX_UPLOAD_BYTES, MAX_UPLOAD_BYTES);
   if (input.bytes.length > limit)
     return refuse("too_large", `"${name}" is ${megabytes(input.bytes.length)}; ${field.label} takes at most ${megabytes(limit)}.`);

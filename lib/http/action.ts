@@ -3,6 +3,7 @@ import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import { requireUser, type SignedInUser } from "@/lib/auth/guard";
 import type { Permission } from "@/lib/auth/permissions";
+import { unstorableIssue } from "@/lib/db/storable-input";
 import { failure, RefusedError, type Failure, type FieldIssue, type Result } from "@/lib/result";
 
 /**
@@ -18,7 +19,12 @@ export function userAction<S extends z.ZodType, T, F extends Failure = Failure>(
 ): (input: unknown) => Promise<Result<T, F | Failure<"bad_request" | "internal">>> {
   return async (raw) => {
     const user = await requireUser(spec.permission);
-    const parsed = spec.input.safeParse(raw instanceof FormData ? Object.fromEntries(raw) : raw);
+    const input: unknown = raw instanceof FormData ? Object.fromEntries(raw) : raw;
+    // Before the schema: a NUL, a lone surrogate or a 5,000-deep value would reach the database or the stack.
+    const unstorable = unstorableIssue(input);
+    if (unstorable)
+      return { ok: false, failure: failure("bad_request", `That request was not understood: ${unstorable.message}`, [unstorable]) };
+    const parsed = spec.input.safeParse(input);
     if (!parsed.success) {
       const fields: FieldIssue[] = parsed.error.issues.map((issue) => ({ path: issue.path.map(String).join("."), message: issue.message }));
       return { ok: false, failure: failure("bad_request", "That request was not understood.", fields) };

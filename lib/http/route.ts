@@ -5,6 +5,7 @@ import type { SignedInUser } from "@/lib/auth/guard";
 import { isSafeMethod, isSameOrigin } from "@/lib/auth/origin";
 import { can, type Permission } from "@/lib/auth/permissions";
 import { userFromSessionCookie } from "@/lib/auth/session-cookie";
+import { unstorableIssue } from "@/lib/db/storable-input";
 import { failure, type Failure, type FieldIssue, type Result } from "@/lib/result";
 import { failureResponse, resultResponse } from "./respond";
 
@@ -99,6 +100,12 @@ const NOT_JSON = Symbol("not JSON");
 function parse(schema: z.ZodType | undefined, value: unknown, what: string): Result<unknown> {
   if (!schema) return { ok: true, value: undefined };
   if (value === NOT_JSON) return { ok: false, failure: failure("bad_request", `${what} is not JSON.`) };
+  // Before the schema: a NUL, a lone surrogate or a 5,000-deep value would reach the database or the stack.
+  const unstorable = unstorableIssue(value);
+  if (unstorable) {
+    const where = unstorable.path ? `${unstorable.path}: ` : "";
+    return { ok: false, failure: failure("bad_request", `${what} was not understood: ${where}${unstorable.message}`, [unstorable]) };
+  }
   const parsed = schema.safeParse(value);
   if (parsed.success) return { ok: true, value: parsed.data };
   const fields: FieldIssue[] = parsed.error.issues.map((issue) => ({ path: issue.path.map(String).join("."), message: issue.message }));

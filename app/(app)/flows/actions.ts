@@ -2,6 +2,7 @@
 
 import { z } from "zod";
 import { userAction } from "@/app/platform";
+import { unstorableIssue } from "@/lib/db/storable-input";
 import { findEntityForUser } from "@/lib/entities/get-entity";
 import { unsafeErrorQueueIds } from "@/lib/flow/inbox/list-error-queue";
 import {
@@ -87,6 +88,12 @@ export const correctProcessDataAction = userAction(
     } catch {
       return refuse("invalid_input", "That is not valid JSON.", [{ path: "data", message: "Not valid JSON." }]);
     }
+    // A NUL or lone surrogate spelled as an escape (`\u0000`) would reach jsonb, which refuses it.
+    const unstorable = unstorableIssue(value);
+    if (unstorable)
+      return refuse("invalid_input", unstorable.message, [
+        { path: unstorable.path ? `data.${unstorable.path}` : "data", message: unstorable.message },
+      ]);
     return succeed(await correctProcessData(user, ref, value));
   },
 );

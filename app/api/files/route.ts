@@ -1,5 +1,6 @@
 import { withUser } from "@/app/platform";
-import { MAX_UPLOAD_BYTES, uploadFile } from "@/lib/files/upload-file";
+import { uploadFile } from "@/lib/files/upload-file";
+import { MAX_UPLOAD_BODY_BYTES, uploadLimitText } from "@/lib/files/upload-limit";
 import { refuse } from "@/lib/result";
 
 export const dynamic = "force-dynamic";
@@ -7,7 +8,7 @@ export const dynamic = "force-dynamic";
 // POST /api/files: stores one upload (multipart: type, field, file) for a file field, checked against the field's own limits.
 export const POST = withUser({ permission: "entity.create" }, async ({ request, user }) => {
   const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > MAX_UPLOAD_BYTES + 64 * 1024) return refuse("too_large", `A file is at most ${MAX_UPLOAD_BYTES / 1024 / 1024} MB.`);
+  if (declared > MAX_UPLOAD_BODY_BYTES) return refuse("too_large", `A file is at most ${uploadLimitText()}.`);
   const form = await request.formData().catch(() => null);
   const type = form?.get("type");
   const field = form?.get("field");
