@@ -4,31 +4,19 @@ import { createUser } from "@/lib/auth/users";
 import { followLongCall } from "@/lib/calls/follow-long-call";
 import { startLongCall } from "@/lib/calls/start-long-call";
 import { pool } from "@/lib/db/pool";
-import { entityType, installation } from "@/lib/installation";
 import { install } from "@/lib/installation/install";
 import { startWorker, type RunningWorker } from "@/lib/jobs/start-worker";
-import { number, parametrization } from "@/lib/params";
+import { closeCallThreads } from "./call-threads";
 import { compute } from "./compute";
-import { controller } from "./controller";
-import { dataView } from "./views";
+import { prepareCall } from "./dispatch-call";
+import probe, { brokenController as broken } from "./test-support/probe-installation";
 
 // One call path: a view run from the route (a person's request), from a job worker (a long call)
 // and from compute() (server code) is prepared by dispatch-call.ts and run by run-call.ts, whose
 // failureOf is the one place a failure's reference is made and logged. Each of the three is made
-// to fail unexpectedly; each answer names a reference that one log line of failureOf's names.
-
-const params = parametrization({ span: number("Span", { min: 1, max: 30, default: 6 }) });
-const broken = controller(params, {
-  views: {
-    fast: dataView("Fast", () => {
-      throw new Error("fast view bug");
-    }),
-    slow: dataView("Slow", { durationGuess: 10 }, () => {
-      throw new Error("slow view bug");
-    }),
-  },
-});
-const probe = installation({ entityTypes: [entityType({ name: "probe", label: "Probe", params, controller: broken })] });
+// to fail unexpectedly; each answer names a reference that one log line of failureOf's names. All
+// three run in worker threads (call-threads.ts): failureOf makes the reference there, and the
+// process that asked logs it.
 
 let cookie: string;
 let userId: string;
@@ -60,6 +48,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await worker.stop();
+  await closeCallThreads();
   logged.mockRestore();
 });
 
@@ -71,6 +60,9 @@ const references = () =>
 
 describe("every way a view runs goes through one dispatcher", () => {
   it("from the route, the worker and compute(), an unexpected failure's reference is made by failureOf", { timeout: 30_000 }, async () => {
+    const entity = { id: entityId, name: "Probe", type: "probe" };
+    expect(await prepareCall({ entity }, { kind: "view", name: "fast", params: {} })).toMatchObject({ value: { where: "fast" } });
+    expect(await prepareCall({ entity }, { kind: "view", name: "slow", params: {} })).toMatchObject({ value: { where: "long" } });
     const request = new Request(`http://localhost:3000/api/entities/${entityId}/views/fast`, {
       method: "POST",
       headers: { cookie, origin: "http://localhost:3000", "content-type": "application/json" },
