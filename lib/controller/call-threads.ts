@@ -25,6 +25,7 @@ import { pathToFileURL } from "node:url";
 import { MessageChannel } from "node:worker_threads";
 import { Piscina } from "piscina";
 import { installed } from "@/lib/installation/install";
+import { defaultLongCalls } from "@/lib/jobs/worker-pool-size";
 import type { Result } from "@/lib/result";
 import { bundleCallThread } from "./bundle-call-thread";
 import type { CallEntity } from "./dispatch-call";
@@ -65,7 +66,7 @@ export function callThreadSettings(env: NodeJS.ProcessEnv = process.env): CallTh
   return {
     threads,
     queue: Math.floor(positive("GUSSET_CALL_QUEUE", 8 * threads)),
-    longCalls: Math.floor(positive("GUSSET_LONG_CALLS", os.availableParallelism())),
+    longCalls: Math.floor(positive("GUSSET_LONG_CALLS", defaultLongCalls())),
     heapMb: positive("GUSSET_CALL_HEAP_MB", 512),
     timeLimitS: positive("GUSSET_CALL_TIME_LIMIT_S", 30),
     longTimeLimitS: positive("GUSSET_LONG_CALL_TIME_LIMIT_S", 1800),

@@ -3,6 +3,7 @@ import { auth } from "@/lib/auth/auth";
 import { createUser } from "@/lib/auth/users";
 import { followLongCall } from "@/lib/calls/follow-long-call";
 import { startLongCall } from "@/lib/calls/start-long-call";
+import { started } from "@/lib/calls/test-support/started";
 import { pool } from "@/lib/db/pool";
 import { install } from "@/lib/installation/install";
 import { startWorker, type RunningWorker } from "@/lib/jobs/start-worker";
@@ -43,6 +44,7 @@ beforeAll(async () => {
       faults: { isOn: async () => false },
     },
     concurrency: 1,
+    longCallConcurrency: 1,
   });
 });
 
@@ -72,7 +74,7 @@ describe("every way a view runs goes through one dispatcher", () => {
     expect(answer.status).toBe(500);
     const fromRoute = ((await answer.json()) as { failure: { reference: string } }).failure.reference;
 
-    const callId = await startLongCall(pool, { userId, entityId, kind: "view", name: "slow", params: { span: 6 } });
+    const callId = await started(startLongCall(pool, { userId, entityId, kind: "view", name: "slow", params: { span: 6 } }));
     let outcome: unknown;
     for await (const line of followLongCall(pool, userId, callId, { signal: AbortSignal.timeout(20_000) }))
       if ("ok" in line) outcome = line;
