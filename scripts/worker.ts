@@ -3,11 +3,13 @@
  * traps 6 and 7). The launcher spawns one; run more on other machines with the same DATABASE_URL and
  * the queue hands each job to one of them. SIGTERM or Ctrl-C: running jobs finish, then it exits.
  *
- * Environment: DATABASE_URL (required); GUSSET_WORKER_CONCURRENCY (jobs at once, default 4) and
- * GUSSET_DB_POOL (connections, at least 2 × concurrency + 2; default 10);
+ * Environment: DATABASE_URL (required); GUSSET_WORKER_CONCURRENCY (flow jobs at once, default 4),
+ * GUSSET_LONG_CALLS (long calls at once, default the machine's cores) and GUSSET_DB_POOL
+ * (connections, at least 2 × (flow jobs + long calls) + 4, which is its default here);
  * GUSSET_WORKER_HEARTBEAT_MS (default 5000) and GUSSET_WORKER_STALE_MS (default 30000): how often
  * it says it is alive, and after how long a silent worker's jobs are handed to another.
  */
+import "./worker-pool";
 import shipped from "@/definitions";
 import { install } from "@/lib/installation/install";
 import { jobServices } from "@/lib/jobs/job-services";

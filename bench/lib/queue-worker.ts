@@ -21,6 +21,7 @@ const worker = await startWorker({
   },
   // Does nothing, so what is measured is the queue's own cost: fetch, run, complete.
   extraTasks: { [noopTask]: async () => {} },
+  longCalls: false,
 });
 console.log(JSON.stringify({ event: "ready" }));
 process.on("SIGTERM", () => void worker.stop().then(() => process.exit(0)));

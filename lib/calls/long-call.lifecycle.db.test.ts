@@ -12,6 +12,7 @@ import { readLongCall } from "./read-long-call";
 import { requestCallCancel } from "./request-call-cancel";
 import { respondWithNewLongCall } from "./respond-with-long-call";
 import { startLongCall } from "./start-long-call";
+import { started } from "./test-support/started";
 import { SLOW_TYPE, slowInstallation } from "./test-support/slow-controller";
 
 // A slow view or long button started as the route starts it (row and job in one statement), run by a
@@ -34,7 +35,8 @@ beforeAll(async () => {
       compute: { call: () => Promise.reject(new Error("no compute")) },
       faults: { isOn: async () => false },
     },
-    concurrency: 2,
+    concurrency: 1,
+    longCallConcurrency: 2,
   });
 });
 
@@ -44,13 +46,15 @@ afterAll(async () => {
 });
 
 const start = (params: Record<string, number>, kind: "view" | "button" = "view") =>
-  startLongCall(pool, {
-    userId: owner,
-    entityId,
-    kind,
-    name: kind === "view" ? "slow" : "long",
-    params: { steps: 10, stepMs: 10, userErrorAt: 0, ...params },
-  });
+  started(
+    startLongCall(pool, {
+      userId: owner,
+      entityId,
+      kind,
+      name: kind === "view" ? "slow" : "long",
+      params: { steps: 10, stepMs: 10, userErrorAt: 0, ...params },
+    }),
+  );
 
 /** Follows a call to its end (at most 20 s), calling `onLine` on each line. */
 async function follow(userId: string, callId: string, onLine?: (line: StreamLine) => void | Promise<void>): Promise<StreamLine[]> {
@@ -126,6 +130,23 @@ describe("a long call", () => {
     },
   );
 
+  it(
+    "superseded by the user's newer call of the same view on the same entity, ends cancelled; the newer runs",
+    { timeout: 30_000 },
+    async () => {
+      // As in the browser, where a newer Update aborts the older request: the older must not hold a place.
+      const older = await start({ steps: 1_000, stepMs: 20 });
+      await follow(owner, older, async (line) => {
+        if ("progress" in line && line.progress > 0) {
+          const newer = await start({ steps: 2 });
+          expect((await follow(owner, newer)).at(-1)).toMatchObject({ ok: true });
+        }
+      });
+      expect(await row(older)).toMatchObject({ status: "cancelled", cancelRequested: true });
+      expect((await row(older)).progress).toBeLessThan(0.5);
+    },
+  );
+
   it("cancelled while queued ends at once, and no worker runs it", { timeout: 30_000 }, async () => {
     // Made queued-looking by hand: inserted without a job.
     const id = randomUUID();
@@ -159,9 +180,9 @@ describe("a long call", () => {
   it("sent again with the same id follows the same call; another user's id starts nothing for them", { timeout: 30_000 }, async () => {
     const id = randomUUID();
     const call = { id, entityId, kind: "view", name: "slow", params: { steps: 3, stepMs: 10, userErrorAt: 0 } } as const;
-    expect(await startLongCall(pool, { ...call, userId: owner })).toBe(id);
-    expect(await startLongCall(pool, { ...call, userId: owner })).toBe(id);
-    await startLongCall(pool, { ...call, userId: stranger });
+    expect(await started(startLongCall(pool, { ...call, userId: owner }))).toBe(id);
+    expect(await started(startLongCall(pool, { ...call, userId: owner }))).toBe(id);
+    await started(startLongCall(pool, { ...call, userId: stranger }));
     expect(await follow(stranger, id)).toEqual([CALL_NOT_FOUND]);
     expect((await follow(owner, id)).at(-1)).toMatchObject({ ok: true });
     expect(await db.longCall.count({ where: { id } })).toBe(1);

@@ -9,6 +9,7 @@ import { install } from "@/lib/installation/install";
 import { migrateQueue } from "@/lib/jobs/migrate-queue";
 import { startWorker, type RunningWorker } from "@/lib/jobs/start-worker";
 import { startLongCall } from "./start-long-call";
+import { started } from "./test-support/started";
 import { SLOW_TYPE, slowInstallation } from "./test-support/slow-controller";
 
 // A PostgreSQL restart in the middle of a long call used to fail it for good ("Something went
@@ -50,6 +51,7 @@ beforeAll(async () => {
       faults: { isOn: async () => false },
     },
     concurrency: 1,
+    longCallConcurrency: 1,
   });
 }, 120_000);
 
@@ -82,13 +84,15 @@ async function restart(downMs: number): Promise<void> {
 }
 
 const call = (params: Record<string, number>) =>
-  startLongCall(pool, {
-    userId,
-    entityId,
-    kind: "view",
-    name: "slow",
-    params: { steps: 10, stepMs: 100, userErrorAt: 0, readAt: 0, ...params },
-  });
+  started(
+    startLongCall(pool, {
+      userId,
+      entityId,
+      kind: "view",
+      name: "slow",
+      params: { steps: 10, stepMs: 100, userErrorAt: 0, readAt: 0, ...params },
+    }),
+  );
 
 describe("a long call across a PostgreSQL restart", () => {
   it("that computed while the server was down has its result written once it is back", { timeout: 150_000 }, async () => {

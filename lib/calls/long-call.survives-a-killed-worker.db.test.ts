@@ -8,6 +8,7 @@ import { makeUser } from "@/lib/flow/runtime/test-support/setup";
 import { followLongCall } from "./follow-long-call";
 import { RESTARTED_MESSAGE, restartedProgressMessage, WAITING_MESSAGE } from "./long-call";
 import { startLongCall } from "./start-long-call";
+import { started } from "./test-support/started";
 import { SLOW_TYPE } from "./test-support/slow-controller";
 
 // Real worker processes (test-support/worker-with-slow-controller.ts) on this file's database. The
@@ -55,13 +56,15 @@ describe("a long call whose worker is killed", () => {
     "is run again by another worker after the heartbeat hands its job back, and its follower sees progress resume to the result",
     { timeout: 90_000 },
     async () => {
-      const callId = await startLongCall(pool, {
-        userId: owner,
-        entityId,
-        kind: "view",
-        name: "slow",
-        params: { steps: 40, stepMs: 100, userErrorAt: 0 },
-      });
+      const callId = await started(
+        startLongCall(pool, {
+          userId: owner,
+          entityId,
+          kind: "view",
+          name: "slow",
+          params: { steps: 40, stepMs: 100, userErrorAt: 0 },
+        }),
+      );
       const first = spawnWorker();
       const lines: { at: number; line: StreamLine }[] = [];
       let killedAt = 0;
@@ -109,13 +112,15 @@ describe("a long call whose worker is killed", () => {
     "stopped with SIGTERM mid-call hands the call back to the queue within graphile-worker's 5 s abort, and the next worker runs it to the result",
     { timeout: 90_000 },
     async () => {
-      const callId = await startLongCall(pool, {
-        userId: owner,
-        entityId,
-        kind: "view",
-        name: "slow",
-        params: { steps: 100, stepMs: 100, userErrorAt: 0 },
-      });
+      const callId = await started(
+        startLongCall(pool, {
+          userId: owner,
+          entityId,
+          kind: "view",
+          name: "slow",
+          params: { steps: 100, stepMs: 100, userErrorAt: 0 },
+        }),
+      );
       const first = spawnWorker();
       const lines: StreamLine[] = [];
       let stoppedAt = 0;

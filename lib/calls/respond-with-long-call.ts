@@ -6,12 +6,15 @@ import { requestCallCancel } from "./request-call-cancel";
 import { startLongCall, type StartLongCall } from "./start-long-call";
 
 /**
- * Starts a long call for a request and answers with its progress. A client that went away while
+ * Starts a long call for a request and answers with its progress, or the refusal of a call past the
+ * user's limit (start-long-call.ts) as JSON. A client that went away while
  * the call was being queued (Cancel clicked at once) has its call cancelled: its cancel request
  * may have arrived before the row existed.
  */
-export async function respondWithNewLongCall(request: Request, db: Pick<pg.Pool, "query">, call: StartLongCall): Promise<Response> {
-  const callId = await startLongCall(db, call);
+export async function respondWithNewLongCall(request: Request, db: pg.Pool, call: StartLongCall): Promise<Response> {
+  const started = await startLongCall(db, call);
+  if (!started.ok) return failureResponse(started.failure);
+  const callId = started.value;
   if (request.signal.aborted) await requestCallCancel(db, call.userId, callId);
   return respondWithLongCall(request, db, call.userId, callId);
 }

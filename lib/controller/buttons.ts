@@ -1,5 +1,5 @@
 import type { TableColumn } from "./results";
-import { SLOW_VIEW_SECONDS, type ViewContext } from "./views";
+import { checkedTimeLimit, SLOW_VIEW_SECONDS, type ViewContext } from "./views";
 
 /**
  * Buttons: the seed's third trigger. Declared in the controller, placed in
@@ -48,6 +48,8 @@ export interface ButtonOptions<P> {
   readonly durationGuess?: number;
   /** A reason the button is disabled now, computed from the params (runs in the browser too); null when enabled. */
   readonly disabled?: (context: { readonly params: P }) => string | null;
+  /** Seconds the press may run before it is stopped and fails saying so. Default: 30, or 1800 for a long button (as ViewOptions.timeLimit). */
+  readonly timeLimit?: number;
 }
 
 export interface Button<P = never, R extends ButtonResult = ButtonResult> {
@@ -55,6 +57,7 @@ export interface Button<P = never, R extends ButtonResult = ButtonResult> {
   readonly kind: R["kind"];
   readonly durationGuess: number;
   readonly disabled?: (context: { readonly params: P }) => string | null;
+  readonly timeLimit?: number;
   readonly run: (context: ViewContext<P>) => R | Promise<R>;
 }
 
@@ -68,7 +71,14 @@ function buttonOf<K extends ButtonKind>(kind: K) {
     run: (context: ViewContext<P>) => R | Promise<R>,
     options: ButtonOptions<P> = {},
   ): Button<P, R> {
-    return Object.freeze({ label, kind: kind as R["kind"], durationGuess: options.durationGuess ?? 1, disabled: options.disabled, run });
+    return Object.freeze({
+      label,
+      kind: kind as R["kind"],
+      durationGuess: options.durationGuess ?? 1,
+      disabled: options.disabled,
+      timeLimit: checkedTimeLimit(label, options.timeLimit),
+      run,
+    });
   };
 }
 

@@ -3,32 +3,21 @@ import { auth } from "@/lib/auth/auth";
 import { createUser } from "@/lib/auth/users";
 import { followLongCall } from "@/lib/calls/follow-long-call";
 import { startLongCall } from "@/lib/calls/start-long-call";
+import { started } from "@/lib/calls/test-support/started";
 import { pool } from "@/lib/db/pool";
-import { entityType, installation } from "@/lib/installation";
 import { install } from "@/lib/installation/install";
 import { startWorker, type RunningWorker } from "@/lib/jobs/start-worker";
-import { number, parametrization } from "@/lib/params";
+import { closeCallThreads } from "./call-threads";
 import { compute } from "./compute";
-import { controller } from "./controller";
-import { dataView } from "./views";
+import { prepareCall } from "./dispatch-call";
+import probe, { brokenController as broken } from "./test-support/probe-installation";
 
 // One call path: a view run from the route (a person's request), from a job worker (a long call)
 // and from compute() (server code) is prepared by dispatch-call.ts and run by run-call.ts, whose
 // failureOf is the one place a failure's reference is made and logged. Each of the three is made
-// to fail unexpectedly; each answer names a reference that one log line of failureOf's names.
-
-const params = parametrization({ span: number("Span", { min: 1, max: 30, default: 6 }) });
-const broken = controller(params, {
-  views: {
-    fast: dataView("Fast", () => {
-      throw new Error("fast view bug");
-    }),
-    slow: dataView("Slow", { durationGuess: 10 }, () => {
-      throw new Error("slow view bug");
-    }),
-  },
-});
-const probe = installation({ entityTypes: [entityType({ name: "probe", label: "Probe", params, controller: broken })] });
+// to fail unexpectedly; each answer names a reference that one log line of failureOf's names. All
+// three run in worker threads (call-threads.ts): failureOf makes the reference there, and the
+// process that asked logs it.
 
 let cookie: string;
 let userId: string;
@@ -55,11 +44,13 @@ beforeAll(async () => {
       faults: { isOn: async () => false },
     },
     concurrency: 1,
+    longCallConcurrency: 1,
   });
 });
 
 afterAll(async () => {
   await worker.stop();
+  await closeCallThreads();
   logged.mockRestore();
 });
 
@@ -71,6 +62,9 @@ const references = () =>
 
 describe("every way a view runs goes through one dispatcher", () => {
   it("from the route, the worker and compute(), an unexpected failure's reference is made by failureOf", { timeout: 30_000 }, async () => {
+    const entity = { id: entityId, name: "Probe", type: "probe" };
+    expect(await prepareCall({ entity }, { kind: "view", name: "fast", params: {} })).toMatchObject({ value: { where: "fast" } });
+    expect(await prepareCall({ entity }, { kind: "view", name: "slow", params: {} })).toMatchObject({ value: { where: "long" } });
     const request = new Request(`http://localhost:3000/api/entities/${entityId}/views/fast`, {
       method: "POST",
       headers: { cookie, origin: "http://localhost:3000", "content-type": "application/json" },
@@ -80,7 +74,7 @@ describe("every way a view runs goes through one dispatcher", () => {
     expect(answer.status).toBe(500);
     const fromRoute = ((await answer.json()) as { failure: { reference: string } }).failure.reference;
 
-    const callId = await startLongCall(pool, { userId, entityId, kind: "view", name: "slow", params: { span: 6 } });
+    const callId = await started(startLongCall(pool, { userId, entityId, kind: "view", name: "slow", params: { span: 6 } }));
     let outcome: unknown;
     for await (const line of followLongCall(pool, userId, callId, { signal: AbortSignal.timeout(20_000) }))
       if ("ok" in line) outcome = line;

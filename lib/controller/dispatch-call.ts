@@ -3,6 +3,8 @@ import type { Actor } from "@/lib/entities/types";
 import { installed } from "@/lib/installation/install";
 import { refuse, succeed, type Result } from "@/lib/result";
 import { isLong } from "./buttons";
+import { inCallThread } from "./call-thread";
+import { callThreadSettings, runInThread } from "./call-threads";
 import type { Controller } from "./controller";
 import { runCall, type Call, type CallOptions, type CallValue } from "./run-call";
 import { isSlow } from "./views";
@@ -28,6 +30,10 @@ export interface PreparedCall {
   readonly entity: CallEntity;
   /** A slow view or long button: a request queues it (lib/calls) rather than running it in the request. */
   readonly long: boolean;
+  /** Where it runs: in a worker thread of the `fast` or `long` lane (lib/controller/call-threads.ts), or here. */
+  readonly where: "fast" | "long" | "here";
+  /** Seconds it may run in its thread before it is stopped: its own `timeLimit`, or the default for its duration. */
+  readonly timeLimitS: number;
   run(options?: Omit<CallOptions, "entity">): Promise<Result<CallValue>>;
 }
 
@@ -60,10 +66,33 @@ export async function prepareCall(target: CallTarget, call: Call): Promise<Resul
     return refuse("forbidden", "You may read this entity but not act on it.");
 
   const long = view ? isSlow(view) : call.kind === "button" && button !== null && isLong(button);
-  return succeed({ entity, long, run: (options = {}) => runCall(controller, call, { ...options, entity }) });
+  const settings = callThreadSettings();
+  const timeLimitS = (view ?? button)?.timeLimit ?? (long ? settings.longTimeLimitS : settings.timeLimitS);
+  const where = whereToRun(entity, controller, long);
+  return succeed({
+    entity,
+    long,
+    where,
+    timeLimitS,
+    run: (options = {}) =>
+      where === "here" ? runCall(controller, call, { ...options, entity }) : runInThread(where, entity, call, { ...options, timeLimitS }),
+  });
 }
 
-/** Prepares a call and runs it here, whatever its duration: the worker's and server code's way (a request queues long ones). */
+/**
+ * A worker thread when a thread can load this controller: the installation names its module and
+ * the controller is its type's installed one (server code may hand compute() another, a test's);
+ * here when already in a call thread (compute() from a view), or for an installation without a
+ * module (tests of types declared inline).
+ */
+function whereToRun(entity: CallEntity, controller: Controller, long: boolean): PreparedCall["where"] {
+  if (inCallThread()) return "here";
+  const current = installed();
+  if (!current.module || current.entityType(entity.type)?.controller !== controller) return "here";
+  return long ? "long" : "fast";
+}
+
+/** Prepares a call and runs it now, whatever its duration: the worker's and server code's way (a request queues long ones). */
 export async function dispatchCall(target: CallTarget, call: Call, options: Omit<CallOptions, "entity"> = {}): Promise<Result<CallValue>> {
   const prepared = await prepareCall(target, call);
   return prepared.ok ? prepared.value.run(options) : prepared;

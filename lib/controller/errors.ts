@@ -22,3 +22,23 @@ export class InputViolation extends Error {
 export class CallCancelled extends Error {
   override name = "CallCancelled";
 }
+
+/**
+ * A call the platform stopped: it ran past its time limit, or its thread past its heap limit
+ * (lib/controller/call-threads.ts). Its thread was replaced; failureOf gives the user `message`.
+ * @internal
+ */
+export class CallLimitExceeded extends Error {
+  override name = "CallLimitExceeded";
+  constructor(
+    readonly limit: "time" | "memory",
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Every call thread of this process is busy and the calls waiting for one are at their bound. @internal */
+export class CallThreadsBusy extends Error {
+  override name = "CallThreadsBusy";
+}

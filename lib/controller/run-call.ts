@@ -3,7 +3,7 @@ import { validateParams } from "@/lib/params";
 import { fieldsOf, refuse, succeed, summarizeFields, type Failure, type Result } from "@/lib/result";
 import type { ButtonResult } from "./buttons";
 import type { Controller } from "./controller";
-import { CallCancelled, InputViolation, UserError } from "./errors";
+import { CallCancelled, CallLimitExceeded, CallThreadsBusy, InputViolation, UserError } from "./errors";
 import type { ViewResult } from "./results";
 import type { ViewContext } from "./views";
 
@@ -124,7 +124,8 @@ function cancelled(): Result<never> {
 /**
  * Turns anything a controller threw into what the browser may see: the one place a call's failure
  * reference is made. A UserError is refused with its message; an InputViolation names its fields;
- * a lost database connection is `busy`; anything else is logged in full under a reference and
+ * a lost database connection, or every call thread busy, is `busy`; a call stopped at its time or
+ * memory limit is refused with a message naming the limit; anything else is logged in full under a reference and
  * answered with the reference only.
  */
 export function failureOf(error: unknown, signal?: AbortSignal, log = logError): Failure {
@@ -132,6 +133,9 @@ export function failureOf(error: unknown, signal?: AbortSignal, log = logError):
   if (error instanceof InputViolation)
     return { code: "invalid_input", message: error.fields[0]?.message ?? error.message, fields: error.fields };
   if (error instanceof CallCancelled || signal?.aborted) return { code: "cancelled", message: "Cancelled.", fields: [] };
+  // The platform's limits (lib/controller/call-threads.ts): the message says which, and what to do.
+  if (error instanceof CallLimitExceeded) return { code: "refused", message: error.message, fields: [] };
+  if (error instanceof CallThreadsBusy) return { code: "busy", message: error.message, fields: [] };
   // Calls are stateless: one the database dropped out of can simply run again (a long call does).
   if (isConnectionLost(error)) return { code: "busy", message: "The database could not be reached; run it again in a moment.", fields: [] };
   const reference = crypto.randomUUID().slice(0, 8);
@@ -139,6 +143,7 @@ export function failureOf(error: unknown, signal?: AbortSignal, log = logError):
   return { code: "internal", message: `Something went wrong in this view (reference ${reference}).`, fields: [], reference };
 }
 
-function logError(reference: string, error: unknown): void {
+/** Where failureOf logs an unexpected failure by default: one line naming the reference, then the error. */
+export function logError(reference: string, error: unknown): void {
   console.error(`[gusset] call failed, reference ${reference}:`, error);
 }

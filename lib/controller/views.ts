@@ -32,6 +32,12 @@ export interface ViewOptions {
   readonly durationGuess?: number;
   /** Shown under the view's tab as help. */
   readonly description?: string;
+  /**
+   * Seconds the view may run before it is stopped and fails with a message saying so (its worker
+   * thread is replaced: an endless loop cannot hang the server). Default: 30 for a fast view
+   * (GUSSET_CALL_TIME_LIMIT_S), 1800 for a slow one (GUSSET_LONG_CALL_TIME_LIMIT_S).
+   */
+  readonly timeLimit?: number;
 }
 
 /** A declared view: its label, result kind, options and method. Plain data plus one function. */
@@ -40,11 +46,20 @@ export interface View<P = never, R extends ViewResult = ViewResult> {
   readonly kind: R["kind"];
   readonly durationGuess: number;
   readonly description?: string;
+  /** Seconds before the call is stopped; undefined: the platform's default for its duration. */
+  readonly timeLimit?: number;
   readonly run: ViewMethod<P, R>;
 }
 
 export function isSlow(view: { readonly durationGuess: number }): boolean {
   return view.durationGuess > SLOW_VIEW_SECONDS;
+}
+
+/** A time limit as given, refused at declaration when it is not a positive number of seconds. @internal */
+export function checkedTimeLimit(label: string, seconds: number | undefined): number | undefined {
+  if (seconds !== undefined && !(Number.isFinite(seconds) && seconds > 0))
+    throw new Error(`"${label}": timeLimit must be a positive number of seconds, not ${seconds}.`);
+  return seconds;
 }
 
 function viewOf<K extends ViewKind, R extends Extract<ViewResult, { kind: K }>>(kind: K) {
@@ -58,6 +73,7 @@ function viewOf<K extends ViewKind, R extends Extract<ViewResult, { kind: K }>>(
       kind: kind as R["kind"],
       durationGuess: options.durationGuess ?? 1,
       description: options.description,
+      timeLimit: checkedTimeLimit(label, options.timeLimit),
       run,
     });
   }

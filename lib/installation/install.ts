@@ -12,6 +12,8 @@ export interface Installed {
   /** The names of the types an entity of type `name` may hold. */
   childTypesOf(name: string): readonly string[];
   readonly flows: FlowRegistry;
+  /** Where worker threads load this installation from (Installation.module); null: calls run on the event loop. */
+  readonly module: string | null;
 }
 
 // On globalThis, like the pool: one per process, whichever bundle of Next's asks.
@@ -36,6 +38,7 @@ export function install(installation: Installation): Installed {
     rootTypes: installation.entityTypes.filter((type) => type.placement.atRoot),
     childTypesOf: (name) => children.get(name) ?? [],
     flows: loadFlows(installation.flows),
+    module: installation.module ?? null,
   };
   globalForInstalled.gussetInstalled = installed;
   return installed;

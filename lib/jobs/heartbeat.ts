@@ -28,13 +28,16 @@ const BEAT = `
 
 /**
  * The pools holding a job locked for longer than the stale time, that no one has seen for that
- * long either (or ever: a worker killed before its first beat). Their jobs are unlocked, and their
- * rows removed.
+ * long either (or ever: a worker killed before its first beat), other than this process's own ($2):
+ * a process that beats is alive, even when its own row reads stale because it stalled between the
+ * beat and this look (it used to hand back its own running job, and run it a second time beside
+ * the first). Their jobs are unlocked, and their rows removed.
  */
 const UNLOCK_DEAD = `
   WITH dead AS (
     SELECT DISTINCT j.locked_by AS id FROM graphile_worker._private_jobs j
-     WHERE j.locked_by IS NOT NULL AND j.locked_at < now() - make_interval(secs => $1::float8 / 1000)
+     WHERE j.locked_by IS NOT NULL AND NOT (j.locked_by = ANY($2::text[]))
+       AND j.locked_at < now() - make_interval(secs => $1::float8 / 1000)
        AND NOT EXISTS (SELECT 1 FROM worker_heartbeat h WHERE h."workerId" = j.locked_by
                         AND h."seenAt" >= now() - make_interval(secs => $1::float8 / 1000))
   ), unlocked AS (
@@ -54,7 +57,7 @@ export function startHeartbeat(pool: pg.Pool, workerIds: () => string[], options
   const beat = async () => {
     const ids = workerIds();
     if (ids.length > 0) await pool.query(BEAT, [ids, os.hostname(), process.pid]);
-    const { rows } = await pool.query<{ ids: string[] | null }>(UNLOCK_DEAD, [staleAfterMs]);
+    const { rows } = await pool.query<{ ids: string[] | null }>(UNLOCK_DEAD, [staleAfterMs, ids]);
     const unlocked = rows[0]?.ids ?? [];
     if (unlocked.length > 0) options.onUnlock?.(unlocked);
   };

@@ -29,6 +29,7 @@ const start = async () =>
       faults: { isOn: async () => false },
     },
     concurrency: 1,
+    longCalls: false,
   }));
 
 /** Chunks no object names, as a put leaves them, each written `agesMs` ago; answers the put's object id. */

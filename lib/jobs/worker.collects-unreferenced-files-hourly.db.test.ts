@@ -30,6 +30,7 @@ const start = async () =>
       faults: { isOn: async () => false },
     },
     concurrency: 1,
+    longCalls: false,
   }));
 
 interface KnownCrontab {

@@ -52,4 +52,8 @@ export const slowController = controller(params, {
 export const SLOW_TYPE = "slow-test";
 export const slowInstallation = installation({
   entityTypes: [entityType({ name: SLOW_TYPE, label: "Slow test", params, controller: slowController })],
+  // Its calls run in the long lane's worker threads, which load it from here.
+  module: "lib/calls/test-support/slow-controller.ts",
 });
+
+export default slowInstallation;

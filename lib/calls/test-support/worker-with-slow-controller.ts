@@ -13,7 +13,8 @@ const worker = await startWorker({
     compute: { call: () => Promise.reject(new Error("no compute")) },
     faults: { isOn: async () => false },
   },
-  concurrency: 2,
+  concurrency: 1,
+  longCallConcurrency: 2,
   heartbeat: {
     intervalMs: Number(process.env.GUSSET_WORKER_HEARTBEAT_MS ?? 500),
     staleAfterMs: Number(process.env.GUSSET_WORKER_STALE_MS ?? 3000),

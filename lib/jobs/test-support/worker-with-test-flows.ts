@@ -14,6 +14,7 @@ const worker = await startWorker({
     faults: { isOn: async () => false },
   },
   concurrency: 2,
+  longCalls: false,
   heartbeat: {
     intervalMs: Number(process.env.GUSSET_WORKER_HEARTBEAT_MS ?? 500),
     staleAfterMs: Number(process.env.GUSSET_WORKER_STALE_MS ?? 3000),
