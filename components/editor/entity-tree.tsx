@@ -27,6 +27,15 @@ export const TREE_QUERY_KEY = "entity-tree";
 /** A page opened around an entity is a query of its own: another entity's page opens its own window. */
 const treeQueryKey = (parentId: string | null, around: string | undefined) => [TREE_QUERY_KEY, parentId ?? "", around ?? ""] as const;
 
+/**
+ * The nodes open in the tree, kept across the editor's client navigations: each editor page mounts
+ * its tree afresh, and a node the user opened (or that was on the path of a page they came from)
+ * stays open on the next, as in a file browser.
+ */
+const remembered = new Set<string>();
+/** Only the browser remembers: on the server this module is shared by every user's render. */
+const inBrowser = typeof window !== "undefined";
+
 /** What a page of children is read by: a cursor either side, or the entity an editor page opened it around. */
 type PageParam = { readonly after?: string; readonly before?: string; readonly around?: string } | null;
 
@@ -54,7 +63,11 @@ const useTree = () => useContext(Context)!;
  * children, renames, moves, duplicates, shares and deletes; dialogs are modal and close with Escape.
  */
 export function EntityTree({ open, types, currentId, canCreate }: EntityTreeProps) {
-  const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set(Object.keys(open.children)));
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => {
+    if (!inBrowser) return new Set(Object.keys(open.children));
+    for (const id of Object.keys(open.children)) remembered.add(id);
+    return new Set(remembered);
+  });
   const [task, setTask] = useState<TreeTask | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [focusKey, setFocusKey] = useState<string | null>(currentId ?? null);
@@ -71,6 +84,10 @@ export function EntityTree({ open, types, currentId, canCreate }: EntityTreeProp
       const next = new Set(previous);
       if (to ?? !next.has(id)) next.add(id);
       else next.delete(id);
+      if (inBrowser) {
+        remembered.clear();
+        for (const open of next) remembered.add(open);
+      }
       return next;
     });
 
@@ -110,6 +127,7 @@ export function EntityTree({ open, types, currentId, canCreate }: EntityTreeProp
           openPath={open.path.map((step) => step.id)}
           onClose={() => setTask(null)}
           onNotice={setNotice}
+          onExpand={(id) => toggle(id, true)}
         />
       )}
     </nav>

@@ -37,10 +37,12 @@ export interface TaskDialogProps {
   readonly onClose: () => void;
   /** A line for the tree to show once the dialog has closed ("Deleted 3 entities."). */
   readonly onNotice: (notice: string) => void;
+  /** Opens a node of the tree (a move's target, so the moved entity is seen where it went). */
+  readonly onExpand: (id: string) => void;
 }
 
 /** The dialog of one tree task. */
-export function TaskDialog({ task, currentId, openPath, onClose, onNotice }: TaskDialogProps) {
+export function TaskDialog({ task, currentId, openPath, onClose, onNotice, onExpand }: TaskDialogProps) {
   switch (task.kind) {
     case "fromFile":
       return (
@@ -57,7 +59,7 @@ export function TaskDialog({ task, currentId, openPath, onClose, onNotice }: Tas
     case "rename":
       return <RenameEntityDialog entity={task.entity} onClose={onClose} />;
     case "move":
-      return <MoveEntityDialog entity={task.entity} onClose={onClose} />;
+      return <MoveEntityDialog entity={task.entity} onClose={onClose} onMoved={(parentId) => parentId && onExpand(parentId)} />;
     case "share":
       return <ShareEntityDialog entity={task.entity} onClose={onClose} onNotice={onNotice} />;
     case "delete":
@@ -223,7 +225,15 @@ function RenameEntityDialog({ entity, onClose }: { entity: TreeNode; onClose: ()
 }
 
 /** Where to: the places the server offers (lib/entities/list-move-targets.ts), narrowed by a name as one types. */
-function MoveEntityDialog({ entity, onClose }: { entity: TreeNode; onClose: () => void }) {
+function MoveEntityDialog({
+  entity,
+  onClose,
+  onMoved,
+}: {
+  entity: TreeNode;
+  onClose: () => void;
+  onMoved: (parentId: string | null) => void;
+}) {
   const { pending, error, submit } = useEntityAction(onClose);
   const [text, setText] = useState("");
   const settled = useSettledValue(text.trim(), 150);
@@ -258,7 +268,7 @@ function MoveEntityDialog({ entity, onClose }: { entity: TreeNode; onClose: () =
             const target = String(new FormData(event.currentTarget).get("parent"));
             submit(
               () => moveEntityAction({ id: entity.id, parentId: target === "" ? null : target }),
-              () => undefined,
+              ({ parentId }) => onMoved(parentId),
             )(event);
           }}
         >
