@@ -100,7 +100,11 @@ try {
   const someone = { id: busy[0]!.id, roles: ["reviewer" as const] };
   const plans = [
     { label: "listInbox", statement: inboxStatement(someone, {}, 26), index: "flow_task_assigneeId_status_createdAt_idx" },
-    { label: "listQueue", statement: queueBatchStatement(["reviewer"], {}, null, 26), index: "flow_task_ownerRole_status_createdAt_idx" },
+    {
+      label: "listQueue",
+      statement: queueBatchStatement({ id: busy[0]!.id, roles: ["reviewer"] }, {}, null, 26),
+      index: "flow_task_ownerRole_status_createdAt_idx",
+    },
     { label: "countOpenTasks", statement: openTaskCountStatement(someone), index: "flow_task_assigneeId_status_createdAt_idx" },
     { label: "listEntityProcesses", statement: entityProcessesStatement("e4242"), index: "flow_process_entityId_createdAt_idx" },
   ];

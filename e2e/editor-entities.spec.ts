@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { signIn } from "./helpers";
+import { DEMO, queryE2eDatabase, signIn } from "./helpers";
 
 // Issue 4: an engineer builds a project and a steel beam in the tree, edits the beam's params in
 // two tabs and a table, saves, and finds them after a reload; a second session's save of the same
@@ -184,4 +184,74 @@ test("rows pasted from a spreadsheet fill the grid, and leaving with unsaved cha
   await page.getByRole("navigation", { name: "Breadcrumb" }).getByRole("link", { name: "Editor" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Purlin" })).toBeVisible();
   await expect(pointLoads.getByLabel("Force row 3")).toHaveValue("30");
+});
+
+// Issue 18: the tree is read a page at a time. A project of 60 beams opens with 50 and a row that
+// loads the rest; search finds an entity by name with its path; a deep link opens the tree expanded
+// down to its entity. All by keyboard.
+test("the tree expands, pages through children, searches and opens a hit, and opens a deep link expanded, by keyboard", async ({
+  page,
+}) => {
+  const suffix = Date.now().toString(36);
+  const [erin] = await queryE2eDatabase<{ id: string }>(`SELECT id FROM "user" WHERE email = $1`, [DEMO.engineer.email]);
+  // Inserted in SQL: the database's triggers give them their paths as for the app's own.
+  await queryE2eDatabase(
+    `INSERT INTO entity (id, type, name, "parentId", params, "ownerId") VALUES ($1 || '-yard', 'project', 'Yard ' || $1, NULL, '{}', $2),
+       ($1 || '-shed', 'project', 'Shed ' || $1, NULL, '{}', $2), ($1 || '-bay', 'project', 'Bay ' || $1, $1 || '-shed', '{}', $2),
+       ($1 || '-purlin', 'beam', 'Hidden purlin ' || $1, $1 || '-bay', '{}', $2)`,
+    [suffix, erin!.id],
+  );
+  await queryE2eDatabase(
+    `INSERT INTO entity (id, type, name, "parentId", params, "ownerId")
+     SELECT $1 || '-b' || i, 'beam', 'Yard beam ' || lpad(i::text, 2, '0'), $1 || '-yard', '{}', $2 FROM generate_series(1, 60) i`,
+    [suffix, erin!.id],
+  );
+  await signIn(page, "engineer", "/editor");
+  const tree = page.getByRole("tree", { name: "Entities" });
+  const yard = tree.getByRole("treeitem", { name: `Yard ${suffix}`, exact: true });
+
+  // Expand with the arrow key: the first page of 50, and a row for the other 10.
+  await yard.focus();
+  await page.keyboard.press("ArrowRight");
+  await expect(yard).toHaveAttribute("aria-expanded", "true");
+  await expect(tree.getByRole("treeitem", { name: "Yard beam 50" })).toBeVisible();
+  await expect(tree.getByRole("treeitem", { name: "Yard beam 51" })).toHaveCount(0);
+  const more = tree.getByRole("treeitem", { name: `Show 10 more, of 10 more in Yard ${suffix}` });
+  // Down from the last beam of the page reaches the row; Enter loads the next page, focused on its first.
+  await tree.getByRole("treeitem", { name: "Yard beam 50" }).focus();
+  await page.keyboard.press("ArrowDown");
+  await expect(more).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(tree.getByRole("treeitem", { name: "Yard beam 51" })).toBeFocused();
+  await expect(tree.getByRole("treeitem", { name: "Yard beam 60" })).toBeVisible();
+  await expect(more).toHaveCount(0);
+  // Enter on a row opens its entity.
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { level: 1, name: "Yard beam 51" })).toBeVisible();
+
+  // Search as one types; the hit shows its path; arrows and Enter open it, the tree expanded down to it.
+  const search = page.getByRole("combobox", { name: "Search entities by name" });
+  await search.focus();
+  await page.keyboard.type(`purlin ${suffix}`);
+  const hit = page.getByRole("listbox", { name: "Search results" }).getByRole("option", { name: new RegExp(`Hidden purlin ${suffix}`) });
+  await expect(hit).toContainText(`Shed ${suffix} / Bay ${suffix}`);
+  await page.keyboard.press("ArrowDown");
+  await expect(hit).toHaveAttribute("aria-selected", "true");
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { level: 1, name: `Hidden purlin ${suffix}` })).toBeVisible();
+  await expect(tree.getByRole("treeitem", { name: `Bay ${suffix}`, exact: true })).toHaveAttribute("aria-expanded", "true");
+  await expect(tree.getByRole("treeitem", { name: `Hidden purlin ${suffix}` })).toHaveAttribute("aria-selected", "true");
+
+  // A deep link, loaded afresh: deep in the yard's 60 beams, the page around it, and the way back up by keyboard.
+  await page.goto(`/editor/${suffix}-b55`);
+  await expect(page.getByRole("heading", { level: 1, name: "Yard beam 55" })).toBeVisible();
+  const current = tree.getByRole("treeitem", { name: "Yard beam 55" });
+  await expect(current).toHaveAttribute("aria-selected", "true");
+  await expect(tree.getByRole("treeitem", { name: `Yard ${suffix}`, exact: true })).toHaveAttribute("aria-expanded", "true");
+  await expect(tree.getByRole("treeitem", { name: /earlier in Yard/ })).toBeVisible();
+  await current.focus();
+  await page.keyboard.press("ArrowLeft");
+  await expect(tree.getByRole("treeitem", { name: `Yard ${suffix}`, exact: true })).toBeFocused();
+  await page.keyboard.press("ArrowLeft");
+  await expect(tree.getByRole("treeitem", { name: `Yard ${suffix}`, exact: true })).toHaveAttribute("aria-expanded", "false");
 });

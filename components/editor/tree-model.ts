@@ -1,83 +1,81 @@
-// The entity tree as the editor draws it, from the flat list lib/entities/list-tree.ts answers.
-// Pure; unit-tested.
-import type { EntityTypeInfo, TreeEntity } from "@/lib/entities/types";
+// The editor's tree as the browser holds it: pages of children merged per node, and where the
+// keyboard moves focus among the rows on screen. Pure; unit-tested.
+import type { EntityTypeInfo, TreeNode, TreePage } from "@/lib/entities/types";
 
 export type TypeInfo = EntityTypeInfo;
 
-export interface TreeModel {
-  readonly roots: readonly TreeEntity[];
-  readonly childrenOf: (id: string) => readonly TreeEntity[];
-  readonly byId: ReadonlyMap<string, TreeEntity>;
+/** A node's children as far as they are loaded: contiguous pages, merged. */
+export interface LoadedChildren {
+  readonly items: readonly TreeNode[];
+  /** How many come before the first loaded item (there is an earlier page when > 0). */
+  readonly offset: number;
+  readonly total: number;
+  /** The cursors of the pages either side of what is loaded, null at either end. */
+  readonly before: string | null;
+  readonly after: string | null;
 }
 
-export function treeModel(entities: readonly TreeEntity[]): TreeModel {
-  const byId = new Map(entities.map((entity) => [entity.id, entity]));
-  const children = new Map<string, TreeEntity[]>();
-  const roots: TreeEntity[] = [];
-  for (const entity of entities) {
-    if (entity.parentId === null || !byId.has(entity.parentId)) roots.push(entity);
-    else children.set(entity.parentId, [...(children.get(entity.parentId) ?? []), entity]);
-  }
-  return { roots, byId, childrenOf: (id) => children.get(id) ?? [] };
-}
-
-/** The ids of an entity and everything below it. */
-export function subtreeOf(model: TreeModel, id: string): Set<string> {
-  const ids = new Set<string>([id]);
-  const stack = [id];
-  while (stack.length > 0) {
-    for (const child of model.childrenOf(stack.pop()!)) {
-      if (!ids.has(child.id)) {
-        ids.add(child.id);
-        stack.push(child.id);
-      }
+/** Pages in order (earlier pages first), as react-query's infinite query holds them, merged into one run of children. */
+export function mergePages(pages: readonly TreePage[]): LoadedChildren {
+  const first = pages[0];
+  const last = pages.at(-1);
+  const seen = new Set<string>();
+  const items: TreeNode[] = [];
+  for (const page of pages) {
+    for (const item of page.items) {
+      if (seen.has(item.id)) continue;
+      seen.add(item.id);
+      items.push(item);
     }
   }
-  return ids;
+  return {
+    items,
+    offset: first?.offset ?? 0,
+    total: last?.total ?? 0,
+    before: first?.before ?? null,
+    after: last?.after ?? null,
+  };
 }
 
-/** The names from the root down to the entity: "Bridge / Deck / Girder". */
-export function pathName(model: TreeModel, id: string): string {
-  const names: string[] = [];
-  const seen = new Set<string>();
-  for (let at = model.byId.get(id); at && !seen.has(at.id); at = at.parentId ? model.byId.get(at.parentId) : undefined) {
-    seen.add(at.id);
-    names.unshift(at.name);
-  }
-  return names.join(" / ");
+/** How many children are not loaded before and after what is. */
+export function unloaded(children: LoadedChildren): { before: number; after: number } {
+  return { before: children.offset, after: Math.max(0, children.total - children.offset - children.items.length) };
 }
 
-/** The ancestors of an entity, root first (for the breadcrumb). */
-export function ancestorsOf(model: TreeModel, id: string): TreeEntity[] {
-  const found: TreeEntity[] = [];
-  const seen = new Set<string>([id]);
-  for (
-    let at = model.byId.get(model.byId.get(id)?.parentId ?? "");
-    at && !seen.has(at.id);
-    at = at.parentId ? model.byId.get(at.parentId) : undefined
-  ) {
-    seen.add(at.id);
-    found.unshift(at);
-  }
-  return found;
+/** One row on screen, as the keyboard sees it. */
+export interface RowInfo {
+  readonly level: number;
+  /** Null for a row that holds nothing (a leaf, a "show more" row). */
+  readonly expanded: boolean | null;
 }
 
-/**
- * Where an entity may be moved: every entity the user edits whose type holds its type, other than
- * itself and its own subtree (the server checks the same, under a lock), and the top of the tree
- * when its type may sit there. The current parent is left out: moving there changes nothing.
- */
-export function moveTargets(model: TreeModel, types: readonly TypeInfo[], id: string): { id: string | null; label: string }[] {
-  const entity = model.byId.get(id);
-  if (!entity) return [];
-  const typeOf = new Map(types.map((type) => [type.name, type]));
-  const excluded = subtreeOf(model, id);
-  const targets: { id: string | null; label: string }[] = [];
-  if (typeOf.get(entity.type)?.atRoot && entity.parentId !== null) targets.push({ id: null, label: "Top level" });
-  for (const candidate of model.byId.values()) {
-    if (excluded.has(candidate.id) || candidate.id === entity.parentId || !candidate.canEdit) continue;
-    if (!typeOf.get(candidate.type)?.children.includes(entity.type)) continue;
-    targets.push({ id: candidate.id, label: pathName(model, candidate.id) });
+/** What a key does on the focused row (WAI-ARIA's tree pattern): move focus to another row, open or close this one, or activate it. */
+export type TreeMove = { readonly focus: number } | { readonly toggle: "open" | "close" } | { readonly activate: true } | null;
+
+export function treeKey(rows: readonly RowInfo[], index: number, key: string): TreeMove {
+  const row = rows[index];
+  if (!row) return null;
+  switch (key) {
+    case "ArrowDown":
+      return index + 1 < rows.length ? { focus: index + 1 } : null;
+    case "ArrowUp":
+      return index > 0 ? { focus: index - 1 } : null;
+    case "Home":
+      return { focus: 0 };
+    case "End":
+      return { focus: rows.length - 1 };
+    case "ArrowRight":
+      if (row.expanded === false) return { toggle: "open" };
+      if (row.expanded === true && rows[index + 1] && rows[index + 1]!.level > row.level) return { focus: index + 1 };
+      return null;
+    case "ArrowLeft": {
+      if (row.expanded === true) return { toggle: "close" };
+      for (let at = index - 1; at >= 0; at--) if (rows[at]!.level < row.level) return { focus: at };
+      return null;
+    }
+    case "Enter":
+      return { activate: true };
+    default:
+      return null;
   }
-  return targets.sort((a, b) => (a.id === null ? -1 : b.id === null ? 1 : a.label.localeCompare(b.label)));
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, useTransition, type FormEvent } from "react";
 import {
@@ -12,57 +13,64 @@ import {
 } from "@/app/(app)/editor/actions";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import type { EntityResult, TreeEntity } from "@/lib/entities/types";
+import type { EntityResult, TreeNode } from "@/lib/entities/types";
+import { fetchApiValue } from "@/lib/http/fetch-api";
+import { useSettledValue } from "@/components/views/use-settled-value";
 import { FromFileDialog } from "./from-file-dialog";
-import { moveTargets, subtreeOf, type TreeModel, type TypeInfo } from "./tree-model";
+import type { TypeInfo } from "./tree-model";
+
+/** The tree's pages (entity-tree.tsx): read again after anything changes the tree. */
+const TREE_QUERY_KEY = "entity-tree";
 
 /** What the tree's "New…" button or an entity's Actions menu asked for. */
 export type TreeTask =
-  | { kind: "create"; parentId: string | null; types: readonly TypeInfo[] }
-  | { kind: "fromFile"; parentId: string; types: readonly TypeInfo[] }
-  | { kind: "rename" | "move" | "delete" | "share"; entity: TreeEntity };
+  | { kind: "create"; parent: TreeNode | null; types: readonly TypeInfo[] }
+  | { kind: "fromFile"; parent: TreeNode; types: readonly TypeInfo[] }
+  | { kind: "rename" | "move" | "delete" | "share"; entity: TreeNode };
 
 export interface TaskDialogProps {
   readonly task: TreeTask;
-  readonly model: TreeModel;
   readonly types: readonly TypeInfo[];
-  /** The entity open in the editor, if any: deleting it leaves the page. */
+  /** The entity open in the editor, if any, and its ancestors: deleting one of them leaves the page. */
   readonly currentId: string | undefined;
+  readonly openPath: readonly string[];
   readonly onClose: () => void;
   /** A line for the tree to show once the dialog has closed ("Deleted 3 entities."). */
   readonly onNotice: (notice: string) => void;
+  /** Opens a node of the tree (a move's target, so the moved entity is seen where it went). */
+  readonly onExpand: (id: string) => void;
 }
 
 /** The dialog of one tree task. */
-export function TaskDialog({ task, model, types, currentId, onClose, onNotice }: TaskDialogProps) {
+export function TaskDialog({ task, currentId, openPath, onClose, onNotice, onExpand }: TaskDialogProps) {
   switch (task.kind) {
     case "fromFile":
       return (
         <FromFileDialog
-          parentId={task.parentId}
-          parentName={model.byId.get(task.parentId)?.name ?? "the project"}
+          parentId={task.parent.id}
+          parentName={task.parent.name}
           types={task.types}
           action={createEntityFromFileAction}
           onClose={onClose}
         />
       );
     case "create":
-      return (
-        <CreateEntityDialog
-          parent={task.parentId ? (model.byId.get(task.parentId) ?? null) : null}
-          parentId={task.parentId}
-          types={task.types}
-          onClose={onClose}
-        />
-      );
+      return <CreateEntityDialog parent={task.parent} types={task.types} onClose={onClose} />;
     case "rename":
       return <RenameEntityDialog entity={task.entity} onClose={onClose} />;
     case "move":
-      return <MoveEntityDialog entity={task.entity} model={model} types={types} onClose={onClose} />;
+      return <MoveEntityDialog entity={task.entity} onClose={onClose} onMoved={(parentId) => parentId && onExpand(parentId)} />;
     case "share":
       return <ShareEntityDialog entity={task.entity} onClose={onClose} onNotice={onNotice} />;
     case "delete":
-      return <DeleteEntityDialog entity={task.entity} model={model} currentId={currentId} onClose={onClose} onNotice={onNotice} />;
+      return (
+        <DeleteEntityDialog
+          entity={task.entity}
+          leavesPage={task.entity.id === currentId || openPath.includes(task.entity.id)}
+          onClose={onClose}
+          onNotice={onNotice}
+        />
+      );
   }
 }
 
@@ -76,6 +84,7 @@ const INPUT =
 function useEntityAction(onClose: () => void) {
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
+  const queryClient = useQueryClient();
   const submit =
     <T,>(action: () => Promise<EntityResult<T>>, then: (value: T) => void) =>
     (event: FormEvent) => {
@@ -87,6 +96,7 @@ function useEntityAction(onClose: () => void) {
           setError(result.failure.message);
           return;
         }
+        await queryClient.invalidateQueries({ queryKey: [TREE_QUERY_KEY] });
         onClose();
         then(result.value);
       });
@@ -106,35 +116,29 @@ function ActionError({ error }: { error: string | null }) {
 function DialogFooter({
   label,
   pending,
+  disabled = false,
   danger = false,
   onCancel,
 }: {
   label: string;
   pending: boolean;
+  /** Not yet (nothing chosen, still counting), without saying "Working…". */
+  disabled?: boolean;
   danger?: boolean;
   onCancel: () => void;
 }) {
   return (
     <div className="mt-5 flex justify-end gap-2">
       <Button onClick={onCancel}>Cancel</Button>
-      <Button type="submit" variant={danger ? "danger" : "primary"} disabled={pending}>
+      <Button type="submit" variant={danger ? "danger" : "primary"} disabled={pending || disabled}>
         {pending ? "Working…" : label}
       </Button>
     </div>
   );
 }
 
-function CreateEntityDialog({
-  parent,
-  parentId,
-  types,
-  onClose,
-}: {
-  parent: TreeEntity | null;
-  parentId: string | null;
-  types: readonly TypeInfo[];
-  onClose: () => void;
-}) {
+function CreateEntityDialog({ parent, types, onClose }: { parent: TreeNode | null; types: readonly TypeInfo[]; onClose: () => void }) {
+  const parentId = parent?.id ?? null;
   const router = useRouter();
   const { pending, error, submit } = useEntityAction(onClose);
   return (
@@ -187,7 +191,7 @@ function CreateEntityDialog({
   );
 }
 
-function RenameEntityDialog({ entity, onClose }: { entity: TreeEntity; onClose: () => void }) {
+function RenameEntityDialog({ entity, onClose }: { entity: TreeNode; onClose: () => void }) {
   const { pending, error, submit } = useEntityAction(onClose);
   return (
     <Dialog title={`Rename ${entity.name}`} onClose={onClose}>
@@ -220,22 +224,38 @@ function RenameEntityDialog({ entity, onClose }: { entity: TreeEntity; onClose: 
   );
 }
 
+/** Where to: the places the server offers (lib/entities/list-move-targets.ts), narrowed by a name as one types. */
 function MoveEntityDialog({
   entity,
-  model,
-  types,
   onClose,
+  onMoved,
 }: {
-  entity: TreeEntity;
-  model: TreeModel;
-  types: readonly TypeInfo[];
+  entity: TreeNode;
   onClose: () => void;
+  onMoved: (parentId: string | null) => void;
 }) {
   const { pending, error, submit } = useEntityAction(onClose);
-  const targets = moveTargets(model, types, entity.id);
+  const [text, setText] = useState("");
+  const settled = useSettledValue(text.trim(), 150);
+  const query = useQuery({
+    queryKey: ["move-targets", entity.id, settled],
+    queryFn: ({ signal }) =>
+      fetchApiValue("move-targets", `/api/entities/${encodeURIComponent(entity.id)}/move-targets?${new URLSearchParams({ q: settled })}`, {
+        signal,
+      }),
+    placeholderData: keepPreviousData,
+    staleTime: 0,
+  });
+  const targets = query.data?.targets ?? [];
   return (
     <Dialog title={`Move ${entity.name}`} onClose={onClose}>
-      {targets.length === 0 ? (
+      {query.isPending ? (
+        <p className="text-sm text-slate-600">Finding where it can go…</p>
+      ) : query.isError ? (
+        <p role="alert" className="text-sm text-red-700">
+          {query.error.message}
+        </p>
+      ) : targets.length === 0 && settled === "" ? (
         <>
           <p className="text-sm text-slate-600">There is nowhere else this entity can go.</p>
           <div className="mt-5 flex justify-end">
@@ -248,29 +268,42 @@ function MoveEntityDialog({
             const target = String(new FormData(event.currentTarget).get("parent"));
             submit(
               () => moveEntityAction({ id: entity.id, parentId: target === "" ? null : target }),
-              () => undefined,
+              ({ parentId }) => onMoved(parentId),
             )(event);
           }}
         >
-          <label htmlFor="move-entity-parent" className="text-sm font-medium text-slate-700">
+          <label htmlFor="move-entity-find" className="text-sm font-medium text-slate-700">
+            Find a place by name
+          </label>
+          <input
+            id="move-entity-find"
+            type="search"
+            value={text}
+            onChange={(event) => setText(event.target.value)}
+            className={INPUT}
+            autoComplete="off"
+            autoFocus
+          />
+          <label htmlFor="move-entity-parent" className="mt-3 block text-sm font-medium text-slate-700">
             Move to
           </label>
-          <select id="move-entity-parent" name="parent" className={INPUT} autoFocus>
+          <select id="move-entity-parent" name="parent" className={INPUT} required>
             {targets.map((target) => (
               <option key={target.id ?? ""} value={target.id ?? ""}>
                 {target.label}
               </option>
             ))}
           </select>
+          {targets.length === 0 && <p className="mt-1 text-xs text-slate-500">No place of that name.</p>}
           <ActionError error={error} />
-          <DialogFooter label="Move" pending={pending} onCancel={onClose} />
+          <DialogFooter label="Move" pending={pending} disabled={targets.length === 0} onCancel={onClose} />
         </form>
       )}
     </Dialog>
   );
 }
 
-function ShareEntityDialog({ entity, onClose, onNotice }: { entity: TreeEntity; onClose: () => void; onNotice: (notice: string) => void }) {
+function ShareEntityDialog({ entity, onClose, onNotice }: { entity: TreeNode; onClose: () => void; onNotice: (notice: string) => void }) {
   const { pending, error, submit } = useEntityAction(onClose);
   return (
     <Dialog title={`Share ${entity.name}`} onClose={onClose}>
@@ -295,24 +328,26 @@ function ShareEntityDialog({ entity, onClose, onNotice }: { entity: TreeEntity; 
   );
 }
 
-/** Says how many entities go with it; leaves the page when the open entity is among them. */
+/** Says how many entities go with it (counted by the server); leaves the page when the open entity is among them. */
 function DeleteEntityDialog({
   entity,
-  model,
-  currentId,
+  leavesPage,
   onClose,
   onNotice,
 }: {
-  entity: TreeEntity;
-  model: TreeModel;
-  currentId: string | undefined;
+  entity: TreeNode;
+  leavesPage: boolean;
   onClose: () => void;
   onNotice: (notice: string) => void;
 }) {
   const router = useRouter();
   const { pending, error, submit } = useEntityAction(onClose);
-  const subtree = subtreeOf(model, entity.id);
-  const inside = subtree.size - 1;
+  const count = useQuery({
+    queryKey: ["entity-subtree", entity.id],
+    queryFn: ({ signal }) => fetchApiValue("entity-subtree", `/api/entities/${encodeURIComponent(entity.id)}/subtree`, { signal }),
+    staleTime: 0,
+  });
+  const inside = count.data?.inside;
   return (
     <Dialog title={`Delete ${entity.name}?`} onClose={onClose}>
       <form
@@ -320,18 +355,28 @@ function DeleteEntityDialog({
           () => deleteEntityAction({ id: entity.id }),
           ({ deleted }) => {
             onNotice(`Deleted ${deleted} ${deleted === 1 ? "entity" : "entities"}.`);
-            if (currentId && subtree.has(currentId)) router.push("/editor");
+            if (leavesPage) router.push("/editor");
           },
         )}
       >
         <p className="text-sm text-slate-700">
-          {inside > 0
-            ? `“${entity.name}” and the ${inside} ${inside === 1 ? "entity" : "entities"} inside it will be deleted, with their history.`
-            : `“${entity.name}” will be deleted, with its history.`}{" "}
+          {inside === undefined
+            ? count.isError
+              ? count.error.message
+              : "Counting what it holds…"
+            : inside > 0
+              ? `“${entity.name}” and the ${inside.toLocaleString("en")} ${inside === 1 ? "entity" : "entities"} inside it will be deleted, with their history.`
+              : `“${entity.name}” will be deleted, with its history.`}{" "}
           This cannot be undone.
         </p>
         <ActionError error={error} />
-        <DialogFooter label={inside > 0 ? `Delete ${inside + 1} entities` : "Delete"} pending={pending} danger onCancel={onClose} />
+        <DialogFooter
+          label={inside ? `Delete ${(inside + 1).toLocaleString("en")} entities` : "Delete"}
+          pending={pending}
+          disabled={inside === undefined}
+          danger
+          onCancel={onClose}
+        />
       </form>
     </Dialog>
   );

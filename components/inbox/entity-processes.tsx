@@ -1,6 +1,6 @@
 "use client";
 
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useInfiniteQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useEffect, useState, useTransition } from "react";
 import { startFlowForEntityAction } from "@/app/(app)/flows/actions";
@@ -10,6 +10,7 @@ import { useTimeZone } from "@/components/ui/local-time";
 import { Button } from "@/components/ui/button";
 import { formatTime, processHref } from "./format";
 import { StatusBadge } from "./status-badge";
+import type { Api } from "@/lib/http/api";
 import { fetchApiValue } from "@/lib/http/fetch-api";
 import { failureText } from "@/lib/result";
 
@@ -18,13 +19,8 @@ export interface EntityProcessesProps {
   readonly entityName: string;
   readonly version: number;
   readonly startable: readonly { readonly flow: string; readonly label: string }[];
-  readonly processes: readonly {
-    readonly id: string;
-    readonly flowName: string;
-    readonly status: string;
-    readonly createdAt: string;
-    readonly current: readonly string[];
-  }[];
+  /** The first page of its processes, newest first (listEntityProcesses). */
+  readonly processes: Api["list:entity"];
   /** What the processes were read from (readFlowSnapshot). */
   readonly snapshot: FlowSnapshot;
 }
@@ -35,12 +31,20 @@ export function EntityProcesses({ entityId, entityName, version, startable, proc
   const queryClient = useQueryClient();
   // A "flow" query: a flow event refetches this list alone, not the editor page around it.
   const queryKey = [FLOW_QUERY_KEY, "list", "entity", entityId];
-  const { data: processes } = useQuery({
+  const pages = useInfiniteQuery({
     queryKey,
-    queryFn: ({ signal }) => fetchApiValue("list:entity", `/api/flow/lists?list=entity&entity=${encodeURIComponent(entityId)}`, { signal }),
-    initialData: initial,
+    queryFn: ({ pageParam, signal }) =>
+      fetchApiValue(
+        "list:entity",
+        `/api/flow/lists?${new URLSearchParams({ list: "entity", entity: entityId, ...(pageParam ? { cursor: pageParam } : {}) })}`,
+        { signal },
+      ),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    initialData: { pages: [initial], pageParams: [null] },
     staleTime: Infinity,
   });
+  const processes = pages.data.pages.flatMap((page) => page.items);
   useEffect(() => {
     if (missedFlowChange(snapshot)) void queryClient.invalidateQueries({ queryKey: [FLOW_QUERY_KEY, "list", "entity", entityId] });
   }, [queryClient, snapshot, entityId]);
@@ -96,6 +100,11 @@ export function EntityProcesses({ entityId, entityName, version, startable, proc
             </li>
           ))}
         </ul>
+      )}
+      {pages.hasNextPage && (
+        <Button size="compact" disabled={pages.isFetchingNextPage} onClick={() => void pages.fetchNextPage()}>
+          {pages.isFetchingNextPage ? "Loading…" : "Show older processes"}
+        </Button>
       )}
     </section>
   );

@@ -6,7 +6,7 @@ import { deleteEntity } from "./delete-entity";
 import { duplicateEntity } from "./duplicate-entity";
 import { findEntityForUser } from "./get-entity";
 import { listRevisions } from "./list-revisions";
-import { listTree } from "./list-tree";
+import { walkTree } from "./test-support/walk-tree";
 import { moveEntity } from "./move-entity";
 import { renameEntity } from "./rename-entity";
 import { restoreRevision } from "./restore-revision";
@@ -41,12 +41,12 @@ const READ_ONLY = { ok: false, failure: { code: "forbidden", message: "You may r
 
 describe("who sees which entities", () => {
   it("shows an engineer what they own or what is shared with them, with everything inside", async () => {
-    expect((await listTree(owner)).map((e) => e.name).sort()).toEqual(["Olga's beam", "Olga's project"]);
-    expect((await listTree(shared)).map((e) => [e.name, e.canEdit])).toEqual([
+    expect((await walkTree(owner)).map((e) => e.name).sort()).toEqual(["Olga's beam", "Olga's project"]);
+    expect((await walkTree(shared)).map((e) => [e.name, e.canEdit])).toEqual([
       ["Olga's beam", true],
       ["Olga's project", true],
     ]);
-    expect((await listTree(other)).map((e) => e.name)).toEqual(["Otto's project"]);
+    expect((await walkTree(other)).map((e) => e.name)).toEqual(["Otto's project"]);
   });
 
   it("shows reviewers and admins everything; only admins may edit all", async () => {
@@ -55,10 +55,10 @@ describe("who sees which entities", () => {
         .map((e) => e.name)
         .filter((n) => n.startsWith("Olga") || n.startsWith("Otto"))
         .sort();
-    expect(names(await listTree(reviewer))).toEqual(["Olga's beam", "Olga's project", "Otto's project"]);
-    expect((await listTree(reviewer)).every((e) => !e.canEdit)).toBe(true);
-    expect(names(await listTree(admin))).toEqual(["Olga's beam", "Olga's project", "Otto's project"]);
-    expect((await listTree(admin)).every((e) => e.canEdit)).toBe(true);
+    expect(names(await walkTree(reviewer))).toEqual(["Olga's beam", "Olga's project", "Otto's project"]);
+    expect((await walkTree(reviewer)).every((e) => !e.canEdit)).toBe(true);
+    expect(names(await walkTree(admin))).toEqual(["Olga's beam", "Olga's project", "Otto's project"]);
+    expect((await walkTree(admin)).every((e) => e.canEdit)).toBe(true);
   });
 
   it("answers another engineer's entity as not found, in every operation", async () => {

@@ -3,7 +3,8 @@ import type { Role } from "@/lib/auth/roles";
 import { canCreate, canEdit, canRead } from "./access";
 
 const as = (id: string, ...roles: Role[]) => ({ id, roles });
-const facts = { memberIds: ["owner", "shared"] };
+// The members of the entity: its owner and the engineer it is shared with.
+const members = ["owner", "shared"];
 
 describe("access to an entity", () => {
   it.each([
@@ -17,6 +18,7 @@ describe("access to an entity", () => {
     ["an admin", as("adm", "admin"), true, true],
     ["a user without roles who is a member", as("owner"), false, false],
   ])("%s: read %s, edit %s", (_, actor, read, edit) => {
+    const facts = { member: members.includes(actor.id) };
     expect([canRead(actor, facts), canEdit(actor, facts)]).toEqual([read, edit]);
   });
 

@@ -30,7 +30,7 @@ export async function createEntity(
 
   let parent = null;
   if (input.parentId !== null) {
-    const access = await loadEntityAccess(input.parentId);
+    const access = await loadEntityAccess(actor, input.parentId);
     if (!access || !canRead(actor, access)) return NOT_FOUND;
     if (!canEdit(actor, access)) return READ_ONLY;
     parent = { id: access.id, type: installed().entityType(access.type), ancestorIds: access.ancestorIds };

@@ -19,7 +19,7 @@ const DELETE_SUBTREE = `
  * shares. Answers how many entities went. The editor asks first, naming that number.
  */
 export async function deleteEntity(actor: Actor, id: string): Promise<EntityResult<{ deleted: number }>> {
-  const access = await loadEntityAccess(id);
+  const access = await loadEntityAccess(actor, id);
   if (!access || !canRead(actor, access)) return NOT_FOUND;
   if (!canEdit(actor, access)) return READ_ONLY;
   const row = await rowOf<{ deleted: number; subtree: number }>(pool, DELETE_SUBTREE, [id]);

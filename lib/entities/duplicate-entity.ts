@@ -16,14 +16,14 @@ import { NOT_FOUND, READ_ONLY, type Actor, type EntityResult } from "./types";
  * The actor must read the original and edit its parent.
  */
 export async function duplicateEntity(actor: Actor, id: string): Promise<EntityResult<{ id: string; copied: number }>> {
-  const access = await loadEntityAccess(id);
+  const access = await loadEntityAccess(actor, id);
   if (!access || !canRead(actor, access)) return NOT_FOUND;
   const type = installed().entityType(access.type);
   if (!type) return refuse("refused", "This entity's type is no longer installed; it cannot be copied.");
 
   let parent = null;
   if (access.parentId !== null) {
-    const target = await loadEntityAccess(access.parentId);
+    const target = await loadEntityAccess(actor, access.parentId);
     if (!target || !canEdit(actor, target)) return READ_ONLY;
     parent = { id: target.id, type: installed().entityType(target.type), ancestorIds: target.ancestorIds };
   } else if (!canEdit(actor, access)) {

@@ -1,34 +1,37 @@
 import { installed } from "@/lib/installation/install";
-import { db } from "@/lib/db/client";
+import { pool } from "@/lib/db/pool";
+import { rowOf, sql } from "@/lib/db/sql";
 import { withDefaults, type ParamsDraft } from "@/lib/params";
-import { canEdit, canRead } from "./access";
-import { loadEntityAccess } from "./load-access";
+import { canEdit, canRead, membershipSql } from "./access";
 import type { Actor, EntityDetail } from "./types";
 
 /**
  * The entity as its page shows it, or null when there is no such entity or the actor may not see
  * it (answered alike, so existence does not leak). Params are read as from storage: defaults fill
- * fields added since the save, and values of removed fields are left out.
+ * fields added since the save, and values of removed fields are left out. One statement: the row,
+ * its owner's name and the actor's membership (lib/entities/access.ts).
  */
 export async function findEntityForUser(actor: Actor, id: string): Promise<EntityDetail | null> {
-  const access = await loadEntityAccess(id);
-  if (!access || !canRead(actor, access)) return null;
-  const row = await db.entity.findUnique({
-    where: { id },
-    select: {
-      id: true,
-      type: true,
-      name: true,
-      parentId: true,
-      params: true,
-      summary: true,
-      version: true,
-      createdAt: true,
-      updatedAt: true,
-      owner: { select: { id: true, name: true } },
-    },
-  });
-  if (!row) return null;
+  const row = await rowOf<{
+    id: string;
+    type: string;
+    name: string;
+    parentId: string | null;
+    params: unknown;
+    summary: unknown;
+    version: number;
+    createdAt: Date;
+    updatedAt: Date;
+    ownerId: string;
+    ownerName: string;
+    member: boolean;
+  }>(
+    pool,
+    sql`SELECT e."id", e."type", e."name", e."parentId", e."params", e."summary", e."version", e."createdAt", e."updatedAt",
+               e."ownerId", u."name" AS "ownerName", ${membershipSql(actor, "e")} AS "member"
+          FROM "entity" e JOIN "user" u ON u."id" = e."ownerId" WHERE e."id" = ${id}`,
+  );
+  if (!row || !canRead(actor, row)) return null;
   const type = installed().entityType(row.type);
   return {
     id: row.id,
@@ -38,10 +41,10 @@ export async function findEntityForUser(actor: Actor, id: string): Promise<Entit
     params: type ? withDefaults(type.params, row.params) : asDraft(row.params),
     summary: asDraft(row.summary),
     version: row.version,
-    owner: row.owner,
+    owner: { id: row.ownerId, name: row.ownerName },
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
-    canEdit: canEdit(actor, access),
+    canEdit: canEdit(actor, row),
   };
 }
 
@@ -55,13 +58,15 @@ export interface EntityToRun {
 
 /**
  * The entity a view or button call runs on, or null as findEntityForUser answers it (no such
- * entity, or one the actor may not see). One statement, the access query, which carries the name:
- * the hot path of the editor's views, called on every settled edit.
+ * entity, or one the actor may not see). One statement, deciding access inside it: the hot path
+ * of the editor's views, called on every settled edit.
  */
 export async function findEntityToRun(actor: Actor, id: string): Promise<EntityToRun | null> {
-  const access = await loadEntityAccess(id);
-  if (!access || !canRead(actor, access)) return null;
-  return { id: access.id, type: access.type, name: access.name, canEdit: canEdit(actor, access) };
+  const row = await rowOf<{ id: string; type: string; name: string; member: boolean }>(
+    pool,
+    sql`SELECT e."id", e."type", e."name", ${membershipSql(actor, "e")} AS "member" FROM "entity" e WHERE e."id" = ${id}`,
+  );
+  return row && canRead(actor, row) ? { id: row.id, type: row.type, name: row.name, canEdit: canEdit(actor, row) } : null;
 }
 
 function asDraft(value: unknown): ParamsDraft {

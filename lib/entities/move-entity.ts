@@ -25,7 +25,7 @@ export async function moveEntity(
 ): Promise<EntityResult<{ parentId: string | null }>> {
   return withTransaction(pool, async (tx): Promise<EntityResult<{ parentId: string | null }>> => {
     await tx.query(`SELECT pg_advisory_xact_lock($1::bigint)`, [MOVE_LOCK]);
-    const access = await loadEntityAccess(input.id, tx);
+    const access = await loadEntityAccess(actor, input.id, tx);
     if (!access || !canRead(actor, access)) return NOT_FOUND;
     if (!canEdit(actor, access)) return READ_ONLY;
     const type = installed().entityType(access.type);
@@ -33,7 +33,7 @@ export async function moveEntity(
 
     let parent = null;
     if (input.parentId !== null) {
-      const target = await loadEntityAccess(input.parentId, tx);
+      const target = await loadEntityAccess(actor, input.parentId, tx);
       if (!target || !canRead(actor, target)) return NOT_FOUND;
       if (!canEdit(actor, target)) return READ_ONLY;
       parent = { id: target.id, type: installed().entityType(target.type), ancestorIds: target.ancestorIds };

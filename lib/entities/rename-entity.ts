@@ -7,7 +7,7 @@ import { NOT_FOUND, READ_ONLY, type Actor, type EntityResult } from "./types";
 
 /** Renames an entity the actor edits. A rename is not a params save: no revision, no version change. */
 export async function renameEntity(actor: Actor, input: { id: string; name: string }): Promise<EntityResult<{ name: string }>> {
-  const access = await loadEntityAccess(input.id);
+  const access = await loadEntityAccess(actor, input.id);
   if (!access || !canRead(actor, access)) return NOT_FOUND;
   if (!canEdit(actor, access)) return READ_ONLY;
   const name = checkEntityName(input.name);

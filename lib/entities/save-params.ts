@@ -14,7 +14,7 @@ export async function saveParams(
   actor: Actor,
   input: { id: string; params: unknown; expectedVersion: number },
 ): Promise<EntityResult<Stored>> {
-  const access = await loadEntityAccess(input.id);
+  const access = await loadEntityAccess(actor, input.id);
   if (!access || !canRead(actor, access)) return NOT_FOUND;
   if (!canEdit(actor, access)) return READ_ONLY;
   const type = installed().entityType(access.type);

@@ -11,7 +11,7 @@ import { parseRoles } from "@/lib/auth/roles";
  * read and edit it. Sharing twice is harmless.
  */
 export async function shareEntity(actor: Actor, input: { id: string; email: string }): Promise<EntityResult<{ user: UserRef }>> {
-  const access = await loadEntityAccess(input.id);
+  const access = await loadEntityAccess(actor, input.id);
   if (!access || !canRead(actor, access)) return NOT_FOUND;
   if (!canEdit(actor, access)) return READ_ONLY;
   const user = await db.user.findUnique({

@@ -5,7 +5,7 @@ import { deleteEntity } from "./delete-entity";
 import { duplicateEntity } from "./duplicate-entity";
 import { findEntityForUser } from "./get-entity";
 import { listRevisions } from "./list-revisions";
-import { listTree } from "./list-tree";
+import { walkTree } from "./test-support/walk-tree";
 import { moveEntity } from "./move-entity";
 import { renameEntity } from "./rename-entity";
 import { newActor, valueOf } from "./test-support/users";
@@ -88,7 +88,7 @@ describe("renaming, moving, duplicating and deleting", () => {
     const beam = valueOf(await createEntity(erin, { type: "beam", name: "Beam", parentId: a })).id;
     valueOf(await moveEntity(erin, { id: beam, parentId: b }));
     valueOf(await moveEntity(erin, { id: inner, parentId: null }));
-    const tree = await listTree(erin);
+    const tree = await walkTree(erin);
     expect(tree.find((e) => e.id === beam)?.parentId).toBe(b);
     expect(tree.find((e) => e.id === inner)?.parentId).toBeNull();
   });
@@ -127,9 +127,10 @@ describe("renaming, moving, duplicating and deleting", () => {
     const beam = valueOf(await createEntity(erin, { type: "beam", name: "Girder", parentId: p })).id;
     const copy = valueOf(await duplicateEntity(erin, p));
     expect(copy.copied).toBe(3);
-    const tree = await listTree(erin);
+    const tree = await walkTree(erin);
     const copied = tree.find((e) => e.id === copy.id)!;
-    expect(copied).toMatchObject({ name: "Tower (copy)", parentId: root, version: 1 });
+    expect(copied).toMatchObject({ name: "Tower (copy)", parentId: root });
+    expect(await findEntityForUser(erin, copy.id)).toMatchObject({ version: 1 });
     expect(
       tree
         .filter((e) => e.parentId === copy.id)

@@ -6,7 +6,9 @@
  * - **entity type**: what an author declares (`entityType(…)`, a folder of definitions/) and lists in definitions/entity-types.ts.
  * - **entity**: one stored object of an entity type: a row with a name, params and a summary.
  * - **tree**: entities hold child entities; a type says which child types it allows. An entity
- *   without a parent is a **root**.
+ *   without a parent is a **root**. A user's tree starts at the entities they see whose parent they
+ *   do not: the **tops** of their tree, shown as its roots.
+ * - **path**: an entity's ancestors, root first (stored as `"ancestorIds"`).
  * - **subtree**: an entity and every entity below it.
  * - **actor**: the signed-in user an operation acts for: `{ id, roles }`. Every operation takes it first.
  * - **member**: the owner of an entity or of one of its ancestors, or a user one of them is shared
@@ -63,18 +65,65 @@ export const NOT_FOUND = refuse("not_found", "There is no such entity, or you ma
 /** The actor may read the entity but not change it (a reviewer). */
 export const READ_ONLY = refuse("forbidden", "You may read this entity but not change it.");
 
-/** One entity as the tree shows it. */
-export interface TreeEntity {
+/** One entity as the tree shows it: a node, with how many children it holds. */
+export interface TreeNode {
   readonly id: string;
   readonly type: string;
   readonly name: string;
-  /** The parent's id; null for a root, and for an entity whose parent the actor may not see. */
+  readonly canEdit: boolean;
+  /** How many children it holds (all visible to whoever sees it: membership is inherited). */
+  readonly children: number;
+}
+
+/**
+ * A page of a node's children (or of the roots: `parentId` null), in name order. Pages are read by
+ * a cursor (name, id): `before` and `after` are the cursors of the pages either side, null at
+ * either end. `offset` is how many come before the page's first item, `total` how many there are.
+ */
+export interface TreePage {
   readonly parentId: string | null;
+  readonly items: readonly TreeNode[];
+  readonly offset: number;
+  readonly total: number;
+  readonly before: string | null;
+  readonly after: string | null;
+}
+
+/** An entity on the way from the top of the user's tree to another, as a breadcrumb shows it. */
+export interface PathStep {
+  readonly id: string;
+  readonly name: string;
+}
+
+/**
+ * The tree as an editor page opens it: the roots, and each node on the open path with the page of
+ * its children that holds the next step (or its first page), so a deep link opens expanded.
+ */
+export interface OpenTree {
+  readonly roots: TreePage;
+  /** The pages of the expanded nodes, by node id. */
+  readonly children: Readonly<Record<string, TreePage>>;
+  /** From the top of the user's tree down to the open entity's parent; empty at /editor. */
+  readonly path: readonly PathStep[];
+}
+
+/** A search hit: the entity and the way to it (its visible ancestors, root first). */
+export interface SearchHit {
+  readonly id: string;
+  readonly type: string;
+  readonly name: string;
+  readonly path: readonly PathStep[];
+}
+
+/** One child of an entity as its Contents table shows it. */
+export interface ChildRow {
+  readonly id: string;
+  readonly type: string;
+  readonly name: string;
   readonly owner: UserRef;
   readonly version: number;
   readonly updatedAt: string;
-  readonly summary: Readonly<Record<string, unknown>>;
-  readonly canEdit: boolean;
+  readonly children: number;
 }
 
 /** One entity as its page shows it. */
@@ -93,14 +142,18 @@ export interface EntityDetail {
   readonly canEdit: boolean;
 }
 
-/** One saved version of an entity's params. */
-export interface Revision {
+/** One saved version of an entity, as the history lists it (its params are read one version at a time). */
+export interface RevisionSummary {
   readonly version: number;
-  readonly params: ParamsDraft;
   readonly savedBy: UserRef;
   readonly savedAt: string;
   /** The version this one restored, if it was made by restoring. */
   readonly restoredFrom: number | null;
+}
+
+/** One saved version of an entity's params. */
+export interface Revision extends RevisionSummary {
+  readonly params: ParamsDraft;
 }
 
 /** What the browser needs to know of an entity type: serialisable, no params, no controller. */

@@ -1,10 +1,10 @@
 import { storage } from "@/lib/controller/storage";
 import { db } from "@/lib/db/client";
-import { canRead } from "@/lib/entities/access";
-import { loadEntityAccess } from "@/lib/entities/load-access";
+import { pool } from "@/lib/db/pool";
+import { rowOf, sql } from "@/lib/db/sql";
+import { readableSql } from "@/lib/entities/access";
 import type { Actor } from "@/lib/entities/types";
 import { FILES_WORKSPACE } from "./upload-file";
-import { entitiesReferencingFile } from "./sql";
 
 /**
  * An uploaded file and its content, for a user who may see it: its uploader, or anyone who may
@@ -20,10 +20,18 @@ export async function findFileForUser(actor: Actor, fileId: string) {
   return stored ? { name: row.name, contentType: row.contentType, size: row.size, body: stored.body } : null;
 }
 
+/**
+ * Whether one of the entities whose revisions reference the file is one the actor may read, decided
+ * in one statement by the entities' access predicate (lib/entities/access.ts), as every other read
+ * of an entity is. The reference test is lib/files/sql.ts's (the file's id in the params' text).
+ */
 async function readsAReferencingEntity(actor: Actor, fileId: string): Promise<boolean> {
-  for (const entityId of await entitiesReferencingFile(fileId)) {
-    const access = await loadEntityAccess(entityId);
-    if (access && canRead(actor, access)) return true;
-  }
-  return false;
+  const row = await rowOf<{ reads: boolean }>(
+    pool,
+    sql`SELECT EXISTS (
+          SELECT 1 FROM "entity" e
+           WHERE e."id" IN (SELECT r."entityId" FROM "entity_revision" r WHERE r."params"::text LIKE '%' || ${fileId} || '%')
+             AND ${readableSql(actor, "e")}) AS "reads"`,
+  );
+  return row?.reads ?? false;
 }

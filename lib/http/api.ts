@@ -1,7 +1,8 @@
 import type { ButtonResult } from "@/lib/controller/buttons";
 import type { ViewInfo } from "@/lib/controller/describe-views";
 import type { ViewResult } from "@/lib/controller/results";
-import type { Revision } from "@/lib/entities/types";
+import type { MoveTarget } from "@/lib/entities/list-move-targets";
+import type { ChildRow, Revision, RevisionSummary, SearchHit, TreePage } from "@/lib/entities/types";
 import type { listEntityProcesses } from "@/lib/flow/inbox/get-process-page";
 import type { listArchive, listStartedProcesses } from "@/lib/flow/inbox/list-archive";
 import type { listErrorQueue } from "@/lib/flow/inbox/list-error-queue";
@@ -23,8 +24,25 @@ export interface Api {
   "button-call": ButtonResult;
   /** POST /api/entities/:id/buttons/:button with `check` */
   "button-check": { readonly disabled: string | null };
-  /** GET /api/entities/:id/revisions */
-  "entity-revisions": { readonly revisions: readonly Revision[] };
+  /** GET /api/entities/:id/revisions?before= */
+  "entity-revisions": { readonly revisions: readonly RevisionSummary[]; readonly nextBefore: number | null };
+  /** GET /api/entities/:id/revisions/:version */
+  "entity-revision": Revision;
+  /** GET /api/entities/tree?parent&after|before */
+  "entity-tree": TreePage;
+  /** GET /api/entities/search?q&type */
+  "entity-search": { readonly hits: readonly SearchHit[] };
+  /** GET /api/entities/:id/children?after */
+  "entity-children": {
+    readonly items: readonly ChildRow[];
+    readonly total: number;
+    readonly offset: number;
+    readonly after: string | null;
+  };
+  /** GET /api/entities/:id/subtree */
+  "entity-subtree": { readonly inside: number };
+  /** GET /api/entities/:id/move-targets?q */
+  "move-targets": { readonly targets: readonly MoveTarget[] };
   /** GET /api/entity-types/:type */
   "entity-type": { readonly name: string; readonly label: string; readonly views: readonly ViewInfo[] };
   /** POST /api/files */

@@ -1,5 +1,6 @@
 import { pool } from "@/lib/db/pool";
-import { rowsOf, sql, type Sql } from "@/lib/db/sql";
+import { empty, rowsOf, sql, type Sql } from "@/lib/db/sql";
+import { decodeCursor, pageOf, PAGE_SIZE, type Cursor } from "./cursor";
 import { db } from "@/lib/db/client";
 import { flowGraph, type FlowGraph } from "@/lib/flow";
 import type { Actor, ProcessRef, TaskError } from "@/lib/flow/runtime";
@@ -133,31 +134,50 @@ export async function getProcessPage(actor: Actor, ref: ProcessRef): Promise<Pro
   };
 }
 
-/** @internal The processes of an entity, newest first, with where each one is. The caller has checked the user may see the entity. */
+/** One process of an entity, with where it is. */
+export interface EntityProcess {
+  readonly id: string;
+  readonly flowName: string;
+  readonly status: string;
+  readonly createdAt: string;
+  readonly current: string[];
+}
+
+/**
+ * @internal A page of an entity's processes, newest first, with where each one is; the next page
+ * after `cursor` (keyset on createdAt, id). The caller has checked the user may see the entity.
+ */
 export async function listEntityProcesses(
   entityId: string,
-): Promise<{ id: string; flowName: string; status: string; createdAt: string; current: string[] }[]> {
+  cursor: string | null = null,
+  size = PAGE_SIZE,
+): Promise<{ items: EntityProcess[]; nextCursor: string | null }> {
   const rows = await rowsOf<{ id: string; flowName: string; status: string; createdAt: Date; current: string[] | null }>(
     pool,
-    entityProcessesStatement(entityId),
+    entityProcessesStatement(entityId, decodeCursor(cursor), size + 1),
   );
-  return rows.map((row) => ({
-    id: row.id,
-    flowName: row.flowName,
-    status: row.status,
-    createdAt: row.createdAt.toISOString(),
-    current: row.current ?? [],
-  }));
+  const page = pageOf(rows, size, (row) => ({ at: row.createdAt.toISOString(), id: row.id }));
+  return {
+    items: page.items.map((row) => ({
+      id: row.id,
+      flowName: row.flowName,
+      status: row.status,
+      createdAt: row.createdAt.toISOString(),
+      current: row.current ?? [],
+    })),
+    nextCursor: page.nextCursor,
+  };
 }
 
 /**
  * @internal The statement of listEntityProcesses: one range of flow_process_entityId_createdAt_idx,
- * read in order (bench/inbox.ts checks the plan).
+ * read in order from the cursor (bench/inbox.ts checks the plan).
  */
-export function entityProcessesStatement(entityId: string): Sql {
+export function entityProcessesStatement(entityId: string, cursor: Cursor | null = null, limit = PAGE_SIZE + 1): Sql {
   return sql`
     SELECT p.id, p."flowName", p.status, p."createdAt",
       (SELECT array_agg(t.title ORDER BY t."createdAt") FROM flow_task t WHERE t."processId" = p.id AND t.status IN ('new', 'assigned', 'scheduled', 'started', 'error')) AS current
     FROM flow_process p WHERE p.data->>'entityId' = ${entityId}
-    ORDER BY p."createdAt" DESC LIMIT 50`;
+      ${cursor ? sql`AND (p."createdAt", p.id) < (${new Date(cursor.at)}, ${cursor.id})` : empty}
+    ORDER BY p."createdAt" DESC, p.id DESC LIMIT ${limit}`;
 }

@@ -1,8 +1,7 @@
 import { pool } from "@/lib/db/pool";
-import { rowsOf, sql } from "@/lib/db/sql";
+import { rowOf, rowsOf, sql } from "@/lib/db/sql";
 import { db } from "@/lib/db/client";
-import { canRead } from "@/lib/entities/access";
-import { loadEntityAccess } from "@/lib/entities/load-access";
+import { readableSql } from "@/lib/entities/access";
 import { nodeOf, titleOf, type AnyFlow, type TaskStatus } from "@/lib/flow";
 import type { Actor, TaskError, TaskRef } from "@/lib/flow/runtime";
 import { withDefaults, type Parametrization, type ParamsDraft } from "@/lib/params";
@@ -181,25 +180,26 @@ function initialValues(form: Parametrization, processData: Record<string, unknow
   return withDefaults(form, { ...fromProcess, ...(draft ?? {}) });
 }
 
-/** The entity a process concerns (`entityId`), at the process data's `revision` when it has one. */
+/** The entity a process concerns (`entityId`), at the process data's `revision` when it has one; null when the actor may not read it. */
 async function entityAt(actor: Actor, data: Record<string, unknown>): Promise<TaskPageData["entity"]> {
   const entityId = typeof data.entityId === "string" ? data.entityId : null;
   if (!entityId) return null;
-  const access = await loadEntityAccess(entityId);
-  if (!access || !canRead({ id: actor.id, roles: [...actor.roles] }, access)) return null;
-  const entity = await db.entity.findUnique({ where: { id: entityId }, select: { id: true, type: true, name: true, params: true } });
-  if (!entity) return null;
   const version = Number(data.revision);
-  const revision = Number.isInteger(version)
-    ? await db.entityRevision.findUnique({ where: { entityId_version: { entityId, version } }, select: { params: true, version: true } })
-    : null;
+  // The entity's access decided in the statement, by the predicate every read of an entity uses (lib/entities/access.ts).
+  const entity = await rowOf<{ id: string; type: string; name: string; params: unknown; revision: number | null; revisionParams: unknown }>(
+    pool,
+    sql`SELECT e."id", e."type", e."name", e."params", r."version" AS "revision", r."params" AS "revisionParams"
+          FROM "entity" e LEFT JOIN "entity_revision" r ON r."entityId" = e."id" AND r."version" = ${Number.isInteger(version) ? version : null}
+         WHERE e."id" = ${entityId} AND ${readableSql({ id: actor.id, roles: [...actor.roles] }, "e")}`,
+  );
+  if (!entity) return null;
   const type = installed().entityType(entity.type);
-  const params = (revision?.params ?? entity.params) as ParamsDraft;
+  const params = (entity.revision !== null ? entity.revisionParams : entity.params) as ParamsDraft;
   return {
     id: entity.id,
     type: entity.type,
     name: entity.name,
-    revision: revision?.version ?? null,
+    revision: entity.revision,
     params: type ? withDefaults(type.params, params) : params,
   };
 }

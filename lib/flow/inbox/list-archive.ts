@@ -1,11 +1,12 @@
 import { pool } from "@/lib/db/pool";
+import { readableSql } from "@/lib/entities/access";
 import { empty, rowsOf, sql } from "@/lib/db/sql";
 import type { Actor } from "@/lib/flow/runtime";
 import { decodeCursor, PAGE_SIZE, pageOf } from "./cursor";
 import {
   listFilters,
   TASK_LIST_COLUMNS,
-  TASK_LIST_JOINS,
+  taskListJoins,
   toListItem,
   type ListFilters,
   type TaskListRow,
@@ -24,7 +25,7 @@ export async function listArchive(
     pool,
     sql`
     SELECT ${TASK_LIST_COLUMNS}
-    FROM flow_task t ${TASK_LIST_JOINS}
+    FROM flow_task t ${taskListJoins(actor)}
     WHERE t."finishedById" = ${actor.id} AND t."finishedAt" IS NOT NULL AND t."nodeKind" = 'view'
       ${listFilters(filters)}
       ${cursor ? sql`AND (t."finishedAt", t.id) < (${new Date(cursor.at)}, ${cursor.id})` : empty}
@@ -70,7 +71,7 @@ export async function listStartedProcesses(
     sql`
     SELECT p.id, p."flowName", p.status, p."createdAt", p."finishedAt", e.id AS "entityId", e.name AS "entityName",
       (SELECT t.title FROM flow_task t WHERE t."processId" = p.id AND t."nodeKind" = 'end' AND t.status = 'done' LIMIT 1) AS outcome
-    FROM flow_process p LEFT JOIN entity e ON e.id = p.data->>'entityId'
+    FROM flow_process p LEFT JOIN entity e ON e.id = p.data->>'entityId' AND ${readableSql(actor, "e")}
     WHERE p."createdById" = ${actor.id}
       ${filters.flow ? sql`AND p."flowName" = ${filters.flow}` : empty}
       ${cursor ? sql`AND (p."createdAt", p.id) < (${new Date(cursor.at)}, ${cursor.id})` : empty}

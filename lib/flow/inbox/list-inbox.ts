@@ -5,7 +5,7 @@ import { decodeCursor, PAGE_SIZE, pageOf } from "./cursor";
 import {
   listFilters,
   TASK_LIST_COLUMNS,
-  TASK_LIST_JOINS,
+  taskListJoins,
   toListItem,
   type ListFilters,
   type TaskListRow,
@@ -38,7 +38,7 @@ export function inboxStatement(actor: Actor, filters: ListFilters, limit: number
     filters.status && (INBOX_STATUSES as readonly string[]).includes(filters.status) ? [filters.status] : [...INBOX_STATUSES];
   return sql`
     SELECT ${TASK_LIST_COLUMNS}
-    FROM flow_task t ${TASK_LIST_JOINS}
+    FROM flow_task t ${taskListJoins(actor)}
     WHERE t."assigneeId" = ${actor.id} AND t.status = ANY(${statuses}::text[])
       ${listFilters(filters)}
       ${cursor ? sql`AND (t."createdAt", t.id) < (${new Date(cursor.at)}, ${cursor.id})` : empty}

@@ -7,7 +7,7 @@ import { installed } from "@/lib/installation/install";
 import {
   listFilters,
   TASK_LIST_COLUMNS,
-  TASK_LIST_JOINS,
+  taskListJoins,
   toListItem,
   type ListFilters,
   type TaskListRow,
@@ -37,7 +37,7 @@ export async function listQueue(
   let cursor: Cursor | null = decodeCursor(filters.cursor);
   let more = true;
   for (let batch = 0; batch < MAX_BATCHES && kept.length <= size && more; batch++) {
-    const rows = await queueBatch(roles, filters, cursor, size + 1);
+    const rows = await queueBatch(actor, filters, cursor, size + 1);
     more = rows.length === size + 1;
     for (const row of rows) {
       cursor = { at: row.createdAt.toISOString(), id: row.id };
@@ -52,12 +52,13 @@ export async function listQueue(
   return { items: items.map((row) => toListItem(row, now)), nextCursor: next ? encodeCursor(next) : null };
 }
 
-function queueBatch(roles: readonly string[], filters: ListFilters, cursor: Cursor | null, limit: number): Promise<TaskListRow[]> {
-  return rowsOf<TaskListRow>(pool, queueBatchStatement(roles, filters, cursor, limit));
+function queueBatch(actor: Actor, filters: ListFilters, cursor: Cursor | null, limit: number): Promise<TaskListRow[]> {
+  return rowsOf<TaskListRow>(pool, queueBatchStatement(actor, filters, cursor, limit));
 }
 
 /** @internal The statement of one batch of listQueue (bench/inbox.ts checks its plan). */
-export function queueBatchStatement(roles: readonly string[], filters: ListFilters, cursor: Cursor | null, limit: number): Sql {
+export function queueBatchStatement(actor: Actor, filters: ListFilters, cursor: Cursor | null, limit: number): Sql {
+  const roles = [...actor.roles];
   const after = cursor ? sql`AND (t."createdAt", t.id) < (${new Date(cursor.at)}, ${cursor.id})` : empty;
   const perRole = roles.map(
     (role) => sql`(
@@ -68,7 +69,7 @@ export function queueBatchStatement(roles: readonly string[], filters: ListFilte
   return sql`
     SELECT ${TASK_LIST_COLUMNS}
     FROM (${join(perRole, " UNION ")}) q
-    JOIN flow_task t ON t.id = q.id ${TASK_LIST_JOINS}
+    JOIN flow_task t ON t.id = q.id ${taskListJoins(actor)}
     ORDER BY t."createdAt" DESC, t.id DESC
     LIMIT ${limit}`;
 }

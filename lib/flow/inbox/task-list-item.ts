@@ -1,5 +1,7 @@
 import { empty, join, sql, type Sql } from "@/lib/db/sql";
 import type { TaskStatus } from "@/lib/flow";
+import type { Actor } from "@/lib/flow/runtime";
+import { readableSql } from "@/lib/entities/access";
 
 /** One row of the inbox, queue or archive: the task, its process, and the entity it concerns. */
 export interface TaskListItem {
@@ -59,12 +61,18 @@ export const TASK_LIST_COLUMNS = sql`
   p.status AS "processStatus", p."createdById" AS "processCreatedById", p.data AS "processData",
   u.name AS "startedByName", e.id AS "entityId", e.name AS "entityName", e.type AS "entityType"`;
 
-/** @internal The joins that go with TASK_LIST_COLUMNS. */
-export const TASK_LIST_JOINS = sql`
+/**
+ * @internal The joins that go with TASK_LIST_COLUMNS. The entity is joined only where the actor
+ * may read it, by the predicate every read of an entity uses (lib/entities/access.ts): `true` for
+ * reviewers and admins, a few index probes a row for an engineer.
+ */
+export function taskListJoins(actor: Actor): Sql {
+  return sql`
   JOIN flow_process p ON p.id = t."processId"
   JOIN "user" u ON u.id = p."createdById"
   LEFT JOIN "user" a ON a.id = t."assigneeId"
-  LEFT JOIN entity e ON e.id = p.data->>'entityId'`;
+  LEFT JOIN entity e ON e.id = p.data->>'entityId' AND ${readableSql(actor, "e")}`;
+}
 
 /** @internal Optional filters shared by the lists: flow, status, words of the title. */
 export function listFilters(filters: ListFilters): Sql {

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { UserActions } from "@/components/admin/user-actions";
 import { requireUser } from "@/app/platform";
 import { ROLE_LABELS, parseRoles } from "@/lib/auth/roles";
@@ -6,10 +7,12 @@ import { listUsers } from "@/lib/auth/list-users";
 
 export const metadata: Metadata = { title: "Users" };
 
-// GET /admin/users: every account, its roles and live sessions (admins only).
-export default async function UsersPage() {
+// GET /admin/users?after=CURSOR: a page of the accounts by name, their roles and live sessions (admins only).
+export default async function UsersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const admin = await requireUser("users.manage");
-  const users = await listUsers();
+  const { after } = await searchParams;
+  const cursor = typeof after === "string" ? after : null;
+  const { users, after: next } = await listUsers({ after: cursor });
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">Users</h1>
@@ -56,6 +59,20 @@ export default async function UsersPage() {
           </tbody>
         </table>
       </div>
+      {(cursor || next) && (
+        <nav aria-label="Pages of users" className="flex gap-4 text-sm">
+          {cursor && (
+            <Link href="/admin/users" className="text-brand-700 hover:underline">
+              First page
+            </Link>
+          )}
+          {next && (
+            <Link href={`/admin/users?after=${encodeURIComponent(next)}`} className="text-brand-700 hover:underline">
+              Next page
+            </Link>
+          )}
+        </nav>
+      )}
     </div>
   );
 }

@@ -3,8 +3,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { EntityEditor } from "@/components/editor/entity-editor";
 import { EntityTree } from "@/components/editor/entity-tree";
+import { EntityContents } from "@/components/editor/entity-contents";
 import { EntityProcesses } from "@/components/inbox/entity-processes";
-import { ancestorsOf, treeModel } from "@/components/editor/tree-model";
 import { EntityViewsPanel } from "@/components/views/entity-views-panel";
 import { installed } from "@/lib/installation/install";
 import { requireUser } from "@/app/platform";
@@ -13,7 +13,8 @@ import { describeViews } from "@/lib/controller/describe-views";
 import { canCreate } from "@/lib/entities/access";
 import { findEntityForUser } from "@/lib/entities/get-entity";
 import { listEntityTypes } from "@/lib/entities/list-entity-types";
-import { listTree } from "@/lib/entities/list-tree";
+import { listChildren } from "@/lib/entities/list-children";
+import { openTree } from "@/lib/entities/list-tree";
 import { flowsForEntity } from "@/lib/flow/inbox/flows-for-entity";
 import { listEntityProcesses } from "@/lib/flow/inbox/get-process-page";
 import { readFlowSnapshot } from "@/lib/flow/inbox/read-flow-snapshot";
@@ -26,23 +27,29 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: entity ? entity.name : "Not found" };
 }
 
-// GET /editor/:id: the tree, the entity's params form, and its views.
+// GET /editor/:id: the tree opened down to the entity, the entity's params form, its views, what it holds and its processes.
 export default async function EntityPage({ params }: Props) {
   const user = await requireUser("app.use");
   const { id } = await params;
   const entity = await findEntityForUser(user, id);
   if (!entity) notFound();
-  const entities = await listTree(user);
-  const ancestors = ancestorsOf(treeModel(entities), entity.id);
   const type = installed().entityType(entity.type);
+  const holds = installed().childTypesOf(entity.type).length > 0;
+  // The flow snapshot before the processes are read (lib/events/flow-snapshot.ts).
   const snapshot = await readFlowSnapshot();
-  const processes = await listEntityProcesses(entity.id);
+  const [tree, processes, contents] = await Promise.all([
+    openTree(user, entity.id),
+    listEntityProcesses(entity.id),
+    holds ? listChildren(user, entity.id) : null,
+  ]);
+  if (!tree) notFound();
+  const types = listEntityTypes();
 
   return (
     // Wider than the app's column: tree, form and views side by side.
     <div className="mx-[calc(50%-50vw+1.5rem)] grid gap-6 lg:grid-cols-[15rem_minmax(0,1fr)]">
       <aside className="min-w-0">
-        <EntityTree entities={entities} types={listEntityTypes()} currentId={entity.id} canCreate={canCreate(user)} />
+        <EntityTree open={tree} types={types} currentId={entity.id} canCreate={canCreate(user)} />
       </aside>
       <div className="min-w-0 space-y-2">
         <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
@@ -52,7 +59,7 @@ export default async function EntityPage({ params }: Props) {
                 Editor
               </Link>
             </li>
-            {ancestors.map((ancestor) => (
+            {tree.path.map((ancestor) => (
               <li key={ancestor.id} className="flex items-center gap-1">
                 <span aria-hidden>/</span>
                 <Link href={`/editor/${ancestor.id}`} className="hover:text-slate-900">
@@ -69,6 +76,7 @@ export default async function EntityPage({ params }: Props) {
           // The views panel: the entity's views on the form's live params (components/views).
           viewsSlot={<EntityViewsPanel views={describeViews(type?.controller ?? null)} />}
         />
+        {contents && <EntityContents entityId={entity.id} entityName={entity.name} types={types} first={contents} />}
         {/* The flows this entity may start, and the processes it is part of (components/inbox). */}
         <EntityProcesses
           entityId={entity.id}

@@ -1,8 +1,7 @@
 import { z } from "zod";
 import { withUser } from "@/app/platform";
 import { can } from "@/lib/auth/permissions";
-import { canRead } from "@/lib/entities/access";
-import { loadEntityAccess } from "@/lib/entities/load-access";
+import { findEntityToRun } from "@/lib/entities/get-entity";
 import { countOpenTasks } from "@/lib/flow/inbox/count-open-tasks";
 import { listEntityProcesses } from "@/lib/flow/inbox/get-process-page";
 import { listArchive, listStartedProcesses } from "@/lib/flow/inbox/list-archive";
@@ -24,7 +23,7 @@ const query = z.object({
 });
 
 // GET /api/flow/lists?list=inbox|queue|archive|started|errors|count&flow&status&search&cursor: a page of the signed-in user's list
-// (react-query refetches it live); ?list=entity&entity=ID: the processes of an entity the user may see.
+// (react-query refetches it live); ?list=entity&entity=ID&cursor: a page of the processes of an entity the user may see.
 export const GET = withUser({ query }, async ({ query: { list, entity, ...filters }, user }) => {
   switch (list) {
     case "inbox":
@@ -38,9 +37,9 @@ export const GET = withUser({ query }, async ({ query: { list, entity, ...filter
     case "count":
       return succeed({ count: await countOpenTasks(user) });
     case "entity": {
-      const access = entity ? await loadEntityAccess(entity) : null;
-      if (!entity || !access || !canRead(user, access)) return refuse("not_found", "There is no such entity, or you may not see it.");
-      return succeed(await listEntityProcesses(entity));
+      // Whether the user may see the entity: the one access statement of view calls (lib/entities/get-entity.ts).
+      if (!entity || !(await findEntityToRun(user, entity))) return refuse("not_found", "There is no such entity, or you may not see it.");
+      return succeed(await listEntityProcesses(entity, filters.cursor ?? null));
     }
     case "errors":
       if (!can(user, "flow.manage")) return refuse("forbidden", "Only admins see the error queue.");
