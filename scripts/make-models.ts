@@ -54,9 +54,12 @@ function bladeGeometry(): THREE.BufferGeometry {
 async function rotor(): Promise<Uint8Array> {
   const document = new Document();
   document.createBuffer();
-  const white = document.createMaterial("Blade white").setBaseColorFactor([0.93, 0.94, 0.95, 1]).setRoughnessFactor(0.5);
-  const grey = document.createMaterial("Nacelle grey").setBaseColorFactor([0.62, 0.66, 0.71, 1]).setRoughnessFactor(0.6);
-  const red = document.createMaterial("Tip red").setBaseColorFactor([0.8, 0.16, 0.12, 1]).setRoughnessFactor(0.6);
+  // Dielectric: glTF's default metallic factor is 1, which renders black without an environment map.
+  const paint = (name: string, color: [number, number, number, number], roughness: number) =>
+    document.createMaterial(name).setBaseColorFactor(color).setMetallicFactor(0).setRoughnessFactor(roughness);
+  const white = paint("Blade white", [0.93, 0.94, 0.95, 1], 0.5);
+  const grey = paint("Nacelle grey", [0.62, 0.66, 0.71, 1], 0.6);
+  const red = paint("Tip red", [0.8, 0.16, 0.12, 1], 0.6);
   const scene = document.createScene("Rotor and nacelle");
 
   const hub = meshNode(document, "Hub", new THREE.SphereGeometry(0.07, 24, 16).scale(1, 1, 1.3), white);
@@ -70,7 +73,7 @@ async function rotor(): Promise<Uint8Array> {
       Math.sin(angle / 2),
       Math.cos(angle / 2),
     ]);
-    const tip = meshNode(document, `Blade ${i + 1} tip`, new THREE.BoxGeometry(0.04, 0.08, 0.014).translate(0.009, 0.96, 0), red);
+    const tip = meshNode(document, `Blade ${i + 1} tip`, new THREE.BoxGeometry(0.05, 0.16, 0.014).translate(0.009, 0.92, 0), red);
     blade.addChild(tip);
     scene.addChild(blade);
   }

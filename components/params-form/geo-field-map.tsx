@@ -88,12 +88,12 @@ export default function GeoFieldMap({ kind, label, vertices, disabled, onPlace, 
     }
     // Fitted to the value once, when there is one; later edits keep the view (a click must not make it jump).
     if (!state.fitted && at.length > 0) {
-      fitTo(state.map, L.latLngBounds(at));
+      fitTo(state.map, L.latLngBounds(at), baseMap);
       state.fitted = true;
     }
     host.dataset.points = String(placed.length);
     host.dataset.rendered = "true";
-  }, [vertices, kind, label, disabled]);
+  }, [vertices, kind, label, disabled, baseMap]);
 
   return <div ref={hostRef} className="z-0 h-60 w-full rounded-md border border-slate-300" data-geo-map />;
 }

@@ -16,6 +16,12 @@ describe("a geo field's value and the points edited for it", () => {
     expect(verticesOf("geoPolygon", [a, b, c])).toEqual([a, b, c]);
   });
 
+  it("keeps a corner just added on top of the last one, which is no ring yet", () => {
+    // Regression: "Add corner" copies the last corner; [a, a] read as a closed ring and lost the copy.
+    expect(verticesOf("geoPolygon", valueOf("geoPolygon", [a, a]))).toEqual([a, a]);
+    expect(verticesOf("geoPolygon", valueOf("geoPolygon", [a, b, b]))).toEqual([a, b, b]);
+  });
+
   it("holds a point or nothing, and a line's points as they are", () => {
     expect(valueOf("geoPoint", [a])).toEqual(a);
     expect(valueOf("geoPoint", [])).toBe(null);

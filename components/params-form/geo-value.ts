@@ -13,7 +13,8 @@ export interface PointDraft {
 export function verticesOf(kind: GeoField["kind"], value: unknown): PointDraft[] {
   if (kind === "geoPoint") return isPoint(value) ? [value] : [];
   const points = Array.isArray(value) ? value.filter(isPoint) : [];
-  if (kind === "geoPolygon" && points.length > 1 && samePlace(points[0]!, points.at(-1)!)) return points.slice(0, -1);
+  // A closed ring has at least four points; [a, a] is a corner and its copy just added, not a ring.
+  if (kind === "geoPolygon" && points.length >= 4 && samePlace(points[0]!, points.at(-1)!)) return points.slice(0, -1);
   return points;
 }
 

@@ -43,12 +43,12 @@ export default function MapView({ result, height = 420 }: { result: MapResult; h
     for (const feature of result.features) layerOf(feature, openEntity)?.addTo(current.features);
     // Fitted to the features the first time only, so editing params keeps where the engineer looked.
     if (!current.fitted) {
-      fitTo(current.map, result.features.length > 0 ? current.features.getBounds() : null);
+      fitTo(current.map, result.features.length > 0 ? current.features.getBounds() : null, baseMap);
       current.fitted = true;
     }
     host.dataset.features = String(result.features.length);
     host.dataset.rendered = "true";
-  }, [result, router]);
+  }, [result, router, baseMap]);
 
   const listed = result.features.filter((f): f is Exclude<MapFeature, { shape: "label" }> => f.shape !== "label");
   return (

@@ -53,10 +53,15 @@ export function createMap(host: HTMLElement, baseMap: BaseMap, options: { readon
   return map;
 }
 
-/** Fits the map to these bounds, zoomed in no closer than a street (a single point would otherwise fill the screen). */
-export function fitTo(map: L.Map, bounds: L.LatLngBounds | null): void {
-  if (bounds?.isValid()) map.fitBounds(bounds, { padding: [28, 28], maxZoom: 16, animate: false });
-  else map.setView([20, 0], 1);
+/**
+ * Fits the map to these bounds. A lone point is shown at a town's zoom on the offline outline (closer
+ * in, the coarse coast is all one colour and says nothing) and at a street's with tiles.
+ */
+export function fitTo(map: L.Map, bounds: L.LatLngBounds | null, baseMap: BaseMap): void {
+  const pointZoom = baseMap.tiles ? 16 : 7;
+  if (!bounds?.isValid()) map.setView([20, 0], 1);
+  else if (bounds.getNorthEast().equals(bounds.getSouthWest())) map.setView(bounds.getCenter(), pointZoom, { animate: false });
+  else map.fitBounds(bounds, { padding: [28, 28], maxZoom: 16, animate: false });
 }
 
 /** A small SVG element: a marker's icon, drawn with DOM calls (no markup from a result reaches innerHTML). */

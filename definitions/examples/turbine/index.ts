@@ -3,6 +3,8 @@ import { entityType } from "@/lib/installation";
 import turbineParams from "./params";
 import { airDensity, power } from "./power";
 
+/** A small turbine's rated power, kW: the line the class bars are held to. */
+export const RATED_POWER = 5;
 const WIND_SPEEDS = Array.from({ length: 100 }, (_, v) => v); // km/h
 
 export const turbineController = controller(turbineParams, {
@@ -64,7 +66,7 @@ export const turbineController = controller(turbineParams, {
       };
     }),
     classes: plotView("Power by wind class", ({ params }) => {
-      // A bar per IEC wind class, coloured by whether the rotor makes 100 kW there.
+      // A bar per IEC wind class, coloured by whether the rotor makes its rated power there.
       const classes = [
         { name: "Class IV (22 km/h)", v: 22 },
         { name: "Class III (27 km/h)", v: 27 },
@@ -86,11 +88,11 @@ export const turbineController = controller(turbineParams, {
             type: "bar",
             points: classes.map((c) => {
               const p = power(c.v, args);
-              return { x: c.name, y: p, color: p >= 100 ? "#059669" : "#d97706" };
+              return { x: c.name, y: p, color: p >= RATED_POWER ? "#059669" : "#d97706" };
             }),
           },
         ],
-        referenceLines: [{ y: 100, label: "100 kW" }],
+        referenceLines: [{ y: RATED_POWER, label: `Rated ${RATED_POWER} kW` }],
       };
     }),
     map: combinedView("Map", ({ params, entity }) => {
@@ -132,5 +134,5 @@ export default entityType({
   params: turbineParams,
   controller: turbineController,
   folder: "examples/turbine",
-  placement: { atRoot: true, under: ["project"] },
+  placement: { under: ["project"] },
 });

@@ -42,14 +42,14 @@ describe("the wind turbine's views", () => {
     expect(existsSync(path.join("definitions", turbine.folder, "assets", "rotor.glb"))).toBe(true);
   });
 
-  it("draws a bar per wind class, green where the rotor makes 100 kW, with the 100 kW line", async () => {
-    const big = { ...defaults, geometry: { radius: 20, height: 60 } };
-    const outcome = await runCall(turbine.controller!, { kind: "view", name: "classes", params: big });
+  it("draws a bar per wind class, green where the rotor makes its rated 5 kW, with the rated line", async () => {
+    // At the defaults (a 5 m rotor) the strongest class makes it and the others do not.
+    const outcome = await runCall(turbine.controller!, { kind: "view", name: "classes", params: defaults });
     const result = (outcome.ok ? outcome.value : null) as PlotResult;
-    expect(result.referenceLines).toEqual([{ y: 100, label: "100 kW" }]);
+    expect(result.referenceLines).toEqual([{ y: 5, label: "Rated 5 kW" }]);
     const bars = result.series[0]!.points as { x: string; y: number; color: string }[];
     expect(bars.map((bar) => bar.x)).toEqual(result.x.categories);
-    for (const bar of bars) expect(bar.color).toBe(bar.y >= 100 ? "#059669" : "#d97706");
+    for (const bar of bars) expect(bar.color).toBe(bar.y >= 5 ? "#059669" : "#d97706");
     expect(new Set(bars.map((bar) => bar.color)).size).toBe(2);
   });
 });
