@@ -1,5 +1,6 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { signIn } from "./helpers";
+import { SCREENSHOTS } from "./screenshot-dir";
 import { createEntity, recordViewCalls, viewsPanel } from "./views-helpers";
 
 // Issue 12: maps over the offline base map, geo fields placed on the map, bar charts by case with a
@@ -86,6 +87,9 @@ test("a project's site: coordinates typed or a click on the field's map set the 
   await expect(views.panel.locator("figcaption")).toContainText("52.0907");
   // The point is drawn in its colour over the base map, and the map fitted to it (zoomed in: the land fills it).
   await expect.poll(async () => (await pixelsOf(page, siteMap, [LOCATION_RED])).near[0]).toBeGreaterThan(40);
+  // Zoomed in on Utrecht, the map is mostly land: the outline is drawn where the point is, not a world away.
+  expect((await pixelsOf(page, siteMap, [LAND])).near[0]! / area).toBeGreaterThan(0.4);
+  await page.screenshot({ path: `${SCREENSHOTS}/view-map.png` });
 
   // The mouse's way: a click on the field's map moves the location there, and the view runs again.
   const fieldMap = form.getByRole("group", { name: "Location" }).locator("[data-geo-map][data-rendered=true]");
@@ -114,7 +118,7 @@ test("a project's site: coordinates typed or a click on the field's map set the 
 
   // Save; the site comes back after a reload, validated and stored by the server.
   await page.getByRole("button", { name: "Save" }).click();
-  await expect(page.getByText("Saved", { exact: false }).first()).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "Saved as version 2." })).toBeVisible();
   await page.reload();
   await views.tab("Site").click();
   await expect(siteMap).toHaveAttribute("data-features", "2");
@@ -165,6 +169,8 @@ test("the turbine's glTF rotor is drawn beside its generated tower; its class ba
   const canvas = figure.locator("canvas");
   await expect.poll(async () => (await pixelsOf(page, canvas, [])).red, { timeout: 15_000 }).toBeGreaterThan(5);
   await expect(figure.getByRole("alert")).toHaveCount(0);
+  await page.mouse.move(0, 0);
+  await views.root.screenshot({ path: `${SCREENSHOTS}/view-model.png` });
 
   await views.tab("Power by wind class").click();
   const plot = views.panel.locator("figure[data-view-kind=plot]");
@@ -198,6 +204,8 @@ test("the beam's checks are bars by name coloured by status under the UC = 1 lin
   await expect(plot.locator('.recharts-reference-line-line[stroke-dasharray="6 4"]')).toHaveCount(1);
   await expect(plot.getByText("UC = 1", { exact: true })).toBeVisible();
   await expect(plot.locator(".recharts-cartesian-axis-tick-value").filter({ hasText: "Bending" }).first()).toBeVisible();
+  await page.mouse.move(0, 0);
+  await views.root.screenshot({ path: `${SCREENSHOTS}/view-bars.png` });
 
   await views.tab("Moving load").click();
   const moving = views.panel.locator("figure[data-view-kind=plot]");

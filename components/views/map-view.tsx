@@ -41,9 +41,9 @@ export default function MapView({ result, height = 420 }: { result: MapResult; h
     current.features.clearLayers();
     const openEntity = (id: string) => router.push(`/editor/${encodeURIComponent(id)}`);
     for (const feature of result.features) layerOf(feature, openEntity)?.addTo(current.features);
-    // Fitted to the features the first time only, so editing params keeps where the engineer looked.
-    if (!current.fitted) {
-      fitTo(current.map, result.features.length > 0 ? current.features.getBounds() : null, baseMap);
+    // Fitted to the first features there are, so editing params keeps where the engineer looked.
+    if (!current.fitted && result.features.length > 0) {
+      fitTo(current.map, current.features.getBounds(), baseMap);
       current.fitted = true;
     }
     host.dataset.features = String(result.features.length);

@@ -9,10 +9,8 @@
  */
 import "leaflet/dist/leaflet.css";
 import * as L from "leaflet";
-import { feature } from "topojson-client";
-import type { GeometryCollection, Topology } from "topojson-specification";
-import land110m from "world-atlas/land-110m.json";
 import type { BaseMap } from "@/lib/map/base-map";
+import { landOutline } from "./land-outline";
 
 export const SEA_COLOR = "#dbeafe";
 export const LAND_COLOR = "#f1f5f9";
@@ -20,8 +18,6 @@ const COAST_COLOR = "#94a3b8";
 
 /** Zoom without tiles: far enough in for a building plot; the outlines are coarse there, the features are not. */
 const OFFLINE_MAX_ZOOM = 19;
-
-let landOutlines: GeoJSON.GeoJsonObject | null = null;
 
 /** A map in `host` with the base map laid; `dispose()` removes it and its listeners. */
 export function createMap(host: HTMLElement, baseMap: BaseMap, options: { readonly label: string }): L.Map {
@@ -43,8 +39,7 @@ export function createMap(host: HTMLElement, baseMap: BaseMap, options: { readon
   if (baseMap.tiles) {
     L.tileLayer(baseMap.tiles, { attribution: baseMap.attribution, maxZoom: baseMap.maxZoom }).addTo(map);
   } else {
-    landOutlines ??= feature(land110m as unknown as Topology, (land110m as unknown as Topology).objects.land as GeometryCollection);
-    L.geoJSON(landOutlines, {
+    L.geoJSON(landOutline(), {
       interactive: false,
       style: { color: COAST_COLOR, weight: 0.8, fillColor: LAND_COLOR, fillOpacity: 1 },
     }).addTo(map);
