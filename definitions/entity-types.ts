@@ -2,3 +2,4 @@
 export { default as project } from "./project";
 export { default as beam } from "./beam";
 export { default as cube } from "./cube";
+export { default as turbine } from "./examples/turbine";

@@ -1,7 +1,7 @@
 import { expect, type Locator, type Page, type Request } from "@playwright/test";
 
 /** Creates a project and, inside it, an entity of `type` through the editor's tree; leaves the page on the new entity. */
-export async function createEntity(page: Page, type: "beam" | "cube", name: string): Promise<string> {
+export async function createEntity(page: Page, type: "beam" | "cube" | "turbine", name: string): Promise<string> {
   const project = `Views ${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
   await page.goto("/editor");
   await page.getByRole("button", { name: "New project" }).click();

@@ -240,10 +240,12 @@ function useViewFieldErrors(draft: ParamsDraft, errors: readonly FieldIssue[]) {
     draftRef.current = draft;
   });
   const reportFieldErrors = useCallback((fields: readonly FieldIssue[]) => setViewErrors({ draft: draftRef.current, fields }), []);
-  const shownErrors = useMemo(
-    () => (viewErrors && viewErrors.draft === draft ? [...errors, ...viewErrors.fields] : errors),
-    [errors, viewErrors, draft],
-  );
+  const shownErrors = useMemo(() => {
+    if (!viewErrors || viewErrors.draft !== draft) return errors;
+    // The view's server says what the form's own check may already say: each once.
+    const known = new Set(errors.map((error) => `${error.path}\n${error.message}`));
+    return [...errors, ...viewErrors.fields.filter((field) => !known.has(`${field.path}\n${field.message}`))];
+  }, [errors, viewErrors, draft]);
   return { shownErrors, reportFieldErrors };
 }
 

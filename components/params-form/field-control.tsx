@@ -3,6 +3,7 @@
 import type { ResolvedNode, ResolvedOption, ScalarField } from "@/lib/params";
 import { fieldId, useFormContext } from "./form-context";
 import { FileControl } from "./file-control";
+import { GeoControl } from "./geo-control";
 import { NumberInput } from "./number-input";
 
 const INPUT =
@@ -29,7 +30,9 @@ export function FieldControl({ node, value }: { node: ResolvedNode; value: unkno
       .join(" ") || undefined;
   const set = (next: unknown) => dispatch({ type: "set", path: node.path, value: next });
   const common = { id, disabled: readOnly, "aria-invalid": messages.length > 0, "aria-describedby": describedBy };
-  const grouped = field.kind === "multiSelect" || (field.kind === "option" && field.variant !== undefined && field.variant !== "dropdown");
+  const geo = field.kind === "geoPoint" || field.kind === "geoPolyline" || field.kind === "geoPolygon";
+  const grouped =
+    geo || field.kind === "multiSelect" || (field.kind === "option" && field.variant !== undefined && field.variant !== "dropdown");
 
   const control = (() => {
     switch (field.kind) {
@@ -118,6 +121,20 @@ export function FieldControl({ node, value }: { node: ResolvedNode; value: unkno
             path={node.path}
             value={value}
             entityType={entity?.type}
+            disabled={readOnly}
+            describedBy={describedBy}
+            invalid={messages.length > 0}
+            onChange={set}
+          />
+        );
+      case "geoPoint":
+      case "geoPolyline":
+      case "geoPolygon":
+        return (
+          <GeoControl
+            id={id}
+            field={field}
+            value={value}
             disabled={readOnly}
             describedBy={describedBy}
             invalid={messages.length > 0}

@@ -3,9 +3,9 @@
 import type { CombinedResult } from "@/lib/controller/results";
 import { DataView } from "./data-view";
 import { ImageView } from "./image-view";
-import { GeometryView, PlotView } from "./lazy-renderers";
+import { GeometryView, MapView, PlotView } from "./lazy-renderers";
 
-/** A picture (image, plot or geometry) and its data side by side; stacked when the views panel is narrow (a container query). */
+/** A picture (image, plot, geometry or map) and its data side by side; stacked when the views panel is narrow (a container query). */
 export function CombinedView({ result }: { result: CombinedResult }) {
   const { main } = result;
   return (
@@ -15,6 +15,8 @@ export function CombinedView({ result }: { result: CombinedResult }) {
           <ImageView result={main} />
         ) : main.kind === "plot" ? (
           <PlotView result={main} />
+        ) : main.kind === "map" ? (
+          <MapView result={main} />
         ) : (
           <GeometryView result={main} />
         )}

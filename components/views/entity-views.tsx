@@ -9,6 +9,7 @@ import { Tabs } from "@/components/ui/tabs";
 import { fetchView } from "./fetch-view";
 import { stableJson } from "./stable-json";
 import { useSettledValue } from "./use-settled-value";
+import { ViewEntityType } from "./view-entity-type";
 import { ViewResultView } from "./view-result";
 import { fetchApiValue } from "@/lib/http/fetch-api";
 
@@ -81,18 +82,20 @@ export function EntityViews({ entityId, entityType, params, views: givenViews, o
         onSelect={setChosen}
       >
         {active.description ? <p className="mb-2 text-sm text-slate-500">{active.description}</p> : null}
-        {active.slow ? (
-          <SlowView key={active.name} entityId={entityId} view={active} paramsJson={paramsJson} onFieldErrors={onFieldErrors} />
-        ) : (
-          <FastView
-            key={active.name}
-            entityId={entityId}
-            view={active}
-            settledJson={settledJson}
-            paramsJson={paramsJson}
-            onFieldErrors={onFieldErrors}
-          />
-        )}
+        <ViewEntityType value={entityType}>
+          {active.slow ? (
+            <SlowView key={active.name} entityId={entityId} view={active} paramsJson={paramsJson} onFieldErrors={onFieldErrors} />
+          ) : (
+            <FastView
+              key={active.name}
+              entityId={entityId}
+              view={active}
+              settledJson={settledJson}
+              paramsJson={paramsJson}
+              onFieldErrors={onFieldErrors}
+            />
+          )}
+        </ViewEntityType>
       </Tabs>
     </section>
   );

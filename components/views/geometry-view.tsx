@@ -4,7 +4,8 @@
 import { useEffect, useMemo, useRef, useState } from "react";
 import type { GeometryResult } from "@/lib/controller/results";
 import { planScene } from "./geometry/plan-scene";
-import { createStage, type Stage } from "./geometry/stage";
+import { createStage, type ModelsState, type Stage } from "./geometry/stage";
+import { useModelUrl } from "./view-entity-type";
 
 /**
  * Above this many objects the stage draws without multisampling: with it, a frame of 10,000 boxes
@@ -17,7 +18,9 @@ export default function GeometryView({ result, height = 480 }: { result: Geometr
   const hostRef = useRef<HTMLDivElement>(null);
   const stageRef = useRef<Stage | null>(null);
   const [picked, setPicked] = useState<string | null>(null);
+  const [models, setModels] = useState<ModelsState | null>(null);
   const [failed] = useState(webglProblem);
+  const modelUrl = useModelUrl();
   const plan = useMemo(() => planScene(result.objects), [result]);
   const large = plan.count > LARGE_SCENE;
 
@@ -32,16 +35,18 @@ export default function GeometryView({ result, height = 480 }: { result: Geometr
         host.dataset.rendered = "true";
         host.dataset.drawCalls = String(drawCalls);
       },
+      modelUrl,
+      onModels: setModels,
     });
     return () => {
       stageRef.current?.dispose();
       stageRef.current = null;
     };
-  }, [failed, large]);
+  }, [failed, large, modelUrl]);
 
   useEffect(() => {
-    stageRef.current?.show(plan);
-  }, [plan]);
+    stageRef.current?.show(plan, result.up ?? "z");
+  }, [plan, result.up]);
 
   if (failed)
     return (
@@ -50,7 +55,12 @@ export default function GeometryView({ result, height = 480 }: { result: Geometr
       </p>
     );
   return (
-    <figure className="relative overflow-hidden rounded-md border border-slate-200" data-view-kind="geometry" data-objects={plan.count}>
+    <figure
+      className="relative overflow-hidden rounded-md border border-slate-200"
+      data-view-kind="geometry"
+      data-objects={plan.count}
+      data-models-loaded={models && models.total > 0 ? models.loaded : undefined}
+    >
       <div ref={hostRef} className="relative w-full touch-none" style={{ height }} />
       <div className="absolute top-2 right-2 flex gap-2">
         <button
@@ -61,6 +71,17 @@ export default function GeometryView({ result, height = 480 }: { result: Geometr
           Fit to view
         </button>
       </div>
+      {models && models.failed.length > 0 && (
+        <p role="alert" className="absolute top-2 left-2 max-w-[70%] rounded bg-amber-50/95 px-2 py-1 text-xs text-amber-900 shadow-sm">
+          {models.failed.map((model) => `${model.name} could not be loaded: ${model.message}`).join(" · ")}
+        </p>
+      )}
+      {models && models.loaded < models.total - models.failed.length && (
+        <p className="absolute bottom-9 left-2 rounded bg-white/90 px-2 py-1 text-xs text-slate-600 shadow-sm" role="status">
+          Loading {models.total - models.loaded - models.failed.length} model
+          {models.total - models.loaded - models.failed.length === 1 ? "" : "s"}…
+        </p>
+      )}
       <figcaption className="absolute bottom-2 left-2 rounded bg-white/90 px-2 py-1 text-xs text-slate-700 shadow-sm" role="status">
         {picked ? (
           <>

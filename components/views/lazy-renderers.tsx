@@ -10,10 +10,11 @@ function Loading({ what }: { what: string }) {
   );
 }
 
-// recharts and three.js are large: they load only when a view needs them, so
+// recharts, three.js and Leaflet are large: they load only when a view needs them, so
 // the editor's first load stays small (docs/benchmarks.md, "First-load JavaScript").
 export const PlotView = dynamic(() => import("./plot-view"), { ssr: false, loading: () => <Loading what="plot" /> });
 export const GeometryView = dynamic(() => import("./geometry-view"), { ssr: false, loading: () => <Loading what="3D view" /> });
+export const MapView = dynamic(() => import("./map-view"), { ssr: false, loading: () => <Loading what="map" /> });
 // The web view's sanitiser (isomorphic-dompurify) loads jsdom when imported on the server: about
 // 1 s and 107 MB per Next process, for a result that only ever arrives in the browser.
 export const WebView = dynamic(() => import("./web-view"), { ssr: false, loading: () => <Loading what="web view" /> });

@@ -4,7 +4,7 @@ import type { ViewResult } from "@/lib/controller/results";
 import { CombinedView } from "./combined-view";
 import { DataView } from "./data-view";
 import { ImageView } from "./image-view";
-import { GeometryView, PlotView, WebView } from "./lazy-renderers";
+import { GeometryView, MapView, PlotView, WebView } from "./lazy-renderers";
 import { PdfView } from "./pdf-view";
 import { TableView } from "./table-view";
 
@@ -21,6 +21,8 @@ export function ViewResultView({ result }: { result: ViewResult }) {
       return <PlotView result={result} />;
     case "geometry":
       return <GeometryView result={result} />;
+    case "map":
+      return <MapView result={result} />;
     case "pdf":
       return <PdfView result={result} />;
     case "web":

@@ -112,7 +112,7 @@ describe("the beam's views", () => {
     expect(moments.y).toEqual({ label: "M", unit: "kNm", reversed: true });
     expect(moments.series.map((s) => s.name)).toEqual(["M design (× 1.35)", "M characteristic"]);
     const g = (profile("IPE 300").A / 1e4) * 78.5;
-    const midspan = Math.max(...moments.series[1]!.points.map(([, m]) => m));
+    const midspan = Math.max(...moments.series[1]!.points.map((point) => (point as readonly [number, number])[1]));
     expect(midspan).toBeCloseTo((50 * 6) / 4 + (g * 36) / 8, 6);
     const shear = await resultOf("shear", defaults, "plot");
     expect(shear.series[0]!.points[0]).toEqual([0, expect.closeTo(1.35 * (3 * g + 25), 9)]);
@@ -132,6 +132,39 @@ describe("the beam's views", () => {
     );
     expect(failing.items[0]).toMatchObject({ status: "error" });
     expect((failing.items[1] as DataItem).children?.map((c) => c.label)).toEqual(["M_Ed", "M_c,Rd", "At x"]);
+  });
+
+  it("draws a bar per check, named, coloured by its status, with the limit UC = 1", async () => {
+    // 50 kN at midspan of a 6 m IPE 300: passes; a 250 kN load makes bending fail.
+    for (const [params, failing] of [
+      [defaults, false],
+      [beamWith((p) => (p.loads.pointLoads[0]!.F = 250)), true],
+    ] as const) {
+      const plot = await resultOf("checks", params, "plot");
+      const data = await resultOf("check", params, "data");
+      const bars = plot.series[0]!.points as { x: string; y: number; color: string }[];
+      expect(plot.x.categories).toEqual(["Bending", "Shear", "Deflection"]);
+      expect(bars.map((bar) => [bar.x, bar.y])).toEqual(data.items.slice(1, 4).map((item) => [item.label, item.value]));
+      expect(plot.referenceLines).toEqual([{ y: 1, label: "UC = 1", color: "#dc2626" }]);
+      const bending = bars.find((bar) => bar.x === "Bending")!;
+      expect(bending.color).toBe(failing ? "#dc2626" : "#059669");
+      expect(bending.y > 1).toBe(failing);
+    }
+  });
+
+  it("moves the point loads across the beam frame by frame, under an envelope of every frame", async () => {
+    const plot = await resultOf("movingLoad", defaults, "plot");
+    expect(plot.frames).toHaveLength(41);
+    expect(plot.frames![0]!.label).toBe("First load at x = 0 m");
+    expect(plot.frames!.at(-1)!.label).toBe("First load at x = 6 m");
+    const [max] = plot.series;
+    const envelope = new Map((max!.points as [number, number][]).map(([x, m]) => [x, m]));
+    // The load at midspan (frame 20): PL/4 + the self-weight's qL²/8, and the envelope holds it.
+    const midspan = plot.frames![20]!.series[0]!.points as [number, number][];
+    const g = (profile("IPE 300").A / 1e4) * 78.5;
+    const peak = Math.max(...midspan.map(([, m]) => m));
+    expect(peak).toBeCloseTo(1.35 * ((50 * 6) / 4 + (g * 36) / 8), 6);
+    expect(envelope.get(3)).toBeCloseTo(peak, 6);
   });
 
   it("models the beam in 3D: the section extruded over the length, supports, loads and node labels", async () => {

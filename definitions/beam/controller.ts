@@ -18,15 +18,22 @@ import {
   type PdfLine,
   type SceneObject,
 } from "@/lib/controller";
-import { analyseBeam, beamModel, type BeamAnalysis } from "./analyse-beam";
+import { analyseBeam, beamModel, solve, type BeamAnalysis } from "./analyse-beam";
 import { beamButtons } from "./buttons";
 import type { CheckItem } from "./check";
 import { drawStructure, escapeXml, num } from "./draw-structure";
+import { emptyEnvelope, envelopeAt, loadPositions } from "./full-analysis";
 import { memoizedFullAnalysis } from "./memoized-full-analysis";
 import { beamParams } from "./params";
 import { sectionOutline } from "./section-outline";
 
 const UNITS = { kNm: "kNm", kN: "kN", mm: "mm" } as const;
+
+/** A status's colour in plots: the data view's green, amber and red. */
+const STATUS_COLORS = { success: "#059669", warning: "#d97706", error: "#dc2626" } as const;
+
+/** Positions of the moving load view: a frame each. 41 solves at the default 100 intervals take a few ms. */
+const MOVING_LOAD_FRAMES = 41;
 
 export const beamController = controller(beamParams, {
   views: {
@@ -92,6 +99,56 @@ export const beamController = controller(beamParams, {
 
     check: dataView("Unity check", ({ params }) => ({ kind: "data", items: checkItems(analyseBeam(params)) })),
 
+    checks: plotView(
+      "Checks",
+      { description: "Each check's unity check, coloured by its status, against the limit UC = 1." },
+      ({ params }) => {
+        const { checks } = analyseBeam(params);
+        return {
+          kind: "plot",
+          x: { label: "Check", categories: checks.map((check) => check.name) },
+          y: { label: "Unity check" },
+          series: [
+            {
+              name: "Unity check",
+              type: "bar",
+              points: checks.map((check) => ({ x: check.name, y: check.uc, color: STATUS_COLORS[check.status] })),
+            },
+          ],
+          referenceLines: [{ y: 1, label: "UC = 1", color: STATUS_COLORS.error }],
+        };
+      },
+    ),
+
+    movingLoad: plotView(
+      "Moving load",
+      { description: "The point loads moved across the beam as one group: the design moment at each position, and the envelope of all." },
+      ({ params }) => {
+        const model = beamModel(params);
+        const positions = loadPositions(model.design, MOVING_LOAD_FRAMES).map((position) => ({
+          ...position,
+          samples: solve({ ...model.design, pointLoads: position.pointLoads }).samples,
+        }));
+        const [start, end] = [Math.min(...model.design.nodes), Math.max(...model.design.nodes)];
+        const sections = Array.from({ length: 401 }, (_, i) => start + ((end - start) * i) / 400);
+        const envelope = emptyEnvelope(sections.length);
+        for (const { samples } of positions) envelopeAt(samples, sections, envelope);
+        return {
+          kind: "plot",
+          x: { label: "x", unit: "m" },
+          y: { label: "M", unit: "kNm", reversed: true },
+          series: [
+            { name: "Envelope, max", type: "line", color: "#94a3b8", points: sections.map((x, i) => [x, envelope.Mmax[i]!]) },
+            { name: "Envelope, min", type: "line", color: "#cbd5e1", points: sections.map((x, i) => [x, envelope.Mmin[i]!]) },
+          ],
+          frames: positions.map(({ lead, samples }) => ({
+            label: `First load at x = ${num(lead)} m`,
+            series: [{ name: "M design", type: "line", color: "#2563eb", points: samples.map((s) => [s.x, s.M]) }],
+          })),
+        };
+      },
+    ),
+
     model: geometryView("3D model", ({ params }) => ({ kind: "geometry", objects: beamScene(analyseBeam(params)) })),
 
     fullAnalysis: combinedView(
@@ -116,16 +173,8 @@ export const beamController = controller(beamParams, {
             series: [
               { name: "Bending", type: "line", points: full.x.map((x, i) => [x, full.ucBending[i]!]) },
               { name: "Shear", type: "line", points: full.x.map((x, i) => [x, full.ucShear[i]!]) },
-              {
-                name: "Limit",
-                type: "line",
-                color: "#94a3b8",
-                points: [
-                  [full.x[0]!, 1],
-                  [full.x.at(-1)!, 1],
-                ],
-              },
             ],
+            referenceLines: [{ y: 1, label: "UC = 1", color: STATUS_COLORS.error }],
           },
           data: {
             kind: "data",

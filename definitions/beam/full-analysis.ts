@@ -10,7 +10,7 @@
 import { CallCancelled } from "@/lib/controller";
 import { solve, type BeamModel } from "./analyse-beam";
 import { checkBeam, shearArea, classInBending, type CheckItem } from "./check";
-import type { BeamResult, BeamSample, Extreme } from "./solver";
+import type { BeamInput, BeamResult, BeamSample, Extreme } from "./solver";
 import { yieldStrength } from "./steel";
 
 export interface FullAnalysisOptions {
@@ -41,32 +41,40 @@ export interface FullAnalysis {
   readonly solves: number;
 }
 
+/**
+ * The point loads as one group (at their offsets from the first), led across the beam in `steps`
+ * positions, from the last load entering at the start to the first leaving at the end; loads off
+ * the beam are left out. Without point loads, one position with none.
+ */
+export function loadPositions(input: BeamInput, steps: number): { lead: number; pointLoads: { x: number; force: number }[] }[] {
+  const loads = input.pointLoads ?? [];
+  const start = Math.min(...input.nodes);
+  const end = Math.max(...input.nodes);
+  if (loads.length === 0) return [{ lead: start, pointLoads: [] }];
+  const first = Math.min(...loads.map((load) => load.x));
+  const offsets = loads.map((load) => ({ dx: load.x - first, force: load.force }));
+  const spread = Math.max(0, ...offsets.map((o) => o.dx));
+  return Array.from({ length: steps }, (_, step) => {
+    const lead = start - spread + ((end - start + spread) * step) / Math.max(1, steps - 1);
+    const pointLoads = offsets.map((o) => ({ x: lead + o.dx, force: o.force })).filter((load) => load.x >= start && load.x <= end);
+    return { lead, pointLoads };
+  });
+}
+
 export async function fullAnalysis(model: BeamModel, options: FullAnalysisOptions = {}): Promise<FullAnalysis> {
   const { positions = 600, sampleIntervals = 2000, sections = 1001, signal, progress } = options;
   const design = model.design;
   const start = Math.min(...design.nodes);
   const end = Math.max(...design.nodes);
   const x = Array.from({ length: sections }, (_, i) => start + ((end - start) * i) / (sections - 1));
-  const env = {
-    Mmax: x.map(() => -Infinity),
-    Mmin: x.map(() => Infinity),
-    Vmax: x.map(() => -Infinity),
-    Vmin: x.map(() => Infinity),
-    w: x.map(() => 0),
-  };
+  const env = emptyEnvelope(sections);
 
-  // The group: the point loads at their offsets from the first one, led across the beam
-  // from the first load entering at the start to the last one leaving at the end.
   const loads = design.pointLoads ?? [];
-  const first = Math.min(...loads.map((load) => load.x));
-  const offsets = loads.map((load) => ({ dx: load.x - first, force: load.force }));
-  const spread = Math.max(0, ...offsets.map((o) => o.dx));
-  const steps = loads.length ? positions : 1;
+  const group = loadPositions(design, positions);
+  const steps = group.length;
   let solves = 0;
-  for (let step = 0; step < steps; step++) {
-    const lead = start - spread + ((end - start + spread) * step) / Math.max(1, steps - 1);
-    const pointLoads = offsets.map((o) => ({ x: lead + o.dx, force: o.force })).filter((load) => load.x >= start && load.x <= end);
-    const result = solve({ ...design, pointLoads: loads.length ? pointLoads : [] }, { sampleIntervals });
+  for (const [step, { lead, pointLoads }] of group.entries()) {
+    const result = solve({ ...design, pointLoads }, { sampleIntervals });
     solves += 1;
     envelopeAt(result.samples, x, env);
     if (step % 20 === 19 || step === steps - 1) {
@@ -118,11 +126,21 @@ export async function fullAnalysis(model: BeamModel, options: FullAnalysisOption
  * interpolation between its samples (which are sorted by x; at a jump, the
  * two samples at one x both count).
  */
-function envelopeAt(
-  samples: readonly BeamSample[],
-  x: readonly number[],
-  env: { Mmax: number[]; Mmin: number[]; Vmax: number[]; Vmin: number[]; w: number[] },
-): void {
+/** The extremes of M, V and w at each section, over every solution seen so far. */
+export interface Envelope {
+  readonly Mmax: number[];
+  readonly Mmin: number[];
+  readonly Vmax: number[];
+  readonly Vmin: number[];
+  readonly w: number[];
+}
+
+export function emptyEnvelope(sections: number): Envelope {
+  const filled = (value: number) => Array<number>(sections).fill(value);
+  return { Mmax: filled(-Infinity), Mmin: filled(Infinity), Vmax: filled(-Infinity), Vmin: filled(Infinity), w: filled(0) };
+}
+
+export function envelopeAt(samples: readonly BeamSample[], x: readonly number[], env: Envelope): void {
   let j = 0;
   for (let i = 0; i < x.length; i++) {
     const xi = x[i]!;

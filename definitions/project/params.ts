@@ -1,6 +1,6 @@
-import { file, parametrization, textarea, type ParamsOf } from "@/lib/params";
+import { file, geoPoint, geoPolygon, parametrization, section, textarea, type ParamsOf } from "@/lib/params";
 
-/** A project only holds other entities: sub-projects, beams and cubes. */
+/** A project holds other entities (sub-projects, beams, cubes, turbines) and says where its site is. */
 const projectParams = parametrization({
   description: textarea("Description", { optional: true, maxLength: 2000, placeholder: "What this project is about" }),
   drawing: file("Drawing", {
@@ -8,6 +8,10 @@ const projectParams = parametrization({
     accept: [".pdf", ".png"],
     maxSize: 10 * 1024 * 1024,
     description: "A PDF or PNG of at most 10 MB.",
+  }),
+  site: section("Site", {
+    location: geoPoint("Location", { optional: true, description: "Where the project is: the site office, or the middle of the site." }),
+    boundary: geoPolygon("Site boundary", { optional: true, maxPoints: 200 }),
   }),
 });
 

@@ -2,7 +2,19 @@
 // call (runCall, and compute for server code). No React: definitions import it.
 
 export { controller, ControllerDefinitionError, type Controller, type ControllerDefinition, type SummaryItem } from "./controller";
-export { combinedView, dataView, geometryView, imageView, isSlow, pdfView, plotView, SLOW_VIEW_SECONDS, tableView, webView } from "./views";
+export {
+  combinedView,
+  dataView,
+  geometryView,
+  imageView,
+  isSlow,
+  mapView,
+  pdfView,
+  plotView,
+  SLOW_VIEW_SECONDS,
+  tableView,
+  webView,
+} from "./views";
 export type { View, ViewContext, ViewMethod, ViewOptions } from "./views";
 export { CallCancelled, InputViolation, UserError } from "./errors";
 export type { FieldIssue } from "@/lib/result";

@@ -9,6 +9,7 @@ import type {
   ViewResult,
   WebResult,
   CombinedResult,
+  MapResult,
 } from "./results";
 
 /** VIKTOR's threshold: a view guessed to take longer runs only on its Update button. */
@@ -90,9 +91,11 @@ export const imageView = viewOf<"image", ImageResult>("image");
 export const plotView = viewOf<"plot", PlotResult>("plot");
 /** A 3D scene: orbit, pan, zoom, pick. */
 export const geometryView = viewOf<"geometry", GeometryResult>("geometry");
+/** Points, lines and areas on a map, with a legend and links to entities (VIKTOR's MapView). */
+export const mapView = viewOf<"map", MapResult>("map");
 /** A PDF shown inline. */
 export const pdfView = viewOf<"pdf", PdfResult>("pdf");
 /** Sanitised HTML in a sandboxed frame. */
 export const webView = viewOf<"web", WebResult>("web");
-/** A picture (image, geometry or plot) and data side by side. */
+/** A picture (image, geometry, plot or map) and data side by side. */
 export const combinedView = viewOf<"combined", CombinedResult>("combined");

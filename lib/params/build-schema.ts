@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { geoSchema } from "./geo-schema";
 import type { FileField, FileRef, Node, NodesByKey, OptionInput, OptionValue } from "./types";
 import { defaultValueOf } from "./with-defaults";
 import { holdsValue } from "./layout-tree";
@@ -65,6 +66,10 @@ function valueSchema(node: Node, source: ParamsSource): z.ZodType {
       return z.string().min(1);
     case "file":
       return fileSchema(node, source);
+    case "geoPoint":
+    case "geoPolyline":
+    case "geoPolygon":
+      return geoSchema(node, source);
     case "table":
       return rowsSchema(objectOf(node.columns, source), node);
     case "dynamicArray":

@@ -13,7 +13,17 @@ const KEY = /^[A-Za-z][A-Za-z0-9_]*$/;
 
 const COLUMN_KINDS = ["number", "integer", "text", "boolean", "option", "autocomplete", "date", "color"] as const;
 const DISPLAY_KINDS = ["markdown", "lineBreak", "image", "button"] as const;
-const ROW_ITEM_KINDS = [...COLUMN_KINDS, "textarea", "multiSelect", "entity", "file", ...DISPLAY_KINDS] as const;
+const ROW_ITEM_KINDS = [
+  ...COLUMN_KINDS,
+  "textarea",
+  "multiSelect",
+  "entity",
+  "file",
+  "geoPoint",
+  "geoPolyline",
+  "geoPolygon",
+  ...DISPLAY_KINDS,
+] as const;
 const SECTION_KINDS = [...ROW_ITEM_KINDS, "table", "dynamicArray"] as const;
 
 /** Which nodes may sit where (the types say the same; this also catches untyped authors). */

@@ -1,5 +1,6 @@
 import type * as z from "zod";
 import type { ParamsError, ParamsRule } from "./errors";
+import type { GeoIssueParams } from "./geo-schema";
 import { MESSAGES } from "./messages";
 import type { Node } from "./types";
 import { isGroup, joinPath, type LocatedNode } from "./layout-tree";
@@ -42,9 +43,12 @@ export function describeIssue(issue: z.core.$ZodIssue, nodes: ReadonlyMap<string
       return error("max", MESSAGES.max(node, Number(issue.maximum)));
     case "invalid_value":
       return error("option", MESSAGES.option(node, issue.values.filter(isOptionValue)));
-    case "custom":
-      // The only refinement in a params schema is a file's accepted types.
-      return node.kind === "file" ? error("fileType", MESSAGES.fileType(node)) : error("type", MESSAGES.type(node));
+    case "custom": {
+      // The refinements in a params schema: a file's accepted types, and the geo checks (geo-schema.ts).
+      if (node.kind === "file") return error("fileType", MESSAGES.fileType(node));
+      const geo = issue.params as GeoIssueParams | undefined;
+      return geo?.rule ? error(geo.rule, MESSAGES[geo.rule](node, issue.message)) : error("type", MESSAGES.type(node));
+    }
     default:
       return error("type", MESSAGES.type(node));
   }

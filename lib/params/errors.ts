@@ -14,6 +14,14 @@ export const PARAMS_RULES = [
   "maxRows",
   "fileType",
   "fileSize",
+  /** A latitude outside −90 to 90 or a longitude outside −180 to 180. */
+  "coordinates",
+  /** Too few or too many points in a polyline or polygon. */
+  "points",
+  /** A polygon whose last point does not repeat its first. */
+  "ring",
+  /** A polygon whose edges cross or touch. */
+  "selfIntersection",
   /** A key the parametrization does not know (refused only from the browser). */
   "unknownField",
   /** A computed rule threw; the author's callback has a bug, or read a value not filled in yet. */

@@ -4,6 +4,7 @@
 export { parametrization, type Parametrization, type ParamsOf } from "./parametrization";
 export { boolean, color, date, entity, file, integer, number, text, textarea } from "./value-fields";
 export { autocomplete, multiSelect, option } from "./choice-fields";
+export { geoPoint, geoPolygon, geoPolyline } from "./geo-fields";
 export { dynamicArray, table } from "./row-fields";
 export { button, image, lineBreak, markdown, section, step, tab } from "./layout-nodes";
 

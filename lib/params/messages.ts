@@ -18,6 +18,9 @@ const EXPECTED: Record<NodeKind, string> = {
   color: "a colour written like #1e88e5",
   entity: "the id of an entity",
   file: "an uploaded file { fileId, name, size, type }",
+  geoPoint: "a point { lat, lon } in degrees",
+  geoPolyline: "a list of points { lat, lon } in degrees",
+  geoPolygon: "a closed ring of points { lat, lon } in degrees, the last repeating the first",
   table: "a list of rows, each an object of column values",
   dynamicArray: "a list of rows, each an object of field values",
   markdown: "absent (it holds no value)",
@@ -47,6 +50,11 @@ export const MESSAGES = {
   maxRows: (field: Node, rows: number) => `${labelOf(field)} allows at most ${plural(rows, "row")}`,
   fileType: (field: FileField) => `${labelOf(field)} must be a file of type ${(field.accept ?? []).join(", ")}`,
   fileSize: (field: FileField) => `${labelOf(field)} must be at most ${bytes(field.maxSize ?? 0)}`,
+  // The geo checks word their own problem (geo-schema.ts); the label goes before it.
+  coordinates: (field: Node, problem: string) => `${labelOf(field)}${problem}`,
+  points: (field: Node, problem: string) => `${labelOf(field)}${problem}`,
+  ring: (field: Node, problem: string) => `${labelOf(field)}${problem}`,
+  selfIntersection: (field: Node, problem: string) => `${labelOf(field)}${problem}`,
   unknownField: (group: Node | undefined, key: string) =>
     group ? `${labelOf(group)} has no field "${key}"` : `There is no field "${key}"`,
   computeFailed: (node: Node, rule: string, error: unknown) =>

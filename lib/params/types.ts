@@ -30,6 +30,8 @@
  *   visibility, options, min or max from the params of the whole parametrization.
  * - **hidden**: a node whose computed `visible` rule (or an enclosing group's) returned false. A
  *   hidden field keeps its value and is still type-checked; its computed rules are not checked.
+ * - **geo value**: a point on the earth, `{ lat, lon }` in degrees (WGS84); a polyline is a list of
+ *   them, a polygon a closed ring (its last point repeats its first, as in GeoJSON).
  * - **source**: where params come from: `"browser"` (unknown keys refused) or `"storage"` (unknown
  *   keys, e.g. of removed fields, ignored).
  */
@@ -62,6 +64,9 @@ export const NODE_KINDS = [
   "color",
   "entity",
   "file",
+  "geoPoint",
+  "geoPolyline",
+  "geoPolygon",
   "table",
   "dynamicArray",
   "markdown",
@@ -241,6 +246,39 @@ export interface FileField<V extends FileRef | null = FileRef | null> extends Fi
   readonly label: string;
 }
 
+/** A point on the earth in degrees, WGS84 (as GPS and web maps give it): latitude −90 to 90, longitude −180 to 180. */
+export interface GeoPoint {
+  readonly lat: number;
+  readonly lon: number;
+}
+
+/** Options of `geoPoint`, `geoPolyline` and `geoPolygon` fields, drawn on a map in the form or typed as coordinates. */
+export interface GeoConfig<T> extends ValueConfig<T> {
+  /** Most points a polyline or polygon may have (a polygon's closing point not counted). Default: 1000. */
+  readonly maxPoints?: number;
+}
+
+export interface GeoPointField<V extends GeoPoint | null = GeoPoint | null> extends GeoConfig<GeoPoint>, HasValue<V> {
+  readonly kind: "geoPoint";
+  readonly label: string;
+}
+
+/** A line through two or more points, in order. It may cross itself (a route can). */
+export interface GeoPolylineField<V extends readonly GeoPoint[] | null = readonly GeoPoint[] | null>
+  extends GeoConfig<readonly GeoPoint[]>, HasValue<V> {
+  readonly kind: "geoPolyline";
+  readonly label: string;
+}
+
+/** An area: a closed ring of three or more corners whose edges do not cross; the last point repeats the first. */
+export interface GeoPolygonField<V extends readonly GeoPoint[] | null = readonly GeoPoint[] | null>
+  extends GeoConfig<readonly GeoPoint[]>, HasValue<V> {
+  readonly kind: "geoPolygon";
+  readonly label: string;
+}
+
+export type GeoField = GeoPointField | GeoPolylineField | GeoPolygonField;
+
 /** Fields a table can have as columns. */
 export type ColumnField = NumberField | TextField | BooleanField | OptionField | DateField | ColorField;
 
@@ -285,7 +323,7 @@ export interface DynamicArrayField<C extends NodesByKey<ArrayItemNode> = NodesBy
 
 /** Fields whose value is one value, or a list of choices. */
 export type ScalarField =
-  NumberField | TextField | BooleanField | OptionField | MultiSelectField | DateField | ColorField | EntityField | FileField;
+  NumberField | TextField | BooleanField | OptionField | MultiSelectField | DateField | ColorField | EntityField | FileField | GeoField;
 
 /** Every field. */
 export type Field = ScalarField | TableField | DynamicArrayField;
@@ -392,6 +430,9 @@ export const DEFAULT_FLEX: Record<NodeKind, number> = {
   color: 33,
   entity: 33,
   file: 33,
+  geoPoint: 100,
+  geoPolyline: 100,
+  geoPolygon: 100,
   table: 100,
   dynamicArray: 100,
   markdown: 100,

@@ -44,6 +44,10 @@ export function defaultValueOf(node: Node): unknown {
     case "button":
     case "image":
       return undefined;
+    case "geoPoint":
+    case "geoPolyline":
+    case "geoPolygon":
+      return node.default === undefined ? null : structuredClone(node.default);
     default:
       return ("default" in node ? node.default : undefined) ?? null;
   }

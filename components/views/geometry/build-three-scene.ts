@@ -1,7 +1,8 @@
 /**
  * Turns a scene plan into three.js objects: one InstancedMesh per batch, one
- * object per single. Z is up, units are metres. Owns what it creates:
- * `dispose()` frees every geometry and material (the GPU memory).
+ * object per single. Z is up unless the result says y; units are metres. Owns
+ * what it creates: `dispose()` frees every geometry and material (the GPU
+ * memory). glTF models are not here: the stage loads them (they arrive later).
  */
 import * as THREE from "three";
 import type { Vector3 } from "@/lib/controller/results";
@@ -16,9 +17,11 @@ export interface BuiltScene {
   dispose(): void;
 }
 
-const UP = new THREE.Vector3(0, 0, 1);
+export type UpAxis = "z" | "y";
 
-export function buildThreeScene(plan: ScenePlan): BuiltScene {
+export const UP_VECTORS: Record<UpAxis, THREE.Vector3> = { z: new THREE.Vector3(0, 0, 1), y: new THREE.Vector3(0, 1, 0) };
+
+export function buildThreeScene(plan: ScenePlan, up: UpAxis = "z"): BuiltScene {
   const root = new THREE.Group();
   const disposables: { dispose(): void }[] = [];
   const own = <T extends { dispose(): void }>(thing: T): T => {
@@ -29,7 +32,7 @@ export function buildThreeScene(plan: ScenePlan): BuiltScene {
 
   for (const batch of plan.batches) root.add(instancedMesh(batch, own));
   for (const item of plan.singles) {
-    const object = singleObject(item, own);
+    const object = singleObject(item, own, UP_VECTORS[up]);
     if (object) {
       object.userData.pickName = item.name;
       root.add(object);
@@ -100,14 +103,31 @@ function instancedMesh(batch: InstanceBatch, own: Own): THREE.InstancedMesh {
   return mesh;
 }
 
-/** @internal The matrix that makes the unit shape this object. */
+/** A rotation given in degrees about x, then y, then z (each about the object's own centre). */
+export function rotationOf(degrees: Vector3 | undefined, into = new THREE.Quaternion()): THREE.Quaternion {
+  if (!degrees) return into.identity();
+  const [x, y, z] = degrees.map(THREE.MathUtils.degToRad) as [number, number, number];
+  return into.setFromEuler(new THREE.Euler(x, y, z, "XYZ"));
+}
+
+/** @internal The matrix that makes the unit shape this object: placed, turned and stretched per instance, so a batch stays one draw call. */
 export function instanceMatrix(object: PlacedObject["object"], into: THREE.Matrix4): THREE.Matrix4 {
   const rotation = new THREE.Quaternion();
   switch (object.shape) {
     case "box":
-      return into.compose(new THREE.Vector3(...object.center), rotation, new THREE.Vector3(...object.size.map((s) => Math.abs(s) || 1e-9)));
-    case "sphere":
-      return into.compose(new THREE.Vector3(...object.center), rotation, new THREE.Vector3(object.radius, object.radius, object.radius));
+      return into.compose(
+        new THREE.Vector3(...object.center),
+        rotationOf(object.rotation, rotation),
+        new THREE.Vector3(...object.size.map((s) => Math.abs(s) || 1e-9)),
+      );
+    case "sphere": {
+      const [sx, sy, sz] = object.scale ?? [1, 1, 1];
+      return into.compose(
+        new THREE.Vector3(...object.center),
+        rotationOf(object.rotation, rotation),
+        new THREE.Vector3(object.radius * sx, object.radius * sy, object.radius * sz),
+      );
+    }
     case "cylinder": {
       const from = new THREE.Vector3(...object.from);
       const axis = new THREE.Vector3(...object.to).sub(from);
@@ -120,11 +140,11 @@ export function instanceMatrix(object: PlacedObject["object"], into: THREE.Matri
   }
 }
 
-function singleObject(item: PlacedObject, own: Own): THREE.Object3D | null {
+function singleObject(item: PlacedObject, own: Own, up: THREE.Vector3): THREE.Object3D | null {
   const { object, material } = item;
   switch (object.shape) {
     case "extrusion":
-      return extrusion(object.from, object.to, object.profile, surfaceMaterial(material, own), own);
+      return extrusion(object.from, object.to, object.profile, surfaceMaterial(material, own), own, up);
     case "mesh": {
       const geometry = own(new THREE.BufferGeometry());
       geometry.setAttribute("position", new THREE.Float32BufferAttribute(object.vertices.flat(), 3));
@@ -147,6 +167,8 @@ function singleObject(item: PlacedObject, own: Own): THREE.Object3D | null {
     }
     case "label":
       return null; // drawn as HTML over the canvas
+    case "model":
+      return null; // loaded by the stage
     default:
       return null;
   }
@@ -154,7 +176,7 @@ function singleObject(item: PlacedObject, own: Own): THREE.Object3D | null {
 
 /**
  * A profile ([y, z] across the line) swept from `from` to `to`. The profile's
- * z stays as close to world Z (up) as the line allows, so an I-section beam
+ * z stays as close to the scene's up as the line allows, so an I-section beam
  * along X stands upright; for a vertical line, the profile's z follows world X.
  */
 export function extrusion(
@@ -163,6 +185,7 @@ export function extrusion(
   profile: readonly (readonly [number, number])[],
   material: THREE.Material,
   own: Own,
+  up: THREE.Vector3 = UP_VECTORS.z,
 ): THREE.Mesh {
   const start = new THREE.Vector3(...from);
   const direction = new THREE.Vector3(...to).sub(start);
@@ -170,7 +193,7 @@ export function extrusion(
   const shape = new THREE.Shape(profile.map(([y, z]) => new THREE.Vector2(y, z)));
   const geometry = own(new THREE.ExtrudeGeometry(shape, { depth: length || 1e-9, bevelEnabled: false, steps: 1 }));
   const localZ = length > 0 ? direction.normalize() : new THREE.Vector3(1, 0, 0);
-  const reference = Math.abs(localZ.dot(UP)) > 0.999 ? new THREE.Vector3(1, 0, 0) : UP;
+  const reference = Math.abs(localZ.dot(up)) > 0.999 ? new THREE.Vector3(1, 0, 0) : up;
   const localY = reference
     .clone()
     .sub(localZ.clone().multiplyScalar(reference.dot(localZ)))

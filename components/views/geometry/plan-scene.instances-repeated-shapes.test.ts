@@ -50,6 +50,23 @@ describe("planScene", () => {
   it("has no bounds for an empty scene", () => {
     expect(planScene([]).bounds).toBeNull();
   });
+
+  it("keeps turned and stretched boxes and spheres in their material's batch, and models apart, bounded by their origin until loaded", () => {
+    const plan = planScene([
+      { shape: "box", center: [0, 0, 0], size: [2, 2, 2] },
+      { shape: "box", center: [5, 0, 0], size: [2, 2, 2], rotation: [0, 0, 45] },
+      { shape: "sphere", center: [0, 5, 0], radius: 1, scale: [3, 1, 1] },
+      { shape: "model", name: "Rotor", source: { asset: "rotor.glb" }, at: [0, 0, 20], scale: 5 },
+    ]);
+    expect(plan.batches.map((b) => [b.shape, b.objects.length])).toEqual([
+      ["box", 2],
+      ["sphere", 1],
+    ]);
+    expect(plan.models.map((m) => m.name)).toEqual(["Rotor"]);
+    // The turned box is bounded by its circumscribed sphere (√3), the stretched sphere by its longest radius (3).
+    expect(plan.bounds!.min.map((v) => +v.toFixed(6))).toEqual([-3, -1.732051, -3]);
+    expect(plan.bounds!.max.map((v) => +v.toFixed(6))).toEqual([6.732051, 8, 20]);
+  });
 });
 
 describe("buildThreeScene", () => {
@@ -87,6 +104,24 @@ describe("buildThreeScene", () => {
     expect(box.max.toArray().map((v) => +v.toFixed(6) + 0)).toEqual([6, 0.1, 0.15]);
     built.dispose();
     expect(built.root.children).toHaveLength(0);
+  });
+
+  it("turns a box about its centre by degrees about x, then y, then z, and stretches a sphere along its axes", () => {
+    const corner = (object: SceneObject) => {
+      const matrix = instanceMatrix(object as never, new THREE.Matrix4());
+      const box = new THREE.BoxGeometry(1, 1, 1).applyMatrix4(matrix);
+      box.computeBoundingBox();
+      return [box.boundingBox!.min, box.boundingBox!.max].map((v) => v.toArray().map((c) => +c.toFixed(6) + 0));
+    };
+    // 4 × 2 × 1 turned 90° about z: 2 along x, 4 along y.
+    expect(corner({ shape: "box", center: [10, 0, 0], size: [4, 2, 1], rotation: [0, 0, 90] })).toEqual([
+      [9, -2, -0.5],
+      [11, 2, 0.5],
+    ]);
+    expect(corner({ shape: "sphere", center: [0, 0, 0], radius: 2, scale: [1, 1, 0.5] })).toEqual([
+      [-1, -1, -0.5],
+      [1, 1, 0.5],
+    ]);
   });
 
   it("turns a unit cylinder onto its axis", () => {

@@ -21,6 +21,8 @@ export interface PlacedObject {
 
 export type InstancedShape = "box" | "sphere" | "cylinder";
 
+export type PlacedModel = PlacedObject & { readonly object: Extract<SceneObject, { shape: "model" }> };
+
 /** Shapes of one kind and material: one draw call. */
 export interface InstanceBatch {
   readonly shape: InstancedShape;
@@ -32,6 +34,8 @@ export interface ScenePlan {
   readonly batches: readonly InstanceBatch[];
   /** Extrusions, meshes, lines, polylines, points and labels: one three.js object each. */
   readonly singles: readonly PlacedObject[];
+  /** glTF models, loaded once drawn (their bounds are known only then). */
+  readonly models: readonly PlacedModel[];
   readonly bounds: { readonly min: Vector3; readonly max: Vector3 } | null;
   readonly count: number;
 }
@@ -43,8 +47,10 @@ export function planScene(objects: readonly SceneObject[]): ScenePlan {
   flatten(objects, [], {}, placed);
   const batches = new Map<string, { shape: InstancedShape; material: PlacedObject["material"]; objects: PlacedObject[] }>();
   const singles: PlacedObject[] = [];
+  const models: PlacedModel[] = [];
   for (const item of placed) {
-    if (INSTANCED.has(item.object.shape)) {
+    if (item.object.shape === "model") models.push(item as PlacedModel);
+    else if (INSTANCED.has(item.object.shape)) {
       const shape = item.object.shape as InstancedShape;
       const key = `${shape}|${materialKey(item.material)}`;
       let batch = batches.get(key);
@@ -52,7 +58,7 @@ export function planScene(objects: readonly SceneObject[]): ScenePlan {
       batch.objects.push(item);
     } else singles.push(item);
   }
-  return { batches: [...batches.values()], singles, bounds: boundsOf(placed), count: placed.length };
+  return { batches: [...batches.values()], singles, models, bounds: boundsOf(placed), count: placed.length };
 }
 
 function flatten(objects: readonly SceneObject[], names: readonly string[], inherited: Material, into: PlacedObject[]): void {
@@ -78,12 +84,18 @@ export function materialKey(material: PlacedObject["material"]): string {
   return `${material.color.toLowerCase()}|${material.opacity}|${material.metalness ?? ""}|${material.roughness ?? ""}`;
 }
 
-/** The points that bound an object: exact for boxes, spheres and lines, conservative for the rest. */
+/**
+ * The points that bound an object: exact for unturned boxes and spheres and for lines, conservative
+ * for the rest (a turned box within its circumscribed sphere); a model by its origin until loaded.
+ */
 export function extentOf(object: PlacedObject["object"]): Vector3[] {
   switch (object.shape) {
     case "box": {
       const [cx, cy, cz] = object.center;
-      const [sx, sy, sz] = object.size.map((s) => Math.abs(s) / 2) as [number, number, number];
+      const half = object.size.map((s) => Math.abs(s) / 2) as [number, number, number];
+      const turned = object.rotation?.some((angle) => angle % 360 !== 0) ?? false;
+      const radius = Math.hypot(...half);
+      const [sx, sy, sz] = turned ? [radius, radius, radius] : half;
       return [
         [cx - sx, cy - sy, cz - sz],
         [cx + sx, cy + sy, cz + sz],
@@ -91,7 +103,7 @@ export function extentOf(object: PlacedObject["object"]): Vector3[] {
     }
     case "sphere": {
       const [cx, cy, cz] = object.center;
-      const r = object.radius;
+      const r = object.radius * Math.max(1, ...(object.scale ?? [1, 1, 1]).map(Math.abs));
       return [
         [cx - r, cy - r, cz - r],
         [cx + r, cy + r, cz + r],
@@ -111,6 +123,8 @@ export function extentOf(object: PlacedObject["object"]): Vector3[] {
     case "point":
     case "label":
       return [object.at];
+    case "model":
+      return [object.at ?? [0, 0, 0]];
   }
 }
 

@@ -1,21 +1,30 @@
 /**
  * The three.js stage of a geometry view, with no React: a renderer drawing on
  * demand (only when the camera moves or the scene changes, so an idle view
- * costs nothing), orbit/pan/zoom controls with Z up, fit-to-view, picking,
- * and labels as HTML over the canvas. `dispose()` frees the GPU memory and
- * the WebGL context.
+ * costs nothing), orbit/pan/zoom controls with Z (or Y) up, fit-to-view,
+ * picking, labels as HTML over the canvas, and glTF models loaded as they are
+ * shown. `dispose()` frees the GPU memory and the WebGL context.
  */
 import * as THREE from "three";
 import { OrbitControls } from "three/examples/jsm/controls/OrbitControls.js";
 import { CSS2DObject, CSS2DRenderer } from "three/examples/jsm/renderers/CSS2DRenderer.js";
-import { buildThreeScene, type BuiltScene } from "./build-three-scene";
-import type { ScenePlan } from "./plan-scene";
+import type { ModelSource } from "@/lib/controller/results";
+import { buildThreeScene, rotationOf, UP_VECTORS, type BuiltScene, type UpAxis } from "./build-three-scene";
+import { modelLoader } from "./model-loader";
+import type { PlacedModel, ScenePlan } from "./plan-scene";
 
 export interface Stage {
-  /** Replaces what is drawn; the camera is fitted the first time only, so editing params keeps the view. */
-  show(plan: ScenePlan): void;
+  /** Replaces what is drawn; the camera is fitted the first time only (and when up changes), so editing params keeps the view. */
+  show(plan: ScenePlan, up?: UpAxis): void;
   fitToView(): void;
   dispose(): void;
+}
+
+/** How the models of the scene shown stand: loaded so far, and those that could not be. */
+export interface ModelsState {
+  readonly total: number;
+  readonly loaded: number;
+  readonly failed: readonly { readonly name: string; readonly message: string }[];
 }
 
 export interface StageOptions {
@@ -25,10 +34,20 @@ export interface StageOptions {
   readonly onPick: (name: string | null) => void;
   /** Called after each frame is drawn: how long it took, and how many draw calls it made (renderer.info). */
   readonly onFrame?: (frame: { readonly milliseconds: number; readonly drawCalls: number }) => void;
+  /** Where a model's file is served from; null when it cannot be (no entity type to find an asset by). */
+  readonly modelUrl: (source: ModelSource) => string | null;
+  /** Called as the models of the scene shown load or fail. */
+  readonly onModels?: (state: ModelsState) => void;
 }
 
-/** The direction the camera looks from, relative to the scene's centre: front right, above. */
-const VIEW_FROM = new THREE.Vector3(1, -1.6, 0.9).normalize();
+/** Per up axis: the direction the camera looks from, relative to the scene's centre (front right, above), and where the lights stand. */
+const ORIENTATION: Record<UpAxis, { viewFrom: THREE.Vector3; sun: THREE.Vector3 }> = {
+  z: { viewFrom: new THREE.Vector3(1, -1.6, 0.9).normalize(), sun: new THREE.Vector3(-0.3, -0.6, 1.2) },
+  y: { viewFrom: new THREE.Vector3(1, 0.9, 1.6).normalize(), sun: new THREE.Vector3(-0.3, 1.2, 0.6) },
+};
+
+/** glTF is y up by its standard: in a z-up scene a model stands up by a quarter turn about x. */
+const GLTF_UPRIGHT: Record<UpAxis, THREE.Euler> = { z: new THREE.Euler(Math.PI / 2, 0, 0), y: new THREE.Euler(0, 0, 0) };
 
 export function createStage(host: HTMLElement, options: StageOptions): Stage {
   const renderer = new THREE.WebGLRenderer({ antialias: options.antialias, preserveDrawingBuffer: true });
@@ -42,21 +61,29 @@ export function createStage(host: HTMLElement, options: StageOptions): Stage {
 
   const scene = new THREE.Scene();
   const camera = new THREE.PerspectiveCamera(40, 1, 0.01, 1000);
-  camera.up.set(0, 0, 1);
-  // Z is up: the sky light comes from +Z (three's default is +Y), the sun from a fixed side above,
-  // so the faces of a box read as three tones; a weak light at the camera keeps back faces legible.
+  // The sky light comes from up, the sun from a fixed side above, so the faces of a box read as
+  // three tones; a weak light at the camera keeps back faces legible.
   const sky = new THREE.HemisphereLight("#ffffff", "#64748b", 1.3);
-  sky.position.set(0, 0, 1);
   scene.add(sky);
   const sun = new THREE.DirectionalLight("#ffffff", 1.6);
-  sun.position.set(-0.3, -0.6, 1.2);
   scene.add(sun);
+  let up: UpAxis = "z";
+  const orient = (axis: UpAxis) => {
+    up = axis;
+    camera.up.copy(UP_VECTORS[axis]);
+    sky.position.copy(UP_VECTORS[axis]);
+    sun.position.copy(ORIENTATION[axis].sun);
+  };
+  orient("z");
   camera.add(new THREE.DirectionalLight("#ffffff", 0.35));
   scene.add(camera);
   const controls = new OrbitControls(camera, renderer.domElement);
   controls.screenSpacePanning = true;
 
   const raycaster = new THREE.Raycaster();
+  const models = modelLoader();
+  /** The loaded models' bounds, for fit-to-view (the plan knows only their origins). */
+  const modelBounds = new THREE.Box3();
   let built: BuiltScene | null = null;
   let labelGroup = new THREE.Group();
   let plan: ScenePlan | null = null;
@@ -88,14 +115,14 @@ export function createStage(host: HTMLElement, options: StageOptions): Stage {
 
   const fitToView = () => {
     const bounds = plan?.bounds;
-    const box = bounds
-      ? new THREE.Box3(new THREE.Vector3(...bounds.min), new THREE.Vector3(...bounds.max))
-      : new THREE.Box3(new THREE.Vector3(-1, -1, -1), new THREE.Vector3(1, 1, 1));
+    const box = bounds ? new THREE.Box3(new THREE.Vector3(...bounds.min), new THREE.Vector3(...bounds.max)) : new THREE.Box3();
+    box.union(modelBounds);
+    if (box.isEmpty()) box.set(new THREE.Vector3(-1, -1, -1), new THREE.Vector3(1, 1, 1));
     const center = box.getCenter(new THREE.Vector3());
     const radius = Math.max(box.getSize(new THREE.Vector3()).length() / 2, 1e-3);
     const halfFov = THREE.MathUtils.degToRad(camera.fov / 2);
     const distance = (radius / Math.sin(Math.min(halfFov, halfFov * camera.aspect))) * 1.05;
-    camera.position.copy(center).addScaledVector(VIEW_FROM, distance);
+    camera.position.copy(center).addScaledVector(ORIENTATION[up].viewFrom, distance);
     camera.near = distance / 1000;
     camera.far = distance * 100;
     camera.updateProjectionMatrix();
@@ -127,9 +154,46 @@ export function createStage(host: HTMLElement, options: StageOptions): Stage {
   renderer.domElement.addEventListener("pointerdown", onPointerDown);
   renderer.domElement.addEventListener("pointerup", onPointerUp);
 
+  /** Loads the plan's models into the scene built for it; the first show fits the camera again once they are in. */
+  const loadModels = (into: BuiltScene, placed: readonly PlacedModel[], refit: boolean) => {
+    const state = { total: placed.length, loaded: 0, failed: [] as { name: string; message: string }[] };
+    modelBounds.makeEmpty();
+    options.onModels?.({ ...state });
+    const settled = placed.map(async (item) => {
+      const url = options.modelUrl(item.object.source);
+      const name = item.name || modelName(item.object.source);
+      try {
+        if (!url) throw new Error("its file cannot be found here");
+        const model = await models.load(url);
+        if (built !== into) return; // a newer scene replaced this one while it loaded
+        const upright = new THREE.Group();
+        upright.rotation.copy(GLTF_UPRIGHT[up]);
+        upright.add(model);
+        const placedModel = new THREE.Group();
+        placedModel.position.set(...(item.object.at ?? [0, 0, 0]));
+        rotationOf(item.object.rotation, placedModel.quaternion);
+        const scale = item.object.scale ?? 1;
+        if (typeof scale === "number") placedModel.scale.setScalar(scale);
+        else placedModel.scale.set(...scale);
+        placedModel.add(upright);
+        placedModel.traverse((node) => (node.userData.pickName = item.name));
+        into.root.add(placedModel);
+        modelBounds.union(new THREE.Box3().setFromObject(placedModel));
+        state.loaded += 1;
+      } catch (error) {
+        if (built !== into) return;
+        state.failed.push({ name, message: error instanceof Error ? error.message : String(error) });
+      }
+      options.onModels?.({ ...state, failed: [...state.failed] });
+      requestRender();
+    });
+    if (refit) void Promise.all(settled).then(() => built === into && state.loaded > 0 && fitToView());
+  };
+
   return {
-    show(next) {
-      const first = plan === null;
+    show(next, axis = "z") {
+      const first = plan === null || axis !== up;
+      if (axis !== up) orient(axis);
       plan = next;
       if (built) {
         scene.remove(built.root);
@@ -137,7 +201,7 @@ export function createStage(host: HTMLElement, options: StageOptions): Stage {
       }
       scene.remove(labelGroup);
       labelGroup.clear(); // CSS2DObjects remove their elements when removed
-      built = buildThreeScene(next);
+      built = buildThreeScene(next, up);
       scene.add(built.root);
       labelGroup = new THREE.Group();
       for (const label of built.labels) {
@@ -150,6 +214,7 @@ export function createStage(host: HTMLElement, options: StageOptions): Stage {
       }
       scene.add(labelGroup);
       if (first) fitToView();
+      loadModels(built, next.models, first);
       requestRender();
     },
     fitToView,
@@ -161,10 +226,16 @@ export function createStage(host: HTMLElement, options: StageOptions): Stage {
       renderer.domElement.removeEventListener("pointerup", onPointerUp);
       labelGroup.clear();
       built?.dispose();
+      built = null;
+      models.dispose();
       renderer.dispose();
       renderer.forceContextLoss();
       renderer.domElement.remove();
       labels.domElement.remove();
     },
   };
+}
+
+function modelName(source: ModelSource): string {
+  return "file" in source ? source.file.name : source.asset;
 }
