@@ -41,3 +41,12 @@ export async function queryE2eDatabase<R>(sql: string, params: unknown[] = []): 
     await client.end();
   }
 }
+
+/** Every Content-Security-Policy refusal the browser reports, in the page and in its frames. */
+export function recordCspViolations(page: Page): string[] {
+  const violations: string[] = [];
+  page.on("console", (message) => {
+    if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+  });
+  return violations;
+}

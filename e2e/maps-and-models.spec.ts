@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { signIn } from "./helpers";
+import { recordCspViolations, signIn } from "./helpers";
 import { SCREENSHOTS } from "./screenshot-dir";
 import { createEntity, recordViewCalls, viewsPanel } from "./views-helpers";
 
@@ -19,7 +19,10 @@ async function pixelsOf(page: Page, element: Locator, colors: readonly string[])
   const png = (await element.screenshot()).toString("base64");
   return page.evaluate(
     async ({ png, colors }) => {
-      const image = await createImageBitmap(await (await fetch(`data:image/png;base64,${png}`)).blob());
+      // An <img>, not fetch(): the page's policy allows data: images, and no connections but its own.
+      const image = new Image();
+      image.src = `data:image/png;base64,${png}`;
+      await image.decode();
       const canvas = new OffscreenCanvas(image.width, image.height);
       const context = canvas.getContext("2d")!;
       context.drawImage(image, 0, 0);
@@ -54,6 +57,7 @@ test("a project's site: coordinates typed or a click on the field's map set the 
   page,
 }) => {
   const foreign = recordForeignRequests(page);
+  const violations = recordCspViolations(page);
   await page.setViewportSize({ width: 1600, height: 1100 });
   await signIn(page, "engineer", "/editor");
   await page.goto("/editor");
@@ -123,6 +127,7 @@ test("a project's site: coordinates typed or a click on the field's map set the 
   await views.tab("Site").click();
   await expect(siteMap).toHaveAttribute("data-features", "2");
   expect(foreign).toEqual([]);
+  expect(violations).toEqual([]); // Leaflet and the bundled outline run under the page's policy
 });
 
 test("a bad site boundary is refused at its field with the reason", async ({ page }) => {
@@ -157,6 +162,7 @@ test("the turbine's glTF rotor is drawn beside its generated tower; its class ba
   page,
 }) => {
   const foreign = recordForeignRequests(page);
+  const violations = recordCspViolations(page);
   await page.setViewportSize({ width: 1600, height: 1000 });
   await signIn(page, "engineer", "/editor");
   await createEntity(page, "turbine", "T1");
@@ -179,6 +185,7 @@ test("the turbine's glTF rotor is drawn beside its generated tower; its class ba
   expect(new Set(fills).size).toBeGreaterThan(1);
   await expect(plot.locator('.recharts-reference-line-line[stroke-dasharray="6 4"]')).toHaveCount(1);
   await expect(plot.getByText("Rated 5 kW", { exact: true })).toBeVisible();
+  expect(violations).toEqual([]); // the glTF loader's blob: textures and the asset route under the policy
   await expect(
     plot
       .locator(".recharts-cartesian-axis-tick-value")

@@ -1,5 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
-import { signIn } from "./helpers";
+import { expect, test } from "@playwright/test";
+import { recordCspViolations, signIn } from "./helpers";
 import { createEntity, viewsPanel } from "./views-helpers";
 
 // A security review found no security headers: no Content-Security-Policy, no frame-ancestors, and
@@ -10,15 +10,6 @@ function expectEveryResponseHeaders(headers: Record<string, string>, what: strin
   expect(headers["x-content-type-options"], what).toBe("nosniff");
   expect(headers["referrer-policy"], what).toBe("strict-origin-when-cross-origin");
   expect(headers["x-frame-options"], what).toBe("DENY");
-}
-
-/** Every CSP refusal the browser reports, in the page and in its frames. */
-function recordViolations(page: Page): string[] {
-  const violations: string[] = [];
-  page.on("console", (message) => {
-    if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
-  });
-  return violations;
 }
 
 test("pages, routes, static files and the 404 page carry the security headers; a page's policy has a fresh nonce", async ({ page }) => {
@@ -56,7 +47,7 @@ test("the editor, its views, the web view's sandboxed frame and the PDF view run
   page,
 }) => {
   test.setTimeout(120_000);
-  const violations = recordViolations(page);
+  const violations = recordCspViolations(page);
   await signIn(page, "engineer", "/editor");
   await createEntity(page, "beam", "CSP beam");
   const views = viewsPanel(page);

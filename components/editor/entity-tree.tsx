@@ -49,6 +49,10 @@ interface TreeContext {
   readonly initial: ReadonlyMap<string, { page: TreePage; around: string | undefined }>;
   readonly focusKey: string | null;
   readonly setFocusKey: (key: string) => void;
+  /** Asks the row `id` to take focus when it is rendered: the first of a page "Show more" loaded. */
+  readonly focusWhenShown: (id: string) => void;
+  /** Whether the row `id` was asked to take focus (and now is no longer). */
+  readonly takeFocusRequest: (id: string) => boolean;
 }
 
 const Context = createContext<TreeContext | null>(null);
@@ -71,6 +75,15 @@ export function EntityTree({ open, types, currentId, canCreate }: EntityTreeProp
   const [task, setTask] = useState<TreeTask | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [focusKey, setFocusKey] = useState<string | null>(currentId ?? null);
+  const pendingFocus = useRef<string | null>(null);
+  const focusWhenShown = (id: string) => {
+    pendingFocus.current = id;
+  };
+  const takeFocusRequest = (id: string) => {
+    if (pendingFocus.current !== id) return false;
+    pendingFocus.current = null;
+    return true;
+  };
   const rootTypes = types.filter((type) => type.atRoot);
   const steps = [...open.path.map((step) => step.id), ...(currentId ? [currentId] : [])];
   const initial = new Map<string, { page: TreePage; around: string | undefined }>([["", { page: open.roots, around: steps[0] }]]);
@@ -107,7 +120,9 @@ export function EntityTree({ open, types, currentId, canCreate }: EntityTreeProp
           {notice}
         </p>
       )}
-      <Context.Provider value={{ types, currentId, expanded, toggle, onTask: setTask, initial, focusKey, setFocusKey }}>
+      <Context.Provider
+        value={{ types, currentId, expanded, toggle, onTask: setTask, initial, focusKey, setFocusKey, focusWhenShown, takeFocusRequest }}
+      >
         {open.roots.total === 0 ? (
           <div className="rounded-lg border border-dashed border-slate-300 bg-white px-4 py-8 text-center text-sm text-slate-500">
             <p className="font-medium text-slate-700">No entities yet</p>
@@ -185,8 +200,12 @@ function Children({ parentId, parentName, level }: { parentId: string | null; pa
     initialData: initial ? ({ pages: [initial.page], pageParams: [initialParam] } satisfies InfiniteData<TreePage, PageParam>) : undefined,
     staleTime: 30_000,
   });
+  // The page's rows may render after the fetch resolves: the row focuses itself when it mounts (TreeItem's ref).
   const focusAfterLoad = (id: string | undefined) => {
-    if (id) requestAnimationFrame(() => document.querySelector<HTMLElement>(`[role="treeitem"][data-id="${CSS.escape(id)}"]`)?.focus());
+    if (!id) return;
+    const shown = document.querySelector<HTMLElement>(`[role="treeitem"][data-id="${CSS.escape(id)}"]`);
+    if (shown) shown.focus();
+    else tree.focusWhenShown(id);
   };
 
   if (query.isPending) {
@@ -321,6 +340,9 @@ function TreeItem({
       tabIndex={focusable ? 0 : -1}
       data-id={node.id}
       data-href={`/editor/${node.id}`}
+      ref={(element) => {
+        if (element && tree.takeFocusRequest(node.id)) element.focus();
+      }}
       onFocus={(event) => event.target === event.currentTarget && tree.setFocusKey(node.id)}
       className="rounded-md outline-none focus-visible:[&>div]:ring-2 focus-visible:[&>div]:ring-brand-300"
     >
