@@ -1,9 +1,10 @@
 import { storage } from "@/lib/controller/storage";
 import { db } from "@/lib/db/client";
 import { pool } from "@/lib/db/pool";
-import { rowOf, sql } from "@/lib/db/sql";
+import { raw, rowOf, sql } from "@/lib/db/sql";
 import { readableSql } from "@/lib/entities/access";
 import type { Actor } from "@/lib/entities/types";
+import { REFERENCES } from "./sql";
 import { FILES_WORKSPACE } from "./upload-file";
 
 /**
@@ -23,14 +24,14 @@ export async function findFileForUser(actor: Actor, fileId: string) {
 /**
  * Whether one of the entities whose revisions reference the file is one the actor may read, decided
  * in one statement by the entities' access predicate (lib/entities/access.ts), as every other read
- * of an entity is. The reference test is lib/files/sql.ts's (the file's id in the params' text).
+ * of an entity is. The reference test is lib/files/sql.ts's: a file field's `{ fileId }` value, never a text that mentions the id.
  */
 async function readsAReferencingEntity(actor: Actor, fileId: string): Promise<boolean> {
   const row = await rowOf<{ reads: boolean }>(
     pool,
     sql`SELECT EXISTS (
           SELECT 1 FROM "entity" e
-           WHERE e."id" IN (SELECT r."entityId" FROM "entity_revision" r WHERE r."params"::text LIKE '%' || ${fileId} || '%')
+           WHERE e."id" IN (SELECT r."entityId" FROM "entity_revision" r, (SELECT ${fileId}::text AS id) f WHERE ${raw(REFERENCES)})
              AND ${readableSql(actor, "e")}) AS "reads"`,
   );
   return row?.reads ?? false;

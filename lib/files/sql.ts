@@ -8,7 +8,8 @@ import { pool } from "@/lib/db/pool";
 // GET /api/files/<id> serve their file, and kept it from collection. A jsonpath scan of
 // entity_revision is sequential, as the text search was; fine at this scale (thousands of revisions).
 
-const REFERENCES = `jsonb_path_exists(r.params, '$.** ? (@.fileId == $id && @.name.type() == "string")', jsonb_build_object('id', f.id))`;
+/** Whether revision `r` references file `f` (the aliases the statements here and find-file-for-user.ts use). */
+export const REFERENCES = `jsonb_path_exists(r.params, '$.** ? (@.fileId == $id && @.name.type() == "string")', jsonb_build_object('id', f.id))`;
 
 /** The entities one of whose revisions references the file. */
 export async function entitiesReferencingFile(fileId: string): Promise<string[]> {
