@@ -27,8 +27,9 @@
  *   `afterFailedAttempt` says: rescheduled after the backoff, or failed into the error queue.
  * - if, switch, split: `nextNodes` evaluates the conditions; a split gives each opened branch a
  *   token, which its tasks carry to the join.
- * - join: one task per split token; `joinState` says go on, keep waiting, or fail (a branch can no
- *   longer arrive).
+ * - join: one task per split, made by the first arrival and decided only once no other node is
+ *   left to run; `joinState` says go on once nothing is open on its branches (a canceled branch
+ *   counts as done; a task in error holds it).
  * - subprocess: starts a process of `flow` at its start handle `start` with `data(ctx)`; when that
  *   process is done, `merge` gives the patch and the task completes. A canceled child fails it.
  * - end: cancels the process's other open tasks, completes, and finishes the process.

@@ -55,24 +55,66 @@ export interface JoinData {
   readonly branches: readonly string[];
 }
 
-/** Runs the nodes a process reaches, and the ones after them, until each path waits or ends. */
+/**
+ * Runs the nodes a process reaches, and the ones after them, until each path waits or ends. As in
+ * Viewflow (2.2.3 on), a join is looked at only once no other node is left to run: every
+ * synchronous branch reaches its waiting point (or the join) first, so a join never decides while
+ * an arrival is still queued, and arrivals at one join within one run are one decision.
+ */
 export async function runNodes(work: FlowWork, process: LoadedProcess, pending: readonly Pending[]): Promise<void> {
   const queue = [...pending];
-  for (let item = queue.shift(); item !== undefined; item = queue.shift()) {
+  const arrivals: Pending[] = [];
+  const joins: TaskRow[] = [];
+  for (;;) {
     // An end node finished the process: the other paths stop with it.
     if (process.row.status === "done" || process.row.status === "canceled") return;
-    if (work.mode === "user") {
-      queue.push(...(await activate(work, process, item)));
-      continue;
+    const item = queue.shift();
+    if (item?.node.kind === "join") {
+      arrivals.push(item);
+    } else if (item) {
+      queue.push(...(await guarded(work, process, item, () => activate(work, process, item))));
+    } else if (arrivals.length > 0) {
+      for (const arrival of arrivals.splice(0)) {
+        const join = await guarded(work, process, arrival, async () => [await arriveAtJoin(work, process, arrival)]);
+        for (const task of join) if (!joins.includes(task)) joins.push(task);
+      }
+    } else {
+      const join = joins.shift();
+      if (!join) return;
+      if (join.status !== "started") continue;
+      queue.push(...(await guardedJoin(work, process, join)));
     }
-    const checkpoint = work.checkpoint();
-    try {
-      queue.push(...(await activate(work, process, item)));
-    } catch (error) {
-      if (!isNodeFailure(error)) throw error;
-      work.restore(checkpoint);
-      saveFailedNode(work, process, item, error);
-    }
+  }
+}
+
+/**
+ * Runs one node. After a person's task (user mode) a failure throws and everything rolls back;
+ * after a job it is saved on the node's task, in error, and what went before it stands.
+ */
+async function guarded<T>(work: FlowWork, process: LoadedProcess, item: Pending, run: () => Promise<T[]>): Promise<T[]> {
+  if (work.mode === "user") return run();
+  const checkpoint = work.checkpoint();
+  try {
+    return await run();
+  } catch (error) {
+    if (!isNodeFailure(error)) throw error;
+    work.restore(checkpoint);
+    saveFailedNode(work, process, item, error);
+    return [];
+  }
+}
+
+/** Decides a join, with a job's failure saved on the join task itself. */
+async function guardedJoin(work: FlowWork, process: LoadedProcess, join: TaskRow): Promise<Pending[]> {
+  if (work.mode === "user") return evaluateJoin(work, process, join);
+  const checkpoint = work.checkpoint();
+  try {
+    return await evaluateJoin(work, process, join);
+  } catch (error) {
+    if (!isNodeFailure(error)) throw error;
+    work.restore(checkpoint);
+    failTask(work, process, join, error.cause ?? error);
+    return [];
   }
 }
 
@@ -98,7 +140,8 @@ async function activate(work: FlowWork, process: LoadedProcess, item: Pending): 
     work.enqueue(task);
     return [];
   }
-  if (node.kind === "join") return arriveAtJoin(work, process, node, item);
+  // runNodes holds arrivals at a join back until nothing else is left to run.
+  if (node.kind === "join") throw new Error(`Node "${node.name}" is a join; runNodes decides joins.`);
   // checkFlow refuses edges into a start node.
   if (node.kind === "start" || node.kind === "startHandle") throw new Error(`Node "${node.name}" is a start node; nothing leads to it.`);
 
@@ -187,47 +230,49 @@ function parseToken(token: string): { splitId: string; outer: string | null } {
   return { splitId: last.slice(0, last.lastIndexOf(".")), outer: cut === -1 ? null : token.slice(0, cut) };
 }
 
-async function arriveAtJoin(work: FlowWork, process: LoadedProcess, node: NodeOfKind<"join">, item: Pending): Promise<Pending[]> {
+/**
+ * A branch reaches a join: the join task of its split is created by the first arrival (a done,
+ * canceled or failed one is never reused) and every arrival is linked to it. Deciding comes after
+ * (`evaluateJoin`), once nothing else is left to run.
+ */
+async function arriveAtJoin(work: FlowWork, process: LoadedProcess, item: Pending): Promise<TaskRow> {
+  const node = item.node as NodeOfKind<"join">;
   if (!item.token) throw nodeFailed(node, new Error("a task reached the join outside any split"));
   const { splitId, outer } = parseToken(item.token);
-  let join = work
+  const join = work
     .openTasks(process)
     .find((task) => task.nodeName === node.name && task.status === "started" && (task.data as JoinData | null)?.split === splitId);
   if (join) {
     for (const previousId of item.previous) work.link(join, previousId);
-  } else {
-    const split = await work.task(process, splitId);
-    const data: JoinData = { split: splitId, branches: (split?.data as SplitData | null)?.branches ?? [] };
-    join = work.addTask(process, { ...fields(work, process, node, { ...item, token: outer }, null), data });
-    work.move(join, "activate");
+    return join;
   }
-  return evaluateJoin(work, process, join);
+  // The split is in memory when it ran in this work; else it is read once, by the first arrival.
+  const split = await work.task(process, splitId);
+  const data: JoinData = { split: splitId, branches: (split?.data as SplitData | null)?.branches ?? [item.token] };
+  const created = work.addTask(process, { ...fields(work, process, node, { ...item, token: outer }, null), data });
+  work.move(created, "activate");
+  return created;
 }
 
 /**
- * Goes on from a join once every branch its split opened has arrived; fails it into the error queue
- * when a branch can no longer arrive (nothing open is left on it).
+ * Goes on from a join once no task is left open on the branches its split opened, as Viewflow's
+ * join decides: a branch whose tasks all arrived, were canceled, or ended elsewhere is done; a
+ * task in error still holds the join, since it may be revived. Tasks of a split nested in a
+ * branch carry longer tokens under it, so they hold the join too.
  */
 export async function evaluateJoin(work: FlowWork, process: LoadedProcess, join: TaskRow): Promise<Pending[]> {
   const { branches } = join.data as JoinData;
-  const arrivals = await work.arrivalsAt(join);
   const open = work.openTasks(process).filter((task) => task.id !== join.id);
-  const states = branches.map((branch): BranchState => {
-    if (arrivals.some((arrival) => arrival.token === branch)) return "arrived";
-    const onBranch = open.find((task) => task.token === branch || task.token?.startsWith(`${branch}/`));
-    return onBranch ? onBranch.status : "canceled";
-  });
-  const state = joinState(states);
+  const states = branches.map((branch): BranchState => open.filter((task) => isOnBranch(task, branch)).map((task) => task.status));
+  if (joinState(states) !== "ready") return [];
   const node = work.nodeOf(process, join);
-  if (state === "ready") {
-    work.move(join, "complete");
-    return after(process, join, nextOf(node));
-  }
-  if (state === "stuck") {
-    const waiting = branches.filter((_, index) => states[index] !== "arrived").join(", ");
-    failTask(work, process, join, new Error(`A branch can no longer reach "${join.title}" (branches not arrived: ${waiting}).`));
-  }
-  return [];
+  work.move(join, "complete");
+  return after(process, join, nextOf(node));
+}
+
+/** Whether a task is on a branch: it carries the branch's token, or that of a split nested in it. */
+export function isOnBranch(task: TaskRow, branch: string): boolean {
+  return task.token === branch || (task.token?.startsWith(`${branch}/`) ?? false);
 }
 
 /** Re-checks every waiting join of a process, after a task on a branch was canceled. */

@@ -18,7 +18,7 @@ import {
   type TaskView,
 } from "@/lib/flow";
 import { FlowError } from "./errors";
-import { lockProcess, selectPrevious, selectTask, writeChanges, type Tx } from "./queries";
+import { lockProcess, selectTask, writeChanges, type Tx } from "./queries";
 import type { FlowRegistry } from "./registry";
 import { isOpen, type AuditRow, type JobSpec, type ProcessRow, type TaskRow } from "./rows";
 
@@ -54,7 +54,6 @@ export class FlowWork {
   private previous: { taskId: string; previousId: string }[] = [];
   private audit: AuditRow[] = [];
   private jobs: JobSpec[] = [];
-  private readonly arrivals = new Map<string, { id: string; token: string | null }[]>();
 
   constructor(
     readonly tx: Tx,
@@ -122,21 +121,6 @@ export class FlowWork {
     return node.kind === task.nodeKind ? node : obsoleteNode(task.nodeName);
   }
 
-  /** The tasks that arrived at a join: loaded once from the database, plus this work's links. */
-  async arrivalsAt(join: TaskRow): Promise<{ id: string; token: string | null }[]> {
-    let list = this.arrivals.get(join.id);
-    if (!list) {
-      list = this.created.has(join.id) ? [] : await selectPrevious(this.tx, join.id);
-      for (const link of this.previous) {
-        if (link.taskId === join.id && !list.some((p) => p.id === link.previousId)) {
-          list.push({ id: link.previousId, token: this.tasks.get(link.previousId)?.token ?? null });
-        }
-      }
-      this.arrivals.set(join.id, list);
-    }
-    return list;
-  }
-
   // ─── Creating ───────────────────────────────────────────────────────────────
 
   /** A new process, running, with its data already parsed by the flow's schema. */
@@ -197,7 +181,6 @@ export class FlowWork {
   /** Records that `task` came from `previousId` (a join gains one link per arriving branch). */
   link(task: TaskRow, previousId: string): void {
     this.previous.push({ taskId: task.id, previousId });
-    this.arrivals.get(task.id)?.push({ id: previousId, token: this.tasks.get(previousId)?.token ?? null });
   }
 
   // ─── Changing ───────────────────────────────────────────────────────────────
@@ -326,7 +309,6 @@ export class FlowWork {
     this.previous = [...checkpoint.previous];
     this.audit = [...checkpoint.audit];
     this.jobs = [...checkpoint.jobs];
-    this.arrivals.clear();
   }
 
   // ─── Writing ────────────────────────────────────────────────────────────────

@@ -63,6 +63,15 @@ export async function selectPrevious(tx: Tx, taskId: string): Promise<{ id: stri
   );
 }
 
+/** The task that replaced `taskId` (by a revive, or an undo that ran its node again), if one did. */
+export async function selectReplacement(tx: Tx, processId: string, taskId: string): Promise<string | null> {
+  const rows = await rowsOf<{ id: string }>(tx, `SELECT id FROM flow_task WHERE "processId" = $1 AND "revivedFromId" = $2 LIMIT 1`, [
+    processId,
+    taskId,
+  ]);
+  return rows[0]?.id ?? null;
+}
+
 /** Processes a subprocess task started that have not ended. */
 export async function selectOpenChildProcesses(tx: Tx, parentTaskId: string): Promise<{ id: string; flowName: string }[]> {
   return rowsOf<{ id: string; flowName: string }>(
