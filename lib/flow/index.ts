@@ -27,19 +27,25 @@
  *   `afterFailedAttempt` says: rescheduled after the backoff, or failed into the error queue.
  * - if, switch, split: `nextNodes` evaluates the conditions; a split gives each opened branch a
  *   token, which its tasks carry to the join.
+ * - splitFirst: opens its branches like a split and stays started; the first task completed on a
+ *   branch wins: the other branches' open tasks are canceled and the first split completes.
  * - join: one task per split, made by the first arrival and decided only once no other node is
  *   left to run; `joinState` says go on once nothing is open on its branches (a canceled branch
- *   counts as done; a task in error holds it).
+ *   counts as done; a task in error holds it); `continueWhen` goes on earlier, canceling the rest.
  * - subprocess: starts a process of `flow` at its start handle `start` with `data(ctx)`; when that
  *   process is done, `merge` gives the patch and the task completes. A canceled child fails it.
- * - end: cancels the process's other open tasks, completes, and finishes the process.
+ *   With `items` (the `subprocesses` builder): one child per item; it completes when every child
+ *   not canceled is done, or when `continueWhen` holds (the running ones are canceled).
+ * - end: `others: "cancel"` cancels the process's other open tasks, completes, and finishes the
+ *   process; `others: "wait"` completes, and finishes the process only when nothing else is open.
+ * Every callback's context has `history`, the process's tasks so far (loaded only when read).
  * - obsolete: shown in histories; an admin may cancel it while it is open.
  */
 export { flow } from "./flow";
 export type { AnyFlow, CheckNodes, Flow, FlowConfig, NamedNodes, ProcessData } from "./flow";
 export type { AnyNode, AnyNodeDefinition, NodeBuilders, TargetsOf } from "./node";
-export { assigneeOf, dueAt, isPermitted, priorityOf, role } from "./options";
-export type { Assignee, Assignment, Due, HumanTaskOptions, NodeOptions, Permission, Priority, TaskText } from "./options";
+export { ANYONE, assigneeOf, dueAt, holds, isPermitted, priorityOf, processHistory, role } from "./options";
+export type { Assignee, Assignment, Due, HumanTaskOptions, NamedPermission, NodeOptions, Permission, Priority, TaskText } from "./options";
 export { emptyForm } from "./form";
 export type { EmptyForm, FormSchema } from "./form";
 export { addDuration, durationMs } from "./duration";
@@ -50,11 +56,19 @@ export type { CompleteContext, ViewNode, ViewOptions } from "./nodes/view";
 export type { HandlerFunction, HandlerNode } from "./nodes/handler";
 export type { Condition, IfNode } from "./nodes/if";
 export type { CaseEdge, SwitchNode } from "./nodes/switch";
-export type { BranchEdge, SplitNode } from "./nodes/split";
+export type { BranchEdge, SplitFirstNode, SplitNode } from "./nodes/split";
 export { joinState } from "./nodes/join";
-export type { BranchState, JoinNode } from "./nodes/join";
-export type { ChildEndedContext, StartHandleNames, SubprocessNode, SubprocessOptions } from "./nodes/subprocess";
-export type { EndNode } from "./nodes/end";
+export type { BranchState, JoinContext, JoinNode, JoinOptions } from "./nodes/join";
+export type {
+  ChildEndedContext,
+  ChildProcess,
+  ChildrenContext,
+  StartHandleNames,
+  SubprocessesOptions,
+  SubprocessNode,
+  SubprocessOptions,
+} from "./nodes/subprocess";
+export type { EndNode, EndOptions, EndOthers } from "./nodes/end";
 export { obsoleteNode } from "./nodes/obsolete";
 export type { ObsoleteNode } from "./nodes/obsolete";
 export {
@@ -82,7 +96,10 @@ export type {
   EdgeKind,
   FlowContext,
   FlowUser,
+  HistoryTask,
   NodeKind,
+  PermissionContext,
+  ProcessHistory,
   ProcessId,
   ProcessPatch,
   ProcessSchema,

@@ -1,12 +1,12 @@
 import type { AnyFlow } from "./flow";
 import type { EmptyForm, FormSchema } from "./form";
 import type { NodeOptions } from "./options";
-import { end, type EndNode } from "./nodes/end";
+import { end, type EndNode, type EndOptions } from "./nodes/end";
 import { handler, type HandlerFunction, type HandlerNode, type HandlerStep } from "./nodes/handler";
 import { ifNode, type Condition, type IfNode, type IfStep } from "./nodes/if";
 import { job, type JobFunction, type JobNode, type JobOptions, type JobStep } from "./nodes/job";
-import { join, type JoinNode, type JoinStep } from "./nodes/join";
-import { split, type SplitNode, type SplitStep } from "./nodes/split";
+import { join, type JoinNode, type JoinOptions, type JoinStep } from "./nodes/join";
+import { split, splitFirst, type SplitFirstNode, type SplitNode, type SplitStep } from "./nodes/split";
 import {
   start,
   startHandle,
@@ -17,7 +17,14 @@ import {
   type StartOptions,
   type StartStep,
 } from "./nodes/start";
-import { subprocess, type SubprocessNode, type SubprocessOptions, type SubprocessStep } from "./nodes/subprocess";
+import {
+  subprocess,
+  subprocesses,
+  type SubprocessesOptions,
+  type SubprocessNode,
+  type SubprocessOptions,
+  type SubprocessStep,
+} from "./nodes/subprocess";
 import { switchNode, type SwitchNode, type SwitchStep } from "./nodes/switch";
 import { view, type ViewNode, type ViewOptions, type ViewStep } from "./nodes/view";
 
@@ -42,12 +49,16 @@ export interface NodeBuilders<D, I = D> {
   readonly switchNode: (options?: NodeOptions<D>) => SwitchStep<D>;
   /** Opens parallel branches. */
   readonly split: (options?: NodeOptions<D>) => SplitStep<D>;
-  /** Waits for the branches its split opened. */
-  readonly join: (options?: NodeOptions<D>) => JoinStep<D>;
+  /** Opens parallel branches; the first task done on one cancels the others. */
+  readonly splitFirst: (options?: NodeOptions<D>) => SplitStep<D, "splitFirst">;
+  /** Waits for the branches its split opened, or goes on early when `continueWhen` holds. */
+  readonly join: (options?: JoinOptions<D>) => JoinStep<D>;
   /** Runs another flow's process and goes on when it is done. */
   readonly subprocess: <C extends AnyFlow>(child: C, options: SubprocessOptions<D, C>) => SubprocessStep<D>;
+  /** Runs one process of another flow per item, and goes on when they are done. */
+  readonly subprocesses: <C extends AnyFlow, Item>(child: C, options: SubprocessesOptions<D, C, Item>) => SubprocessStep<D>;
   /** Finishes the process. */
-  readonly end: (options?: NodeOptions<D>) => EndNode<D>;
+  readonly end: (options?: EndOptions<D>) => EndNode<D>;
 }
 
 /** One set of builders serves every flow: the process data type only exists for the compiler. */
@@ -60,8 +71,10 @@ export const nodeBuilders = Object.freeze({
   ifNode,
   switchNode,
   split,
+  splitFirst,
   join,
   subprocess,
+  subprocesses,
   end,
 });
 
@@ -83,6 +96,7 @@ export type AnyNodeDefinition =
   | IfNode<ErasedData>
   | SwitchNode<ErasedData>
   | SplitNode<ErasedData>
+  | SplitFirstNode<ErasedData>
   | JoinNode<ErasedData>
   | SubprocessNode<ErasedData>
   | EndNode<ErasedData>;
