@@ -60,7 +60,7 @@ const FLOW_NAME = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 const NODE_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
 
 const STARTS: readonly NodeKind[] = ["start", "startHandle"];
-const WITH_NEXT: readonly NodeKind[] = ["start", "startHandle", "view", "handler", "job", "join", "subprocess"];
+const WITH_NEXT: readonly NodeKind[] = ["start", "startHandle", "view", "handler", "handle", "job", "join", "subprocess"];
 // Nodes the engine runs at once, in the same transaction. A loop of only these never waits for
 // anyone, so it would spin under the process lock forever.
 const AUTOMATIC: readonly NodeKind[] = ["handler", "if", "switch", "split", "join"];

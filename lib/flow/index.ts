@@ -21,6 +21,8 @@
  *   field by field), applies `merge`'s patch, parses the data again and runs the synchronous nodes
  *   after it: if any throws, all rolls back and the task stays the user's.
  * - handler: `run` returns a patch, merged and parsed before the next nodes run.
+ * - handle: created new; waits for `signalTask` (code) or `signalTaskWithToken` (a webhook with the
+ *   task's token, handed to `onCreate`); `input` parses the signal, `merge` patches, then as a handler.
  * - job: scheduled, and its queue job enqueued, in the transaction that creates it. The worker runs
  *   `run` outside the lock on a snapshot, then locks, merges the patch, completes the task and runs
  *   the next nodes; a node after it that throws is saved in error. A failed attempt goes where
@@ -53,6 +55,7 @@ export { afterFailedAttempt, DEFAULT_JOB_BACKOFF, DEFAULT_JOB_RETRIES, retryDela
 export type { Backoff, JobCompute, JobContext, JobFaults, JobFunction, JobNode, JobOptions, JobStorage, StoredFile } from "./nodes/job";
 export type { StartContext, StartHandleNode, StartHandleOptions, StartNode, StartOptions } from "./nodes/start";
 export type { CompleteContext, ViewNode, ViewOptions } from "./nodes/view";
+export type { HandleNode, HandleOptions, SignalAddress, SignalContext } from "./nodes/handle";
 export type { HandlerFunction, HandlerNode } from "./nodes/handler";
 export type { Condition, IfNode } from "./nodes/if";
 export type { CaseEdge, SwitchNode } from "./nodes/switch";

@@ -2,6 +2,7 @@ import type { AnyFlow } from "./flow";
 import type { EmptyForm, FormSchema } from "./form";
 import type { NodeOptions } from "./options";
 import { end, type EndNode, type EndOptions } from "./nodes/end";
+import { handle, type HandleNode, type HandleOptions, type HandleStep } from "./nodes/handle";
 import { handler, type HandlerFunction, type HandlerNode, type HandlerStep } from "./nodes/handler";
 import { ifNode, type Condition, type IfNode, type IfStep } from "./nodes/if";
 import { job, type JobFunction, type JobNode, type JobOptions, type JobStep } from "./nodes/job";
@@ -41,6 +42,8 @@ export interface NodeBuilders<D, I = D> {
   readonly view: <F extends FormSchema = EmptyForm>(options: ViewOptions<D, F>) => ViewStep<D, F>;
   /** Code run in the process's transaction; returns a patch. */
   readonly handler: (run: HandlerFunction<D>, options?: NodeOptions<D>) => HandlerStep<D>;
+  /** Waits for code or an outside system to signal it (`signalTask`; a webhook with the task's token). */
+  readonly handle: <F extends FormSchema = EmptyForm>(options?: HandleOptions<D, F>) => HandleStep<D, F>;
   /** Code run by the job queue with retries; returns a patch when it ends. */
   readonly job: (run: JobFunction<D>, options?: JobOptions<D>) => JobStep<D>;
   /** Goes one of two ways. */
@@ -67,6 +70,7 @@ export const nodeBuilders = Object.freeze({
   startHandle,
   view,
   handler,
+  handle,
   job,
   ifNode,
   switchNode,
@@ -92,6 +96,7 @@ export type AnyNodeDefinition =
   | StartHandleNode
   | ViewNode<ErasedData>
   | HandlerNode<ErasedData>
+  | HandleNode<ErasedData>
   | JobNode<ErasedData>
   | IfNode<ErasedData>
   | SwitchNode<ErasedData>

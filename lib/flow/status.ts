@@ -86,6 +86,8 @@ export const NODE_ACTIONS = {
   startHandle: ["activate", "complete"],
   view: ["assign", "unassign", "reassign", "start", "complete", "fail", "cancel", "undo", "revive"],
   handler: ENGINE_RUN,
+  // Waits new for its signal, which activates and completes it.
+  handle: ENGINE_RUN,
   job: ["schedule", "start", "reschedule", "complete", "fail", "cancel", "undo", "revive"],
   if: ENGINE_RUN,
   switch: ENGINE_RUN,

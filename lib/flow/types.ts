@@ -123,6 +123,7 @@ export const NODE_KINDS = [
   "startHandle",
   "view",
   "handler",
+  "handle",
   "job",
   "if",
   "switch",

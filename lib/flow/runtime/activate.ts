@@ -1,7 +1,7 @@
 /**
  * Activations: what each node kind does when the process reaches it, inside the transaction that
- * holds the process lock (lib/flow/index.ts describes each kind). Views wait for a person, jobs for
- * the queue, joins for their branches, a first split for its first branch to finish; every other
+ * holds the process lock (lib/flow/index.ts describes each kind). Views wait for a person, handles
+ * for a signal, jobs for the queue, joins for their branches, a first split for its first branch to finish; every other
  * kind runs at once, and the nodes after it too.
  *
  * Failures follow the seed's two strategies (FlowWork's mode): after a person's task, anything a
@@ -27,6 +27,7 @@ import { fieldErrors, FlowError } from "./errors";
 import { HistoryNeeded, type FlowWork, type LoadedProcess } from "./flow-work";
 import { selectChildProcesses, selectOpenChildProcesses, selectTaskOwner } from "./queries";
 import type { TaskRow } from "./rows";
+import { signalAddressOf } from "./signal-token";
 
 /** The nodes of one kind, with their names. */
 export type NodeOfKind<K extends AnyNode["kind"]> = Extract<AnyNode, { readonly kind: K }>;
@@ -146,6 +147,9 @@ async function activate(work: FlowWork, process: LoadedProcess, item: Pending): 
     case "view":
       await createView(work, process, node, item);
       return [];
+    case "handle":
+      await createHandle(work, process, node, item);
+      return [];
     case "job": {
       const task = work.addTask(process, fields(work, process, node, item, item.id ?? null));
       work.move(task, "schedule");
@@ -224,6 +228,15 @@ async function createView(work: FlowWork, process: LoadedProcess, node: NodeOfKi
     await authoredAsync(node, () => onCreate(work.context(process, work.taskView(task))));
   }
   return task;
+}
+
+/** A handle waits, new, for its signal; `onCreate` gets the address an outside system signals it at. */
+async function createHandle(work: FlowWork, process: LoadedProcess, node: NodeOfKind<"handle">, item: Pending): Promise<void> {
+  const task = work.addTask(process, fields(work, process, node, item, item.id ?? null));
+  if (node.onCreate) {
+    const onCreate = node.onCreate;
+    await authoredAsync(node, () => onCreate(work.context(process, work.taskView(task), { signal: signalAddressOf(task) })));
+  }
 }
 
 /** The fields every new task gets: title and description (computed from the process), branch, links. */
@@ -562,7 +575,7 @@ function saveFailedNode(work: FlowWork, process: LoadedProcess, item: Pending, e
     data: item.data ?? null,
     revivedFromId: item.revivedFromId ?? null,
   });
-  if (item.node.kind !== "view" && item.node.kind !== "job" && item.node.kind !== "join") work.move(task, "activate");
+  if (!["view", "handle", "job", "join"].includes(item.node.kind)) work.move(task, "activate");
   failTask(work, process, task, error.cause ?? error);
 }
 

@@ -94,16 +94,6 @@ export async function selectChildProcesses(tx: Tx, parentTaskId: string): Promis
   return rows.map((r) => r.row);
 }
 
-/** Whether an end of the process is done (one that let other branches go on: `end({ others: "wait" })`). */
-export async function selectEndReached(tx: Tx, processId: string): Promise<boolean> {
-  const rows = await rowsOf<{ reached: boolean }>(
-    tx,
-    `SELECT EXISTS (SELECT 1 FROM flow_task WHERE "processId" = $1 AND "nodeKind" = 'end' AND status = 'done') AS reached`,
-    [processId],
-  );
-  return rows[0]?.reached ?? false;
-}
-
 /** The task that replaced `taskId` (by a revive, or an undo that ran its node again), if one did. */
 export async function selectReplacement(tx: Tx, processId: string, taskId: string): Promise<string | null> {
   const rows = await rowsOf<{ id: string }>(tx, `SELECT id FROM flow_task WHERE "processId" = $1 AND "revivedFromId" = $2 LIMIT 1`, [
