@@ -70,6 +70,21 @@ const splitFirstJoin = flow("vf-split-first-join", {
   }),
 });
 
+/** A first split on one branch of a split, with no join of its own: its winner goes on to the outer join. */
+const nestedSplitFirst = flow("vf-nested-split-first", {
+  process: none,
+  nodes: ({ startHandle, split, splitFirst, view, join, end }) => ({
+    start: startHandle().next("outer"),
+    outer: split().branch("race").branch("other"),
+    race: splitFirst().branch("fast").branch("slow"),
+    fast: view({ assign: role("reviewer") }).next("joined"),
+    slow: view({ assign: role("reviewer") }).next("joined"),
+    other: view({ assign: role("reviewer") }).next("joined"),
+    joined: join().next("end"),
+    end: end(),
+  }),
+});
+
 /** viewflow/workflow/nodes/end.py End: other branches go on; the last end finishes the process. */
 const waitingEnds = flow("vf-waiting-ends", {
   process: none,
@@ -147,6 +162,7 @@ const registry = loadFlows([
   partialJoin,
   twoOfThree,
   splitFirst,
+  nestedSplitFirst,
   splitFirstJoin,
   waitingEnds,
   cancelingEnd,
@@ -234,6 +250,21 @@ describe("splitFirst — Viewflow's SplitFirst", () => {
     await complete(users.engineer2, processId, "quick");
     expect(await taskAt(processId, "slow")).toMatchObject({ status: "canceled" });
     expect(await taskAt(processId, "join")).toMatchObject({ status: "done" });
+    expect(await processRow(processId)).toMatchObject({ status: "done" });
+  });
+});
+
+describe("splitFirst inside a split's branch", () => {
+  // Found by the storm test: the outer join took the first split for its own, went on with the
+  // winner alone, and its end canceled the outer split's other branch.
+  it("its winner reaches the outer join, which still waits for the other branch", async () => {
+    const processId = await start("vf-nested-split-first");
+    await complete(reviewer, processId, "fast");
+    expect(await taskAt(processId, "slow")).toMatchObject({ status: "canceled" });
+    expect(await taskAt(processId, "joined")).toMatchObject({ status: "started", token: null });
+    expect(await taskAt(processId, "other")).toMatchObject({ status: "new" });
+    await complete(reviewer, processId, "other");
+    expect(await taskAt(processId, "joined")).toMatchObject({ status: "done" });
     expect(await processRow(processId)).toMatchObject({ status: "done" });
   });
 });

@@ -23,6 +23,7 @@ import {
   type ChildProcess,
   type ObsoleteNode,
 } from "@/lib/flow";
+import { adjacency, flowGraph, reachable } from "@/lib/flow/graph";
 import { fieldErrors, FlowError } from "./errors";
 import { HistoryNeeded, type FlowWork, type LoadedProcess } from "./flow-work";
 import { selectChildProcesses, selectOpenChildProcesses, selectTaskOwner } from "./queries";
@@ -282,7 +283,8 @@ export function isOnBranch(task: { readonly token: string | null }, branch: stri
 async function arriveAtJoin(work: FlowWork, process: LoadedProcess, item: Pending): Promise<TaskRow> {
   const node = item.node as NodeOfKind<"join">;
   if (!item.token) throw nodeFailed(node, new Error("a task reached the join outside any split"));
-  const { splitId, outer } = parseToken(item.token);
+  const token = await joinedToken(work, process, node, item.token);
+  const { splitId, outer } = parseToken(token);
   const join = work
     .openTasks(process)
     .find((task) => task.nodeName === node.name && task.status === "started" && (task.data as JoinData | null)?.split === splitId);
@@ -292,10 +294,37 @@ async function arriveAtJoin(work: FlowWork, process: LoadedProcess, item: Pendin
   }
   // The split is in memory when it ran in this work, or is still open (a first split); else it is read once, by the first arrival.
   const split = await work.task(process, splitId);
-  const data: JoinData = { split: splitId, branches: (split?.data as SplitData | null)?.branches ?? [item.token] };
+  const data: JoinData = { split: splitId, branches: (split?.data as SplitData | null)?.branches ?? [token] };
   const created = work.addTask(process, { ...fields(work, process, node, { ...item, token: outer }, null), data });
   work.move(created, "activate");
   return created;
+}
+
+/**
+ * The branch token a join decides on, from an arrival's. A first split needs no join of its own
+ * (its losers are canceled), so the winner may go straight on to the join of the split around it:
+ * when another branch of that enclosing split reaches this join without passing the first split,
+ * the first split's part of the token is dropped, and the join closes the enclosing split.
+ */
+async function joinedToken(work: FlowWork, process: LoadedProcess, join: NodeOfKind<"join">, token: string): Promise<string> {
+  for (let current = token; ;) {
+    const { splitId, outer } = parseToken(current);
+    if (outer === null) return current;
+    const split = await work.task(process, splitId);
+    const enclosing = split?.nodeKind === "splitFirst" ? await work.task(process, parseToken(outer).splitId) : null;
+    if (!split || !enclosing) return current;
+    const targets = work.nodeOf(process, enclosing).edges.map((edge) => edge.to);
+    if (!reachable(targets, successorsOf(process.flow), split.nodeName).has(join.name)) return current;
+    current = outer;
+  }
+}
+
+const SUCCESSORS = new WeakMap<AnyFlow, ReadonlyMap<string, readonly string[]>>();
+
+function successorsOf(flow: AnyFlow): ReadonlyMap<string, readonly string[]> {
+  let successors = SUCCESSORS.get(flow);
+  if (!successors) SUCCESSORS.set(flow, (successors = adjacency(flowGraph(flow).edges)));
+  return successors;
 }
 
 /**

@@ -71,9 +71,15 @@ const CHECKS: { name: string; sql: string; say: (row: Row) => string }[] = [
     say: (r) => `process ${r.processId} has ${r.n} open joins "${r.nodeName}" for split ${r.split}`,
   },
   {
+    // An arrival carries one of the branches, or one under it through first splits only: a first
+    // split's winner may go on to the join of the split around it (activate.ts joinedToken).
     name: "joins receive only their split's branches",
     sql: `SELECT j.id, a.token FROM flow_task j JOIN flow_task_previous l ON l."taskId" = j.id JOIN flow_task a ON a.id = l."previousId"
-           WHERE j."nodeKind" = 'join' AND NOT (j.data->'branches' ? coalesce(a.token, '') OR a.id = j.data->>'split')`,
+           WHERE j."nodeKind" = 'join' AND NOT (j.data->'branches' ? coalesce(a.token, '') OR a.id = j.data->>'split'
+             OR EXISTS (SELECT 1 FROM jsonb_array_elements_text(j.data->'branches') b(token) WHERE a.token LIKE b.token || '/%'
+               AND NOT EXISTS (SELECT 1 FROM unnest(string_to_array(substr(a.token, length(b.token) + 2), '/')) s(part)
+                 WHERE NOT EXISTS (SELECT 1 FROM flow_task f WHERE f."processId" = j."processId" AND f."nodeKind" = 'splitFirst'
+                   AND f.id = left(s.part, length(s.part) - position('.' in reverse(s.part)))))))`,
     say: (r) => `join ${r.id} received a task on branch ${r.token}, which its split did not open`,
   },
   {
