@@ -128,7 +128,11 @@ const splitAndJoin = (db: Client, user: FlowUser) =>
 /** Completes the open step of a loop process (found through the open-task index, as the lock finds it). */
 function completeLoopStep(processId: string) {
   return async (db: Client, user: FlowUser) => {
-    const { rows } = await db.query<{ id: string }>(`SELECT id FROM flow_task WHERE "processId" = $1 AND status = 'assigned'`, [processId]);
+    // The lock's own predicate, so this read takes the open-task index as the lock does.
+    const { rows } = await db.query<{ id: string }>(
+      `SELECT id FROM flow_task WHERE "processId" = $1 AND status IN ('new', 'assigned', 'scheduled', 'started', 'error')`,
+      [processId],
+    );
     await completeTask(user, { flow: "bench-loop", processId, taskId: rows[0]!.id }, {}, { registry, db });
   };
 }
