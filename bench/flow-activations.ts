@@ -1,10 +1,14 @@
 /**
  * Flow activations per second, beside pgbench's default transaction on the same server in the same
  * run: (1) start a hello-world process and run it to its end (start, handler, if, end: one
- * transaction); (2) complete a person's task and create the next one (lock and read, one write).
+ * transaction); (2) complete a person's task and create the next one (lock and read, one write);
+ * (3) start a process whose split opens two synchronous branches that meet at a join, to its end.
  * Each at 1 and 8 concurrent clients, each client on its own connection, for BENCH_SECONDS (10)
  * each, measured in 2-second slices taken in turn with pgbench's, so that load from elsewhere on a
- * shared machine falls on all three alike. Target: (2) at ≥ 25 % of pgbench's TPS.
+ * shared machine falls on all of them alike. Target: (2) at ≥ 25 % of pgbench's TPS. Then, at one
+ * client: (4) complete a looping task of a process that has 100,000 finished tasks, beside the same
+ * in a fresh process, in turn: the process lock reads open tasks only (a partial index), so the
+ * two should match.
  *
  *   node --import tsx bench/flow-activations.ts
  *
@@ -39,10 +43,36 @@ const twoViews = flow("bench-two-views", {
   }),
 });
 
+/** A split into two handlers and a join: every branch runs in the transaction that starts it. */
+const syncJoin = flow("bench-sync-join", {
+  process: z.object({ a: z.boolean().optional(), b: z.boolean().optional() }),
+  nodes: ({ startHandle, split, handler, join, end }) => ({
+    start: startHandle().next("fork"),
+    fork: split().branch("a").branch("b"),
+    a: handler(() => ({ a: true })).next("joined"),
+    b: handler(() => ({ b: true })).next("joined"),
+    joined: join().next("end"),
+    end: end(),
+  }),
+});
+
+/** A person's task that comes back after each completion: a long-running process's loop. */
+const loop = flow("bench-loop", {
+  process: z.object({ rounds: z.number().default(0) }),
+  nodes: ({ startHandle, view, ifNode, end }) => ({
+    start: startHandle().next("step"),
+    step: view({ assign: ({ process }) => process.createdBy, merge: ({ process }) => ({ rounds: process.data.rounds + 1 }) }).next("again"),
+    again: ifNode(() => true)
+      .then("step")
+      .else("end"),
+    end: end(),
+  }),
+});
+
 const external = Boolean(process.env.DATABASE_URL);
 const database = await benchDatabase("flow");
 await migrateQueue(database.url);
-const registry = loadFlows([...Object.values(flows), twoViews]);
+const registry = loadFlows([...Object.values(flows), twoViews, syncJoin, loop]);
 const admin = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url, max: 8 }) });
 const pgbenchUrl = databaseUrl(database.serverUrl, "gusset_pgbench");
 await ensureDatabase(database.serverUrl, "gusset_pgbench");
@@ -91,6 +121,21 @@ async function measure(
 
 const helloWorld = (db: Client, user: FlowUser) =>
   startProcess(user, { flow: "hello-world" }, { text: "hello" }, { registry, db }).then(() => undefined);
+
+const splitAndJoin = (db: Client, user: FlowUser) =>
+  startProcessFromCode({ flow: "bench-sync-join" }, { data: {}, userId: user.id }, { registry, db }).then(() => undefined);
+
+/** Completes the open step of a loop process (found through the open-task index, as the lock finds it). */
+function completeLoopStep(processId: string) {
+  return async (db: Client, user: FlowUser) => {
+    // The lock's own predicate, so this read takes the open-task index as the lock does.
+    const { rows } = await db.query<{ id: string }>(
+      `SELECT id FROM flow_task WHERE "processId" = $1 AND status IN ('new', 'assigned', 'scheduled', 'started', 'error')`,
+      [processId],
+    );
+    await completeTask(user, { flow: "bench-loop", processId, taskId: rows[0]!.id }, {}, { registry, db });
+  };
+}
 
 /** Processes waiting at their first task, `perClient` for each of the first `n` clients, made beforehand so only completion is timed. */
 async function prepare(n: number, perClient: number): Promise<{ processId: string; taskId: string }[][]> {
@@ -141,23 +186,57 @@ const version = await admin.$queryRawUnsafe<{ v: string; f: string }[]>(
 );
 pgbench(["-i", "-q"]);
 
-const rows: { clients: number; pgbench: number; hello: number; complete: number }[] = [];
+const rows: { clients: number; pgbench: number; hello: number; complete: number; splitJoin: number }[] = [];
 for (const n of CONCURRENCY) {
   const pgbenchArgs = ["-c", String(n), "-j", String(Math.min(n, 2)), "-T", String(SLICE)];
-  // Enough prepared processes for pgbench's rate, which a completion (more work per transaction) cannot beat.
+  // Enough prepared processes for pgbench's rate, which a completion (more work per transaction)
+  // cannot beat for long; three times it, at least 100 a second, since one 2-second estimate on a
+  // shared machine may catch pgbench at a bad moment.
   const estimate = pgbench(pgbenchArgs);
-  const waiting = await prepare(n, Math.ceil((estimate * 1.5 * SECONDS) / n));
+  const waiting = await prepare(n, Math.ceil((Math.max(estimate, 100) * 3 * SECONDS) / n));
   const tps: number[] = [];
   const hello: Tally = { ops: 0, seconds: 0 };
   const complete: Tally = { ops: 0, seconds: 0 };
+  const splitJoin: Tally = { ops: 0, seconds: 0 };
   const helloDone = users.map(() => 0);
   const completeDone = users.map(() => 0);
+  const splitJoinDone = users.map(() => 0);
   for (let slice = 0; slice < SLICES; slice++) {
     tps.push(pgbench(pgbenchArgs));
     await measure(n, SLICE, hello, helloDone, helloWorld);
     await measure(n, SLICE, complete, completeDone, completeAndCreateNext(waiting));
+    await measure(n, SLICE, splitJoin, splitJoinDone, splitAndJoin);
   }
-  rows.push({ clients: n, pgbench: tps.reduce((a, b) => a + b, 0) / tps.length, hello: rate(hello), complete: rate(complete) });
+  rows.push({
+    clients: n,
+    pgbench: tps.reduce((a, b) => a + b, 0) / tps.length,
+    hello: rate(hello),
+    complete: rate(complete),
+    splitJoin: rate(splitJoin),
+  });
+}
+
+// (4) One fresh loop process, and one given 100,000 finished tasks straight in SQL (as if it had
+// looped that long), completed in turn at one client.
+const FINISHED = 100_000;
+const fresh = (await startProcessFromCode({ flow: "bench-loop" }, { data: {}, userId: users[0]!.id }, { registry, db: clients[0]! }))
+  .processId;
+const long = (await startProcessFromCode({ flow: "bench-loop" }, { data: {}, userId: users[0]!.id }, { registry, db: clients[0]! }))
+  .processId;
+await admin.$executeRawUnsafe(
+  `INSERT INTO flow_task (id, "processId", "flowName", "nodeName", "nodeKind", status, "assigneeId", title, "finishedById", "createdAt", "startedAt", "finishedAt", "updatedAt")
+   SELECT gen_random_uuid()::text, $1, 'bench-loop', 'step', 'view', 'done', $2, 'Step', $2, t, t, t, t
+   FROM generate_series(1, $3::int) AS i, LATERAL (SELECT now() - make_interval(secs => $3::int - i) AS t) AS at`,
+  long,
+  users[0]!.id,
+  FINISHED,
+);
+await admin.$executeRawUnsafe(`ANALYZE flow_task`);
+const freshTally: Tally = { ops: 0, seconds: 0 };
+const longTally: Tally = { ops: 0, seconds: 0 };
+for (let slice = 0; slice < SLICES; slice++) {
+  await measure(1, SLICE, freshTally, [0], completeLoopStep(fresh));
+  await measure(1, SLICE, longTally, [0], completeLoopStep(long));
 }
 
 const pct = (x: number) => `${(x * 100).toFixed(0)} %`;
@@ -167,13 +246,19 @@ console.log(
   `  PostgreSQL ${version[0]?.v} (${external ? "DATABASE_URL" : "embedded"}, fsync ${version[0]?.f}), node-postgres (Prisma for setup only); ${SLICES} × ${SLICE} s per figure, in turn with pgbench (scale 1, same server); load average ${os.loadavg()[0]!.toFixed(1)}`,
 );
 console.log("");
-console.log("  clients | pgbench tps | hello world start→end /s | ratio | complete task + create next /s | ratio | target");
+console.log(
+  "  clients | pgbench tps | hello world start→end /s | ratio | complete task + create next /s | ratio | target | split of 2 sync branches + join /s | ratio",
+);
 for (const row of rows) {
   const ok = row.complete / row.pgbench >= TARGET;
   console.log(
-    `  ${String(row.clients).padStart(7)} | ${num(row.pgbench).padStart(11)} | ${num(row.hello).padStart(24)} | ${pct(row.hello / row.pgbench).padStart(5)} | ${num(row.complete).padStart(30)} | ${pct(row.complete / row.pgbench).padStart(5)} | ≥ ${pct(TARGET)} ${ok ? "met" : "MISSED"}`,
+    `  ${String(row.clients).padStart(7)} | ${num(row.pgbench).padStart(11)} | ${num(row.hello).padStart(24)} | ${pct(row.hello / row.pgbench).padStart(5)} | ${num(row.complete).padStart(30)} | ${pct(row.complete / row.pgbench).padStart(5)} | ≥ ${pct(TARGET)} ${ok ? "met" : "MISSED"} | ${num(row.splitJoin).padStart(34)} | ${pct(row.splitJoin / row.pgbench).padStart(5)}`,
   );
 }
+console.log("");
+console.log(
+  `  complete a looping task, 1 client: fresh process ${num(rate(freshTally)).trim()} /s; process with ${FINISHED.toLocaleString("en")} finished tasks ${num(rate(longTally)).trim()} /s (${pct(rate(longTally) / rate(freshTally))} of fresh)`,
+);
 
 await Promise.all(clients.map((client) => client.end()));
 await admin.$disconnect();

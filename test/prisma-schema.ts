@@ -9,6 +9,8 @@ import { readFileSync } from "node:fs";
  * line, the index's name and its keys as PostgreSQL prints them:
  *
  *   // @@expressionIndex {"name": "flow_process_entityId_createdAt_idx", "keys": ["(data ->> 'entityId'::text)", "createdAt"]}
+ *
+ * A partial index (its WHERE not declarable either) is named the same way, `// @@partialIndex {…}`.
  */
 
 export type ExpectedColumn = { name: string; type: string; nullable: boolean };
@@ -44,7 +46,7 @@ const NATIVE: Record<string, string> = {
   Date: "date",
 };
 
-const EXPRESSION_INDEX = /^\s*\/\/\s*@@expressionIndex\s+(.*)$/;
+const EXPRESSION_INDEX = /^\s*\/\/\s*@@(?:expressionIndex|partialIndex)\s+(.*)$/;
 
 export function readPrismaSchema(file = "prisma/schema.prisma"): ExpectedTable[] {
   // Expression indexes live in comments: keep those lines (as `@@expressionIndex …`), drop the other comments.

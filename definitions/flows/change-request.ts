@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { flow, role, type UserContext } from "@/lib/flow";
+import { flow, role, type PermissionContext } from "@/lib/flow";
 
 const processData = z.object({
   entityId: z.string(),
@@ -14,7 +14,7 @@ const processData = z.object({
 });
 
 /** Whoever asked for the change does not check or approve it. */
-function notTheRequester({ user, process }: UserContext<z.output<typeof processData>>): boolean {
+function notTheRequester({ user, process }: PermissionContext<z.output<typeof processData>>): boolean {
   return user.id !== process.createdBy;
 }
 
@@ -28,7 +28,7 @@ export const changeRequest = flow("change-request", {
     start: start({
       title: "Request a change",
       form: z.object({ entityId: z.string().min(1), description: z.string().min(1).max(2000), costDelta: z.number() }),
-      permission: "engineer",
+      permission: "flow.start",
     }).next("checks"),
     checks: split().branch("structural").branch("cost"),
     structural: view({

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { flow, role, type UserContext } from "@/lib/flow";
+import { flow, role, type PermissionContext } from "@/lib/flow";
 
 const processData = z.object({
   entityId: z.string(),
@@ -20,7 +20,7 @@ type DesignReview = z.output<typeof processData>;
  * Four eyes: a reviewer may never approve a revision they authored, nor a review they asked for.
  * The runtime checks it when a reviewer claims or completes the task, and when an admin reassigns it.
  */
-function notTheAuthor({ user, process }: UserContext<DesignReview>): boolean {
+function notTheAuthor({ user, process }: PermissionContext<DesignReview>): boolean {
   return user.id !== process.createdBy && user.id !== process.data.revisionAuthorId;
 }
 
@@ -38,7 +38,7 @@ export const designReview = flow("design-review", {
     start: start({
       title: "Submit for review",
       form: z.object({ entityId: z.string().min(1), revision: z.string().min(1), summary: z.string().min(1).max(500) }),
-      permission: "engineer",
+      permission: "flow.start",
       merge: ({ form, user }) => ({ ...form, revisionAuthorId: user.id }),
     }).next("review"),
     review: view({

@@ -8,7 +8,7 @@ export const helloWorld = flow("hello-world", {
     outcome: z.enum(["heads", "tails"]).optional(),
   }),
   nodes: ({ start, handler, ifNode, end }) => ({
-    start: start({ title: "Say hello", form: z.object({ text: z.string().min(1).max(200) }), permission: "engineer" }).next("toss"),
+    start: start({ title: "Say hello", form: z.object({ text: z.string().min(1).max(200) }), permission: "flow.start" }).next("toss"),
     toss: handler(() => ({ outcome: Math.random() < 0.5 ? ("heads" as const) : ("tails" as const) })).next("decide"),
     decide: ifNode(({ process }) => process.data.outcome === "heads")
       .then("heads")

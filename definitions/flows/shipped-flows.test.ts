@@ -1,11 +1,20 @@
 import { describe, expect, it } from "vitest";
-import { afterFailedAttempt, isPermitted, type JobCompute, type JobFaults, type JobStorage, type StoredFile } from "@/lib/flow";
+import {
+  afterFailedAttempt,
+  isPermitted,
+  processHistory,
+  type JobCompute,
+  type JobFaults,
+  type JobStorage,
+  type StoredFile,
+} from "@/lib/flow";
 import { loadFlows } from "@/lib/flow/runtime/registry";
 import * as flows from ".";
 import { designReview } from "./design-review";
 import { helloWorld } from "./hello-world";
 
 const task = { id: "t1", node: "n", ownerId: null };
+const history = processHistory([]);
 const off: JobFaults = { isOn: async () => false };
 
 describe("the shipped flows", () => {
@@ -19,7 +28,7 @@ describe("hello world", () => {
     const outcomes = new Set(
       Array.from(
         { length: 64 },
-        () => helloWorld.nodes.toss.run({ process: { id: "p", data: { text: "hi" }, createdBy: "u" }, task })?.outcome,
+        () => helloWorld.nodes.toss.run({ process: { id: "p", data: { text: "hi" }, createdBy: "u" }, task, history })?.outcome,
       ),
     );
     expect([...outcomes].sort()).toEqual(["heads", "tails"]);
@@ -61,6 +70,7 @@ describe("design review", () => {
     const patch = await designReview.nodes.report.run({
       process,
       task,
+      history,
       compute,
       storage,
       faults: off,
@@ -78,7 +88,16 @@ describe("design review", () => {
     const compute: JobCompute = { call: async () => ({ kind: "data", items: [] }) };
     const storage: JobStorage = { put: () => Promise.reject(new Error("not reached")), get: async () => null };
     await expect(
-      designReview.nodes.report.run({ process, task, compute, storage, faults: off, attempt: 1, signal: new AbortController().signal }),
+      designReview.nodes.report.run({
+        process,
+        task,
+        history,
+        compute,
+        storage,
+        faults: off,
+        attempt: 1,
+        signal: new AbortController().signal,
+      }),
     ).rejects.toThrow();
   });
 
@@ -88,7 +107,7 @@ describe("design review", () => {
     const storage: JobStorage = { put: () => Promise.reject(new Error("not reached")), get: async () => null };
     const faults: JobFaults = { isOn: async (name) => (asked.push(name), true) };
     await expect(
-      designReview.nodes.report.run({ process, task, compute, storage, faults, attempt: 1, signal: new AbortController().signal }),
+      designReview.nodes.report.run({ process, task, history, compute, storage, faults, attempt: 1, signal: new AbortController().signal }),
     ).rejects.toThrow("The report job's fault switch is on (setting faults.reportJob).");
     expect(asked).toEqual(["reportJob"]);
     expect([1, 2, 3].map((attempt) => afterFailedAttempt(designReview.nodes.report, attempt))).toEqual([

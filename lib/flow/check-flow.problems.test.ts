@@ -220,4 +220,31 @@ describe("checkFlow", () => {
     }));
     expect(findFlowProblems(nested)).toEqual([]);
   });
+
+  // Issue 11: the engine ran this shape (three reviews, two of which end it), but checkFlow counted
+  // one incoming edge and refused it.
+  it("accepts one edge carrying several branches of a split, or of a first split, into a join", () => {
+    const reviews = uncheckedFlow(({ startHandle, split, splitFirst, join, view, end }) => ({
+      start: startHandle().next("fork"),
+      fork: split().branch("review").branch("review").branch("review"),
+      review: view({ assign: role("reviewer") }).next("reviewed"),
+      reviewed: join().next("race"),
+      race: splitFirst().branch("fast").branch("slow"),
+      fast: view({ assign: role("engineer") }).next("raced"),
+      slow: view({ assign: role("engineer") }).next("raced"),
+      raced: join().next("end"),
+      end: end(),
+    }));
+    expect(findFlowProblems(reviews)).toEqual([]);
+  });
+
+  it("refuses a first split with one branch", () => {
+    const single = uncheckedFlow(({ startHandle, splitFirst, view, end }) => ({
+      start: startHandle().next("race"),
+      race: splitFirst().branch("a"),
+      a: view({ assign: role("engineer") }).next("end"),
+      end: end(),
+    }));
+    expect(findFlowProblems(single)).toEqual([expect.objectContaining({ code: "split-single-branch", node: "race" })]);
+  });
 });

@@ -60,7 +60,7 @@ const FLOW_NAME = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 const NODE_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
 
 const STARTS: readonly NodeKind[] = ["start", "startHandle"];
-const WITH_NEXT: readonly NodeKind[] = ["start", "startHandle", "view", "handler", "job", "join", "subprocess"];
+const WITH_NEXT: readonly NodeKind[] = ["start", "startHandle", "view", "handler", "handle", "job", "join", "subprocess"];
 // Nodes the engine runs at once, in the same transaction. A loop of only these never waits for
 // anyone, so it would spin under the process lock forever.
 const AUTOMATIC: readonly NodeKind[] = ["handler", "if", "switch", "split", "join"];
@@ -122,7 +122,7 @@ function nodeProblems(name: string, node: unknown): FlowProblem[] {
   if (node.kind === "if" && (kinds[0] !== "then" || kinds[1] !== "else"))
     return unfinished("if-without-else", "needs .then(target).else(target)");
   if (node.kind === "switch" && kinds.at(-1) !== "default") return unfinished("switch-without-default", "needs .default(target)");
-  if (node.kind === "split" && kinds.length < 2)
+  if ((node.kind === "split" || node.kind === "splitFirst") && kinds.length < 2)
     return unfinished("split-single-branch", `has ${kinds.length} branch(es); a split opens two or more`);
   return [];
 }
@@ -159,7 +159,7 @@ function joinProblems(graph: Graph): FlowProblem[] {
   return namesOf(graph.nodes, ["join"]).flatMap((join) => {
     const incoming = graph.edges.filter((edge) => edge.to === join);
     return [
-      ...(incoming.length < 2
+      ...(incoming.length < 2 && !(incoming[0] && branchesThrough(incoming[0], graph) >= 2)
         ? [problem("join-single-input", join, `join "${join}" has ${incoming.length} incoming edge(s); it joins two branches or more`)]
         : []),
       ...incoming
@@ -176,16 +176,24 @@ function joinProblems(graph: Graph): FlowProblem[] {
 }
 
 /** Whether an edge into a join carries a branch a split opened: it is a branch edge, or it comes from a node a branch leads to (not through the join). */
-function fromSplitBranch(edge: GraphEdge, { nodes, successors }: Graph): boolean {
-  if (edge.kind === "branch") return true;
-  return [...nodes.values()].some(
-    (node) =>
-      node.kind === "split" &&
-      reachable(
-        node.edges.map((branch) => branch.to),
-        successors,
-        edge.to,
-      ).has(edge.from),
+function fromSplitBranch(edge: GraphEdge, graph: Graph): boolean {
+  return edge.kind === "branch" || branchesThrough(edge, graph) > 0;
+}
+
+/**
+ * How many branches of one split can carry an edge into a join, the most of any split: a split's
+ * branches that start at the edge's source or lead to it (not through the join). One edge may
+ * carry several, e.g. `.branch("review")` three times, then `review: view(…).next("join")`.
+ */
+function branchesThrough(edge: GraphEdge, { nodes, successors }: Graph): number {
+  if (edge.kind === "branch") return 1;
+  return Math.max(
+    0,
+    ...[...nodes.values()].map((node) =>
+      node.kind === "split" || node.kind === "splitFirst"
+        ? node.edges.filter((branch) => reachable([branch.to], successors, edge.to).has(edge.from)).length
+        : 0,
+    ),
   );
 }
 

@@ -2,10 +2,10 @@
  * Three example flows the tests share. The flows this install ships live in definitions/.
  */
 import { z } from "zod";
-import { flow, role, type UserContext } from "@/lib/flow";
+import { flow, role, type PermissionContext } from "@/lib/flow";
 
 /** Four eyes: whoever started the process may not also check it. */
-function notTheRequester({ user, process }: UserContext<{ readonly [field: string]: unknown }>): boolean {
+function notTheRequester({ user, process }: PermissionContext<{ readonly [field: string]: unknown }>): boolean {
   return user.id !== process.createdBy;
 }
 
@@ -16,7 +16,7 @@ export const helloWorld = flow("hello-world", {
     outcome: z.enum(["heads", "tails"]).optional(),
   }),
   nodes: ({ start, handler, ifNode, end }) => ({
-    start: start({ form: z.object({ text: z.string().min(1) }), permission: "engineer" }).next("toss"),
+    start: start({ form: z.object({ text: z.string().min(1) }), permission: "flow.start" }).next("toss"),
     toss: handler(() => ({ outcome: Math.random() < 0.5 ? "heads" : "tails" })).next("decide"),
     decide: ifNode(({ process }) => process.data.outcome === "heads")
       .then("heads")
@@ -44,7 +44,7 @@ export const designReview = flow("design-review", {
     start: start({
       title: "Ask for a design review",
       form: z.object({ entityId: z.string().min(1), summary: z.string().min(1) }),
-      permission: "engineer",
+      permission: "flow.start",
     }).next("review"),
     review: view({
       title: ({ process }) => `Review: ${process.data.summary}`,

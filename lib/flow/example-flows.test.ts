@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { assigneeOf, isPermitted, type JobCompute, type JobStorage, type StoredFile } from "@/lib/flow";
+import { assigneeOf, isPermitted, processHistory, type JobCompute, type JobStorage, type StoredFile } from "@/lib/flow";
 import { designReview, helloWorld } from "./example-flows.fixture";
 
 const task = { id: "t1", node: "n", ownerId: null };
+const history = processHistory([]);
 const requester = { id: "engineer-1", roles: ["engineer", "reviewer"] as const };
 const reviewer = { id: "reviewer-1", roles: ["reviewer"] as const };
 const reviewData = { entityId: "beam-7", summary: "IPE 300 span" };
@@ -10,7 +11,7 @@ const reviewProcess = { id: "p1", data: reviewData, createdBy: requester.id };
 
 describe("hello world", () => {
   it("tosses heads or tails", () => {
-    const patch = helloWorld.nodes.toss.run({ process: { id: "p1", data: { text: "hi" }, createdBy: "u1" }, task });
+    const patch = helloWorld.nodes.toss.run({ process: { id: "p1", data: { text: "hi" }, createdBy: "u1" }, task, history });
     expect(patch).toEqual({ outcome: expect.stringMatching(/^(heads|tails)$/) });
   });
 });
@@ -24,7 +25,7 @@ describe("design review", () => {
 
   it("records the verdict and who gave it", () => {
     const form = designReview.nodes.review.form.parse({ approved: false, comment: "check the weld" });
-    expect(designReview.nodes.review.merge({ process: reviewProcess, task, user: reviewer, form })).toEqual({
+    expect(designReview.nodes.review.merge({ process: reviewProcess, task, history, user: reviewer, form })).toEqual({
       approved: false,
       comment: "check the weld",
       reviewedBy: "reviewer-1",
@@ -44,6 +45,7 @@ describe("design review", () => {
     const patch = await designReview.nodes.report.run({
       process: reviewProcess,
       task,
+      history,
       storage,
       compute,
       faults: { isOn: async () => false },
@@ -56,6 +58,6 @@ describe("design review", () => {
   });
 
   it("sends a rejected design back to the engineer who asked", () => {
-    expect(assigneeOf(designReview.nodes.revise.assign, { process: reviewProcess, task })).toEqual({ user: "engineer-1" });
+    expect(assigneeOf(designReview.nodes.revise.assign, { process: reviewProcess, task, history })).toEqual({ user: "engineer-1" });
   });
 });

@@ -208,7 +208,7 @@ describe("forms", () => {
     flow("form-merge", {
       process: reviewProcess,
       nodes: ({ start, view, end }) => ({
-        start: start({ form: z.object({ entityId: z.string() }), permission: "engineer" }).next("approve"),
+        start: start({ form: z.object({ entityId: z.string() }), permission: "flow.start" }).next("approve"),
         approve: view({ assign: role("reviewer"), form: z.object({ approved: z.boolean() }) }).next("keep"),
         keep: view({ assign: role("reviewer"), form: z.object({ checklist: z.array(z.string()) }), merge: false }).next("confirm"),
         confirm: view({ assign: role("admin") }).next("end"),
@@ -219,7 +219,7 @@ describe("forms", () => {
       process: reviewProcess,
       nodes: ({ start, view, end }) => ({
         // @ts-expect-error The form does not give `entityId`, which the process needs: say how with merge.
-        start: start({ form: z.object({ approved: z.boolean() }), permission: "engineer" }).next("approve"),
+        start: start({ form: z.object({ approved: z.boolean() }), permission: "flow.start" }).next("approve"),
         // @ts-expect-error `note` is not a process field: say where it goes with merge (or merge: false).
         approve: view({ assign: role("reviewer"), form: z.object({ approved: z.boolean(), note: z.string() }) }).next("end"),
         end: end(),

@@ -57,7 +57,7 @@ export interface FlowConfig<S extends ProcessSchema, N> {
  * export const helloWorld = flow("hello-world", {
  *   process: z.object({ text: z.string() }),
  *   nodes: ({ start, end }) => ({
- *     start: start({ form: z.object({ text: z.string() }), permission: "engineer" }).next("end"),
+ *     start: start({ form: z.object({ text: z.string() }), permission: "flow.start" }).next("end"),
  *     end: end(),
  *   }),
  * });

@@ -21,24 +21,33 @@
  *   field by field), applies `merge`'s patch, parses the data again and runs the synchronous nodes
  *   after it: if any throws, all rolls back and the task stays the user's.
  * - handler: `run` returns a patch, merged and parsed before the next nodes run.
+ * - handle: created new; waits for `signalTask` (code) or `signalTaskWithToken` (a webhook with the
+ *   task's token, handed to `onCreate`); `input` parses the signal, `merge` patches, then as a handler.
  * - job: scheduled, and its queue job enqueued, in the transaction that creates it. The worker runs
  *   `run` outside the lock on a snapshot, then locks, merges the patch, completes the task and runs
  *   the next nodes; a node after it that throws is saved in error. A failed attempt goes where
  *   `afterFailedAttempt` says: rescheduled after the backoff, or failed into the error queue.
  * - if, switch, split: `nextNodes` evaluates the conditions; a split gives each opened branch a
  *   token, which its tasks carry to the join.
- * - join: one task per split token; `joinState` says go on, keep waiting, or fail (a branch can no
- *   longer arrive).
+ * - splitFirst: opens its branches like a split and stays started; the first task completed on a
+ *   branch wins: the other branches' open tasks are canceled and the first split completes.
+ * - join: one task per split, made by the first arrival and decided only once no other node is
+ *   left to run; `joinState` says go on once nothing is open on its branches (a canceled branch
+ *   counts as done; a task in error holds it); `continueWhen` goes on earlier, canceling the rest.
  * - subprocess: starts a process of `flow` at its start handle `start` with `data(ctx)`; when that
  *   process is done, `merge` gives the patch and the task completes. A canceled child fails it.
- * - end: cancels the process's other open tasks, completes, and finishes the process.
+ *   With `items` (the `subprocesses` builder): one child per item; it completes when every child
+ *   not canceled is done, or when `continueWhen` holds (the running ones are canceled).
+ * - end: `others: "cancel"` cancels the process's other open tasks, completes, and finishes the
+ *   process; `others: "wait"` completes, and finishes the process only when nothing else is open.
+ * Every callback's context has `history`, the process's tasks so far (loaded only when read).
  * - obsolete: shown in histories; an admin may cancel it while it is open.
  */
 export { flow } from "./flow";
 export type { AnyFlow, CheckNodes, Flow, FlowConfig, NamedNodes, ProcessData } from "./flow";
 export type { AnyNode, AnyNodeDefinition, NodeBuilders, TargetsOf } from "./node";
-export { assigneeOf, dueAt, isPermitted, priorityOf, role } from "./options";
-export type { Assignee, Assignment, Due, HumanTaskOptions, NodeOptions, Permission, Priority, TaskText } from "./options";
+export { ANYONE, assigneeOf, dueAt, holds, isPermitted, priorityOf, processHistory, role } from "./options";
+export type { Assignee, Assignment, Due, HumanTaskOptions, NamedPermission, NodeOptions, Permission, Priority, TaskText } from "./options";
 export { emptyForm } from "./form";
 export type { EmptyForm, FormSchema } from "./form";
 export { addDuration, durationMs } from "./duration";
@@ -46,14 +55,23 @@ export { afterFailedAttempt, DEFAULT_JOB_BACKOFF, DEFAULT_JOB_RETRIES, retryDela
 export type { Backoff, JobCompute, JobContext, JobFaults, JobFunction, JobNode, JobOptions, JobStorage, StoredFile } from "./nodes/job";
 export type { StartContext, StartHandleNode, StartHandleOptions, StartNode, StartOptions } from "./nodes/start";
 export type { CompleteContext, ViewNode, ViewOptions } from "./nodes/view";
+export type { HandleNode, HandleOptions, SignalAddress, SignalContext } from "./nodes/handle";
 export type { HandlerFunction, HandlerNode } from "./nodes/handler";
 export type { Condition, IfNode } from "./nodes/if";
 export type { CaseEdge, SwitchNode } from "./nodes/switch";
-export type { BranchEdge, SplitNode } from "./nodes/split";
+export type { BranchEdge, SplitFirstNode, SplitNode } from "./nodes/split";
 export { joinState } from "./nodes/join";
-export type { BranchState, JoinNode } from "./nodes/join";
-export type { ChildEndedContext, StartHandleNames, SubprocessNode, SubprocessOptions } from "./nodes/subprocess";
-export type { EndNode } from "./nodes/end";
+export type { BranchState, JoinContext, JoinNode, JoinOptions } from "./nodes/join";
+export type {
+  ChildEndedContext,
+  ChildProcess,
+  ChildrenContext,
+  StartHandleNames,
+  SubprocessesOptions,
+  SubprocessNode,
+  SubprocessOptions,
+} from "./nodes/subprocess";
+export type { EndNode, EndOptions, EndOthers } from "./nodes/end";
 export { obsoleteNode } from "./nodes/obsolete";
 export type { ObsoleteNode } from "./nodes/obsolete";
 export {
@@ -81,7 +99,10 @@ export type {
   EdgeKind,
   FlowContext,
   FlowUser,
+  HistoryTask,
   NodeKind,
+  PermissionContext,
+  ProcessHistory,
   ProcessId,
   ProcessPatch,
   ProcessSchema,

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { nextNodes } from "@/lib/flow";
+import { nextNodes, processHistory } from "@/lib/flow";
 import { changeRequest, designReview, helloWorld } from "./example-flows.fixture";
 
 function contextWith<D>(data: D) {
-  return { process: { id: "p1", data, createdBy: "u1" }, task: { id: "t1", node: "n", ownerId: null } };
+  return { process: { id: "p1", data, createdBy: "u1" }, task: { id: "t1", node: "n", ownerId: null }, history: processHistory([]) };
 }
 
 describe("nextNodes", () => {

@@ -1,12 +1,13 @@
 import type { AnyFlow } from "./flow";
 import type { EmptyForm, FormSchema } from "./form";
 import type { NodeOptions } from "./options";
-import { end, type EndNode } from "./nodes/end";
+import { end, type EndNode, type EndOptions } from "./nodes/end";
+import { handle, type HandleNode, type HandleOptions, type HandleStep } from "./nodes/handle";
 import { handler, type HandlerFunction, type HandlerNode, type HandlerStep } from "./nodes/handler";
 import { ifNode, type Condition, type IfNode, type IfStep } from "./nodes/if";
 import { job, type JobFunction, type JobNode, type JobOptions, type JobStep } from "./nodes/job";
-import { join, type JoinNode, type JoinStep } from "./nodes/join";
-import { split, type SplitNode, type SplitStep } from "./nodes/split";
+import { join, type JoinNode, type JoinOptions, type JoinStep } from "./nodes/join";
+import { split, splitFirst, type SplitFirstNode, type SplitNode, type SplitStep } from "./nodes/split";
 import {
   start,
   startHandle,
@@ -17,7 +18,14 @@ import {
   type StartOptions,
   type StartStep,
 } from "./nodes/start";
-import { subprocess, type SubprocessNode, type SubprocessOptions, type SubprocessStep } from "./nodes/subprocess";
+import {
+  subprocess,
+  subprocesses,
+  type SubprocessesOptions,
+  type SubprocessNode,
+  type SubprocessOptions,
+  type SubprocessStep,
+} from "./nodes/subprocess";
 import { switchNode, type SwitchNode, type SwitchStep } from "./nodes/switch";
 import { view, type ViewNode, type ViewOptions, type ViewStep } from "./nodes/view";
 
@@ -34,6 +42,8 @@ export interface NodeBuilders<D, I = D> {
   readonly view: <F extends FormSchema = EmptyForm>(options: ViewOptions<D, F>) => ViewStep<D, F>;
   /** Code run in the process's transaction; returns a patch. */
   readonly handler: (run: HandlerFunction<D>, options?: NodeOptions<D>) => HandlerStep<D>;
+  /** Waits for code or an outside system to signal it (`signalTask`; a webhook with the task's token). */
+  readonly handle: <F extends FormSchema = EmptyForm>(options?: HandleOptions<D, F>) => HandleStep<D, F>;
   /** Code run by the job queue with retries; returns a patch when it ends. */
   readonly job: (run: JobFunction<D>, options?: JobOptions<D>) => JobStep<D>;
   /** Goes one of two ways. */
@@ -42,12 +52,16 @@ export interface NodeBuilders<D, I = D> {
   readonly switchNode: (options?: NodeOptions<D>) => SwitchStep<D>;
   /** Opens parallel branches. */
   readonly split: (options?: NodeOptions<D>) => SplitStep<D>;
-  /** Waits for the branches its split opened. */
-  readonly join: (options?: NodeOptions<D>) => JoinStep<D>;
+  /** Opens parallel branches; the first task done on one cancels the others. */
+  readonly splitFirst: (options?: NodeOptions<D>) => SplitStep<D, "splitFirst">;
+  /** Waits for the branches its split opened, or goes on early when `continueWhen` holds. */
+  readonly join: (options?: JoinOptions<D>) => JoinStep<D>;
   /** Runs another flow's process and goes on when it is done. */
   readonly subprocess: <C extends AnyFlow>(child: C, options: SubprocessOptions<D, C>) => SubprocessStep<D>;
+  /** Runs one process of another flow per item, and goes on when they are done. */
+  readonly subprocesses: <C extends AnyFlow, Item>(child: C, options: SubprocessesOptions<D, C, Item>) => SubprocessStep<D>;
   /** Finishes the process. */
-  readonly end: (options?: NodeOptions<D>) => EndNode<D>;
+  readonly end: (options?: EndOptions<D>) => EndNode<D>;
 }
 
 /** One set of builders serves every flow: the process data type only exists for the compiler. */
@@ -56,12 +70,15 @@ export const nodeBuilders = Object.freeze({
   startHandle,
   view,
   handler,
+  handle,
   job,
   ifNode,
   switchNode,
   split,
+  splitFirst,
   join,
   subprocess,
+  subprocesses,
   end,
 });
 
@@ -79,10 +96,12 @@ export type AnyNodeDefinition =
   | StartHandleNode
   | ViewNode<ErasedData>
   | HandlerNode<ErasedData>
+  | HandleNode<ErasedData>
   | JobNode<ErasedData>
   | IfNode<ErasedData>
   | SwitchNode<ErasedData>
   | SplitNode<ErasedData>
+  | SplitFirstNode<ErasedData>
   | JoinNode<ErasedData>
   | SubprocessNode<ErasedData>
   | EndNode<ErasedData>;

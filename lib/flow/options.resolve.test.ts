@@ -1,7 +1,22 @@
 import { describe, expect, it } from "vitest";
-import { assigneeOf, descriptionOf, dueAt, humanize, isPermitted, priorityOf, role, titleOf, type FlowUser } from "@/lib/flow";
+import {
+  assigneeOf,
+  descriptionOf,
+  dueAt,
+  humanize,
+  isPermitted,
+  priorityOf,
+  processHistory,
+  role,
+  titleOf,
+  type FlowUser,
+} from "@/lib/flow";
 
-const ctx = { process: { id: "p1", data: { n: 2 }, createdBy: "engineer-1" }, task: { id: "t1", node: "review", ownerId: null } };
+const ctx = {
+  process: { id: "p1", data: { n: 2 }, createdBy: "engineer-1" },
+  task: { id: "t1", node: "review", ownerId: null },
+  history: processHistory([]),
+};
 const reviewer: FlowUser = { id: "reviewer-1", roles: ["reviewer"] };
 const now = new Date("2026-11-23T09:00:00Z");
 
@@ -14,9 +29,11 @@ describe("assignment", () => {
 });
 
 describe("permission", () => {
-  it("admits holders of a role, whoever a predicate accepts, and everyone when there is none", () => {
-    expect(isPermitted("reviewer", { ...ctx, user: reviewer })).toBe(true);
-    expect(isPermitted("admin", { ...ctx, user: reviewer })).toBe(false);
+  it("admits holders of a named permission, anyone signed in, whoever a predicate accepts, and everyone when there is none", () => {
+    expect(isPermitted("task.work", { ...ctx, user: reviewer })).toBe(true);
+    expect(isPermitted("flow.manage", { ...ctx, user: reviewer })).toBe(false);
+    expect(isPermitted("flow.start", { ...ctx, user: reviewer })).toBe(false);
+    expect(isPermitted("anyone", { ...ctx, user: { id: "u", roles: [] } })).toBe(true);
     const fourEyes = ({ user, process }: typeof ctx & { user: FlowUser }) => user.id !== process.createdBy;
     expect(isPermitted(fourEyes, { ...ctx, user: reviewer })).toBe(true);
     expect(isPermitted(fourEyes, { ...ctx, user: { id: "engineer-1", roles: ["reviewer"] } })).toBe(false);

@@ -69,7 +69,7 @@ export const TASK_TRANSITIONS = {
    * fails while being created (its `assign` or `onCreate` threw), and must wait in the error queue.
    */
   fail: { from: ["new", "started"], to: "error" },
-  /** An admin, a process cancel or an end node stops a task that is not finished. */
+  /** An admin, a process cancel, an end node, a join going on early or a first split's winner stops a task that is not finished. */
   cancel: { from: ["new", "assigned", "scheduled", "started", "error"], to: "canceled" },
   /** An admin reverts a done task; the runtime first cancels its successors, and refuses if one has started. */
   undo: { from: ["done"], to: "canceled" },
@@ -86,10 +86,14 @@ export const NODE_ACTIONS = {
   startHandle: ["activate", "complete"],
   view: ["assign", "unassign", "reassign", "start", "complete", "fail", "cancel", "undo", "revive"],
   handler: ENGINE_RUN,
+  // Waits new for its signal, which activates and completes it.
+  handle: ENGINE_RUN,
   job: ["schedule", "start", "reschedule", "complete", "fail", "cancel", "undo", "revive"],
   if: ENGINE_RUN,
   switch: ENGINE_RUN,
   split: ENGINE_RUN,
+  // Started while its branches race; completed by the first to finish.
+  splitFirst: ENGINE_RUN,
   join: ENGINE_RUN,
   // A done subprocess cannot be undone: its child process has ended and cannot be taken back.
   subprocess: ["activate", "complete", "fail", "cancel", "revive"],

@@ -14,6 +14,9 @@
  * form data     The parsed output of a form; it reaches the process data through the node's `merge`.
  * owner         The user a task is assigned to.
  * role          A group of users ("engineer" | "reviewer" | "admin"). A task offered to a role waits in its queue.
+ * permission    A named right of lib/auth/permissions.ts ("flow.start", "task.work", …); held through roles.
+ *               A node may require one.
+ * history       The tasks of a process so far, as callbacks read them (`history.last("check")`).
  * gateway       A node that only routes: if, switch, split, join. It does no work and changes no data.
  * job           Code run by the job queue, outside the process lock; it returns a patch when it ends.
  * attempt       One run of a job. A failed attempt is retried after a backoff, `retries` times at most.
@@ -26,6 +29,7 @@
  */
 import type { z } from "zod";
 import type { Role } from "@/lib/auth/roles";
+import type { TaskStatus } from "./status";
 
 export type { Role };
 
@@ -54,10 +58,50 @@ export interface TaskView {
   readonly ownerId: UserId | null;
 }
 
-/** What every node callback receives: one task of one process. */
+/** A task of the process, as callbacks read it from the history. */
+export interface HistoryTask {
+  readonly id: TaskId;
+  /** The node's name, as stored on the task row. */
+  readonly node: string;
+  readonly status: TaskStatus;
+  /** The user it is (or was, when it finished) assigned to. */
+  readonly ownerId: UserId | null;
+  /** The person who completed it, for a person's task. */
+  readonly finishedById: UserId | null;
+  /** What it stored: a view's form data, a split's branches, a handle's input… */
+  readonly data: unknown;
+  readonly createdAt: Date;
+  readonly finishedAt: Date | null;
+}
+
+/**
+ * The tasks of the process so far, oldest first, as they stand in the action that runs the
+ * callback. Read them to decide from earlier work, e.g. assign the packing to whoever checked the
+ * order: `assign: ({ history }) => history.last("checkOrder")?.finishedById ?? role("engineer")`.
+ */
+export interface ProcessHistory {
+  /** Every task of the process, oldest first. */
+  readonly tasks: readonly HistoryTask[];
+  /** The latest done task of a node (Viewflow's `this.<node>`), or null when it has none. */
+  last(node: string): HistoryTask | null;
+}
+
+/** What every node callback receives: one task of one process, and the process's history. */
 export interface FlowContext<D> {
   readonly process: ProcessView<D>;
   readonly task: TaskView;
+  /** The tasks of the process so far. Read only when used: a flow that never reads it never loads it. */
+  readonly history: ProcessHistory;
+}
+
+/**
+ * What a permission predicate receives: the user, and the task of the process it is asked about.
+ * No history: the inbox asks it too, for every task it lists.
+ */
+export interface PermissionContext<D> {
+  readonly process: ProcessView<D>;
+  readonly task: TaskView;
+  readonly user: FlowUser;
 }
 
 /** The signed-in user an action is done by. */
@@ -79,10 +123,12 @@ export const NODE_KINDS = [
   "startHandle",
   "view",
   "handler",
+  "handle",
   "job",
   "if",
   "switch",
   "split",
+  "splitFirst",
   "join",
   "subprocess",
   "end",

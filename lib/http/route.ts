@@ -25,6 +25,13 @@ export interface RouteSpec {
   readonly query?: z.ZodType;
   /** The JSON body. */
   readonly body?: z.ZodType;
+  /**
+   * publicRoute only: the caller proves itself with a secret it sends in a header (a webhook's
+   * per-task token, `Authorization: Bearer …`), never with a cookie. A browser cannot be made to
+   * send that secret, so there is no cross-site request to fear, and the Origin check (which a
+   * server-to-server call cannot pass: it sends no Origin) is skipped. The handler checks the secret.
+   */
+  readonly authorizedByToken?: true;
 }
 
 type Parsed<T> = T extends z.ZodType ? z.output<T> : undefined;
@@ -41,7 +48,7 @@ type RouteContext = { params: Promise<Record<string, string | string[]>> };
 type NextHandler = (request: Request, context: RouteContext) => Promise<Response>;
 
 /** A route for signed-in users holding `spec.permission`. */
-export function withUser<const S extends RouteSpec>(
+export function withUser<const S extends RouteSpec & { readonly authorizedByToken?: never }>(
   spec: S,
   handler: (input: RouteInput<S> & { readonly user: SignedInUser }) => Promise<Answer>,
 ): NextHandler {
@@ -72,7 +79,7 @@ function route<S extends RouteSpec, Extra extends object>(
 ): NextHandler {
   return async (request, context) => {
     try {
-      if (!isSafeMethod(request.method) && !isSameOrigin(request, trustedOrigins))
+      if (!spec.authorizedByToken && !isSafeMethod(request.method) && !isSameOrigin(request, trustedOrigins))
         return failureResponse(failure("forbidden", "Cross-origin request refused."));
       const extra = await authenticate(request);
       if ("code" in extra) return failureResponse(extra);

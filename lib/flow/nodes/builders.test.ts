@@ -1,13 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { DEFAULT_JOB_BACKOFF, emptyForm, flow, role, type NodeBuilders } from "@/lib/flow";
+import { DEFAULT_JOB_BACKOFF, emptyForm, flow, processHistory, role, type NodeBuilders } from "@/lib/flow";
 import { nodeBuilders } from "../node";
 
 // The builders as a flow with process data `{ a: number }` receives them.
 const builders: NodeBuilders<{ a: number }> = nodeBuilders;
 const { view, split, switchNode, ifNode, job, start, end } = builders;
 const user = { id: "u1", roles: ["reviewer"] as const };
-const ctx = { process: { id: "p1", data: { a: 1 }, createdBy: "u0" }, task: { id: "t1", node: "n", ownerId: null }, user };
+const ctx = {
+  process: { id: "p1", data: { a: 1 }, createdBy: "u0" },
+  task: { id: "t1", node: "n", ownerId: null },
+  history: processHistory([]),
+  user,
+};
 
 describe("node builders", () => {
   it("never change a step: every step returns a new value", () => {
@@ -56,7 +61,7 @@ describe("node builders", () => {
   });
 
   it("make the start form's data the process data by default", () => {
-    const node = start({ form: z.object({ a: z.number() }), permission: "engineer" }).next("a");
+    const node = start({ form: z.object({ a: z.number() }), permission: "flow.start" }).next("a");
     expect(node.merge({ form: { a: 3 }, user })).toEqual({ a: 3 });
   });
 

@@ -1,10 +1,27 @@
 import type { NodeOptions } from "../options";
 import type { TaskStatus } from "../status";
-import type { Edge, Incomplete } from "../types";
+import type { Edge, FlowContext, HistoryTask, Incomplete } from "../types";
 import { withNext } from "./step";
 
-/** Waits until every branch its split opened has arrived, then goes on once. */
-export interface JoinNode<D, T extends string = string> extends NodeOptions<D> {
+/** What a join's `continueWhen` receives: the process, and how its branches stand. */
+export interface JoinContext<D> extends FlowContext<D> {
+  /** The tasks that arrived at the join so far, in the order they arrived. */
+  readonly arrived: readonly HistoryTask[];
+  /** How many of the branches its split opened still have a task open. */
+  readonly open: number;
+}
+
+export interface JoinOptions<D> extends NodeOptions<D> {
+  /**
+   * Goes on before every branch is done when this holds (Viewflow's `continue_on_condition`), and
+   * cancels what is still open on the other branches: N of M approvals, or the first quotes in.
+   * Asked whenever a branch arrives or is canceled. Default: wait for every branch.
+   */
+  readonly continueWhen?: (ctx: JoinContext<D>) => boolean;
+}
+
+/** Waits until no task is left open on the branches its split opened, then goes on once. */
+export interface JoinNode<D, T extends string = string> extends JoinOptions<D> {
   readonly kind: "join";
   readonly edges: readonly [Edge<T, "next">];
 }
@@ -14,20 +31,18 @@ export interface JoinStep<D> extends Incomplete<"add .next(target)"> {
   next<T extends string>(to: T): JoinNode<D, T>;
 }
 
-export function join<D>(options: NodeOptions<D> = {}): JoinStep<D> {
+export function join<D>(options: JoinOptions<D> = {}): JoinStep<D> {
   return withNext({ ...options, kind: "join" });
 }
 
-/** Where one opened branch stands: arrived at the join, or the status of its latest task. */
-export type BranchState = "arrived" | TaskStatus;
+/** Where one opened branch stands: the statuses of the tasks still open on it; none when it is clear. */
+export type BranchState = readonly TaskStatus[];
 
 /**
- * Whether a join can go on. `stuck` means it never can: a branch's latest task was canceled (or is
- * done without having led here), so the runtime should fail the join task into the error queue
- * rather than let the process wait forever. A task in error may still be revived, so it waits.
+ * Whether a join can go on, as Viewflow's join decides: once no task is left open on any branch.
+ * A branch whose tasks arrived, were canceled, or ended elsewhere is clear; one with a task in
+ * error still holds the join, since that task may be revived.
  */
-export function joinState(branches: readonly BranchState[]): "ready" | "waiting" | "stuck" {
-  if (branches.every((state) => state === "arrived")) return "ready";
-  const gone = branches.some((state) => state === "canceled" || state === "done" || state === "revived");
-  return gone ? "stuck" : "waiting";
+export function joinState(branches: readonly BranchState[]): "ready" | "waiting" {
+  return branches.every((open) => open.length === 0) ? "ready" : "waiting";
 }

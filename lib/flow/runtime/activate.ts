@@ -1,7 +1,8 @@
 /**
  * Activations: what each node kind does when the process reaches it, inside the transaction that
- * holds the process lock (lib/flow/index.ts describes each kind). Views wait for a person, jobs for
- * the queue, joins for their branches; every other kind runs at once, and the nodes after it too.
+ * holds the process lock (lib/flow/index.ts describes each kind). Views wait for a person, handles
+ * for a signal, jobs for the queue, joins for their branches, a first split for its first branch to finish; every other
+ * kind runs at once, and the nodes after it too.
  *
  * Failures follow the seed's two strategies (FlowWork's mode): after a person's task, anything a
  * node throws rolls the whole transaction back; after a job, the failing node is saved in error,
@@ -19,13 +20,15 @@ import {
   type AnyFlow,
   type AnyNode,
   type BranchState,
-  type FlowContext,
+  type ChildProcess,
   type ObsoleteNode,
 } from "@/lib/flow";
+import { adjacency, flowGraph, reachable } from "@/lib/flow/graph";
 import { fieldErrors, FlowError } from "./errors";
-import type { FlowWork, LoadedProcess } from "./flow-work";
-import { selectOpenChildProcesses, selectTaskOwner } from "./queries";
+import { HistoryNeeded, type FlowWork, type LoadedProcess } from "./flow-work";
+import { selectChildProcesses, selectOpenChildProcesses, selectTaskOwner } from "./queries";
 import type { TaskRow } from "./rows";
+import { signalAddressOf } from "./signal-token";
 
 /** The nodes of one kind, with their names. */
 export type NodeOfKind<K extends AnyNode["kind"]> = Extract<AnyNode, { readonly kind: K }>;
@@ -41,12 +44,14 @@ export interface Pending {
   readonly token: string | null;
   /** Task data to start with (a revived task keeps its predecessor's). */
   readonly data?: unknown;
+  /** The task it replaces (a revive, or an undo that runs the node again). */
   readonly revivedFromId?: string;
 }
 
-/** What a split stores on its task: the branch tokens it opened. */
+/** What a split (or first split) stores on its task: the branch tokens it opened, and a first split's winner. */
 export interface SplitData {
   readonly branches: readonly string[];
+  readonly winner?: string;
 }
 
 /** What a join stores on its task: its split's task and the branches it waits for. */
@@ -55,24 +60,75 @@ export interface JoinData {
   readonly branches: readonly string[];
 }
 
-/** Runs the nodes a process reaches, and the ones after them, until each path waits or ends. */
+/** What a subprocess per item stores on its task: its children, in item order. */
+export interface ChildrenData {
+  readonly children: readonly string[];
+}
+
+/**
+ * Runs the nodes a process reaches, and the ones after them, until each path waits or ends. As in
+ * Viewflow (2.2.3 on), a join is looked at only once no other node is left to run: every
+ * synchronous branch reaches its waiting point (or the join) first, so a join never decides while
+ * an arrival is still queued, and arrivals at one join within one run are one decision. Before each
+ * node, a first split whose branch has just finished cancels the others, and nodes still queued on
+ * a branch that lost are dropped.
+ */
 export async function runNodes(work: FlowWork, process: LoadedProcess, pending: readonly Pending[]): Promise<void> {
   const queue = [...pending];
-  for (let item = queue.shift(); item !== undefined; item = queue.shift()) {
+  const arrivals: Pending[] = [];
+  const joins: TaskRow[] = [];
+  for (;;) {
     // An end node finished the process: the other paths stop with it.
     if (process.row.status === "done" || process.row.status === "canceled") return;
-    if (work.mode === "user") {
-      queue.push(...(await activate(work, process, item)));
-      continue;
+    await settleFirstSplits(work, process);
+    const item = queue.shift();
+    if (item && onLosingBranch(work, item.token)) continue;
+    if (item?.node.kind === "join") {
+      arrivals.push(item);
+    } else if (item) {
+      queue.push(...(await guarded(work, process, item, () => activate(work, process, item))));
+    } else if (arrivals.length > 0) {
+      for (const arrival of arrivals.splice(0)) {
+        const join = await guarded(work, process, arrival, async () => [await arriveAtJoin(work, process, arrival)]);
+        for (const task of join) if (!joins.includes(task)) joins.push(task);
+      }
+    } else {
+      const join = joins.shift();
+      if (!join) return;
+      if (join.status !== "started") continue;
+      queue.push(...(await guardedJoin(work, process, join)));
     }
-    const checkpoint = work.checkpoint();
-    try {
-      queue.push(...(await activate(work, process, item)));
-    } catch (error) {
-      if (!isNodeFailure(error)) throw error;
-      work.restore(checkpoint);
-      saveFailedNode(work, process, item, error);
-    }
+  }
+}
+
+/**
+ * Runs one node. After a person's task (user mode) a failure throws and everything rolls back;
+ * after a job it is saved on the node's task, in error, and what went before it stands.
+ */
+async function guarded<T>(work: FlowWork, process: LoadedProcess, item: Pending, run: () => Promise<T[]>): Promise<T[]> {
+  if (work.mode === "user") return run();
+  const checkpoint = work.checkpoint();
+  try {
+    return await run();
+  } catch (error) {
+    if (!isNodeFailure(error)) throw error;
+    work.restore(checkpoint);
+    saveFailedNode(work, process, item, error);
+    return [];
+  }
+}
+
+/** Decides a join, with a job's failure saved on the join task itself. */
+async function guardedJoin(work: FlowWork, process: LoadedProcess, join: TaskRow): Promise<Pending[]> {
+  if (work.mode === "user") return evaluateJoin(work, process, join);
+  const checkpoint = work.checkpoint();
+  try {
+    return await evaluateJoin(work, process, join);
+  } catch (error) {
+    if (!isNodeFailure(error)) throw error;
+    work.restore(checkpoint);
+    failTask(work, process, join, error.cause ?? error);
+    return [];
   }
 }
 
@@ -81,30 +137,38 @@ export function after(process: LoadedProcess, task: TaskRow, names: readonly str
   return names.map((name) => ({ node: nodeNamed(process.flow, name), previous: [task.id], token }));
 }
 
-/** The targets of a node with one `next` edge. */
+/** The targets of a node's `next` edge (a view's `overdue` edge is taken only when it is overdue). */
 export function nextOf(node: AnyNode | ObsoleteNode): string[] {
-  return node.edges.map((edge) => edge.to);
+  return node.edges.filter((edge) => edge.kind === "next").map((edge) => edge.to);
 }
 
 async function activate(work: FlowWork, process: LoadedProcess, item: Pending): Promise<Pending[]> {
   const { node } = item;
-  if (node.kind === "view") {
-    await createView(work, process, node, item);
-    return [];
+  switch (node.kind) {
+    case "view":
+      await createView(work, process, node, item);
+      return [];
+    case "handle":
+      await createHandle(work, process, node, item);
+      return [];
+    case "job": {
+      const task = work.addTask(process, fields(work, process, node, item, item.id ?? null));
+      work.move(task, "schedule");
+      work.enqueue(task);
+      return [];
+    }
+    // runNodes holds arrivals at a join back until nothing else is left to run.
+    case "join":
+      throw new Error(`Node "${node.name}" is a join; runNodes decides joins.`);
+    // checkFlow refuses edges into a start node.
+    case "start":
+    case "startHandle":
+      throw new Error(`Node "${node.name}" is a start node; nothing leads to it.`);
   }
-  if (node.kind === "job") {
-    const task = work.addTask(process, fields(work, process, node, item, item.id ?? null));
-    work.move(task, "schedule");
-    work.enqueue(task);
-    return [];
-  }
-  if (node.kind === "join") return arriveAtJoin(work, process, node, item);
-  // checkFlow refuses edges into a start node.
-  if (node.kind === "start" || node.kind === "startHandle") throw new Error(`Node "${node.name}" is a start node; nothing leads to it.`);
 
   const task = work.addTask(process, fields(work, process, node, item, item.id ?? null));
   work.move(task, "activate");
-  const ctx = { process: work.processView(process), task: work.taskView(task) };
+  const ctx = work.context(process, work.taskView(task));
   switch (node.kind) {
     case "handler": {
       const patch = authored(node, () => node.run(ctx));
@@ -118,20 +182,30 @@ async function activate(work: FlowWork, process: LoadedProcess, item: Pending): 
       work.move(task, "complete", {}, { to: names });
       return after(process, task, names);
     }
-    case "split": {
+    case "split":
+    case "splitFirst": {
       const opened = authored(node, () =>
         node.edges.flatMap((edge, index) => ((edge.when?.(ctx) ?? true) ? [{ to: edge.to, token: branchToken(task, index) }] : [])),
       );
       if (opened.length === 0) throw nodeFailed(node, new Error("no branch's condition holds, so no branch opened"));
       const data: SplitData = { branches: opened.map((branch) => branch.token) };
-      work.move(task, "complete", { data });
+      // A first split stays started while its branches race (settleFirstSplits completes it).
+      if (node.kind === "split") work.move(task, "complete", { data });
+      else work.update(task, { data });
       return opened.map((branch) => ({ node: nodeNamed(process.flow, branch.to), previous: [task.id], token: branch.token }));
     }
     case "subprocess":
-      await startChild(work, process, node, task);
+      if (node.items) return startChildren(work, process, node, task);
+      await startChild(
+        work,
+        process,
+        node,
+        task,
+        authored(node, () => node.data(ctx)),
+      );
       return [];
     case "end":
-      await finishProcess(work, process, task);
+      await reachEnd(work, process, node, task);
       return [];
   }
 }
@@ -140,7 +214,7 @@ async function activate(work: FlowWork, process: LoadedProcess, item: Pending): 
 
 async function createView(work: FlowWork, process: LoadedProcess, node: NodeOfKind<"view">, item: Pending): Promise<TaskRow> {
   const id = item.id ?? randomUUID();
-  const ctx: FlowContext<unknown> = { process: work.processView(process), task: { id, node: node.name, ownerId: null } };
+  const ctx = work.context(process, { id, node: node.name, ownerId: null });
   const assignee = authored(node, () => assigneeOf(node.assign, ctx));
   const due = authored(node, () => dueAt(node.due, ctx, work.now));
   const task = work.addTask(process, {
@@ -152,15 +226,24 @@ async function createView(work: FlowWork, process: LoadedProcess, node: NodeOfKi
   else work.update(task, { ownerRole: assignee.role });
   if (node.onCreate) {
     const onCreate = node.onCreate;
-    await authoredAsync(node, () => onCreate({ process: work.processView(process), task: work.taskView(task) }));
+    await authoredAsync(node, () => onCreate(work.context(process, work.taskView(task))));
   }
   return task;
+}
+
+/** A handle waits, new, for its signal; `onCreate` gets the address an outside system signals it at. */
+async function createHandle(work: FlowWork, process: LoadedProcess, node: NodeOfKind<"handle">, item: Pending): Promise<void> {
+  const task = work.addTask(process, fields(work, process, node, item, item.id ?? null));
+  if (node.onCreate) {
+    const onCreate = node.onCreate;
+    await authoredAsync(node, () => onCreate(work.context(process, work.taskView(task), { signal: signalAddressOf(task) })));
+  }
 }
 
 /** The fields every new task gets: title and description (computed from the process), branch, links. */
 function fields(work: FlowWork, process: LoadedProcess, node: AnyNode, item: Pending, given: string | null) {
   const id = given ?? randomUUID();
-  const ctx: FlowContext<unknown> = { process: work.processView(process), task: { id, node: node.name, ownerId: null } };
+  const ctx = work.context(process, { id, node: node.name, ownerId: null });
   return {
     id,
     node,
@@ -173,7 +256,7 @@ function fields(work: FlowWork, process: LoadedProcess, node: AnyNode, item: Pen
   };
 }
 
-// ─── Split and join ──────────────────────────────────────────────────────────
+// ─── Splits and joins ────────────────────────────────────────────────────────
 
 /** A branch's token: the split's own token, then the split task and the branch's index. */
 function branchToken(split: TaskRow, index: number): string {
@@ -187,47 +270,87 @@ function parseToken(token: string): { splitId: string; outer: string | null } {
   return { splitId: last.slice(0, last.lastIndexOf(".")), outer: cut === -1 ? null : token.slice(0, cut) };
 }
 
-async function arriveAtJoin(work: FlowWork, process: LoadedProcess, node: NodeOfKind<"join">, item: Pending): Promise<Pending[]> {
+/** Whether a task is on a branch: it carries the branch's token, or that of a split nested in it. */
+export function isOnBranch(task: { readonly token: string | null }, branch: string): boolean {
+  return task.token === branch || (task.token?.startsWith(`${branch}/`) ?? false);
+}
+
+/**
+ * A branch reaches a join: the join task of its split is created by the first arrival (a done,
+ * canceled or failed one is never reused) and every arrival is linked to it. Deciding comes after
+ * (`evaluateJoin`), once nothing else is left to run.
+ */
+async function arriveAtJoin(work: FlowWork, process: LoadedProcess, item: Pending): Promise<TaskRow> {
+  const node = item.node as NodeOfKind<"join">;
   if (!item.token) throw nodeFailed(node, new Error("a task reached the join outside any split"));
-  const { splitId, outer } = parseToken(item.token);
-  let join = work
+  const token = await joinedToken(work, process, node, item.token);
+  const { splitId, outer } = parseToken(token);
+  const join = work
     .openTasks(process)
     .find((task) => task.nodeName === node.name && task.status === "started" && (task.data as JoinData | null)?.split === splitId);
   if (join) {
     for (const previousId of item.previous) work.link(join, previousId);
-  } else {
-    const split = await work.task(process, splitId);
-    const data: JoinData = { split: splitId, branches: (split?.data as SplitData | null)?.branches ?? [] };
-    join = work.addTask(process, { ...fields(work, process, node, { ...item, token: outer }, null), data });
-    work.move(join, "activate");
+    return join;
   }
-  return evaluateJoin(work, process, join);
+  // The split is in memory when it ran in this work, or is still open (a first split); else it is read once, by the first arrival.
+  const split = await work.task(process, splitId);
+  const data: JoinData = { split: splitId, branches: (split?.data as SplitData | null)?.branches ?? [token] };
+  const created = work.addTask(process, { ...fields(work, process, node, { ...item, token: outer }, null), data });
+  work.move(created, "activate");
+  return created;
 }
 
 /**
- * Goes on from a join once every branch its split opened has arrived; fails it into the error queue
- * when a branch can no longer arrive (nothing open is left on it).
+ * The branch token a join decides on, from an arrival's. A first split needs no join of its own
+ * (its losers are canceled), so the winner may go straight on to the join of the split around it:
+ * when another branch of that enclosing split reaches this join without passing the first split,
+ * the first split's part of the token is dropped, and the join closes the enclosing split.
+ */
+async function joinedToken(work: FlowWork, process: LoadedProcess, join: NodeOfKind<"join">, token: string): Promise<string> {
+  for (let current = token; ;) {
+    const { splitId, outer } = parseToken(current);
+    if (outer === null) return current;
+    const split = await work.task(process, splitId);
+    const enclosing = split?.nodeKind === "splitFirst" ? await work.task(process, parseToken(outer).splitId) : null;
+    if (!split || !enclosing) return current;
+    const targets = work.nodeOf(process, enclosing).edges.map((edge) => edge.to);
+    if (!reachable(targets, successorsOf(process.flow), split.nodeName).has(join.name)) return current;
+    current = outer;
+  }
+}
+
+const SUCCESSORS = new WeakMap<AnyFlow, ReadonlyMap<string, readonly string[]>>();
+
+function successorsOf(flow: AnyFlow): ReadonlyMap<string, readonly string[]> {
+  let successors = SUCCESSORS.get(flow);
+  if (!successors) SUCCESSORS.set(flow, (successors = adjacency(flowGraph(flow).edges)));
+  return successors;
+}
+
+/**
+ * Goes on from a join once no task is left open on the branches its split opened, as Viewflow's
+ * join decides: a branch whose tasks all arrived, were canceled, or ended elsewhere is done; a
+ * task in error still holds the join, since it may be revived. Tasks of a split nested in a
+ * branch carry longer tokens under it, so they hold the join too. With `continueWhen`, it goes on
+ * as soon as that holds, and cancels what is still open on its branches.
  */
 export async function evaluateJoin(work: FlowWork, process: LoadedProcess, join: TaskRow): Promise<Pending[]> {
   const { branches } = join.data as JoinData;
-  const arrivals = await work.arrivalsAt(join);
-  const open = work.openTasks(process).filter((task) => task.id !== join.id);
-  const states = branches.map((branch): BranchState => {
-    if (arrivals.some((arrival) => arrival.token === branch)) return "arrived";
-    const onBranch = open.find((task) => task.token === branch || task.token?.startsWith(`${branch}/`));
-    return onBranch ? onBranch.status : "canceled";
-  });
-  const state = joinState(states);
   const node = work.nodeOf(process, join);
-  if (state === "ready") {
-    work.move(join, "complete");
-    return after(process, join, nextOf(node));
+  const open = work.openTasks(process).filter((task) => task.id !== join.id);
+  const states = branches.map((branch): BranchState => open.filter((task) => isOnBranch(task, branch)).map((task) => task.status));
+  if (joinState(states) !== "ready") {
+    if (node.kind !== "join" || !node.continueWhen) return [];
+    const continueWhen = node.continueWhen;
+    const arrived = (await work.arrivalsAt(join)).map((task) => work.historyTask(task));
+    const waiting = states.filter((state) => state.length > 0).length;
+    const early = authored(node, () => continueWhen(work.context(process, work.taskView(join), { arrived, open: waiting })));
+    if (!early) return [];
+    for (const task of open)
+      if (branches.some((branch) => isOnBranch(task, branch))) await cancelOpenTask(work, process, task, { join: join.id });
   }
-  if (state === "stuck") {
-    const waiting = branches.filter((_, index) => states[index] !== "arrived").join(", ");
-    failTask(work, process, join, new Error(`A branch can no longer reach "${join.title}" (branches not arrived: ${waiting}).`));
-  }
-  return [];
+  work.move(join, "complete");
+  return after(process, join, nextOf(node));
 }
 
 /** Re-checks every waiting join of a process, after a task on a branch was canceled. */
@@ -237,6 +360,37 @@ export async function recheckJoins(work: FlowWork, process: LoadedProcess): Prom
     const next = await evaluateJoin(work, process, join);
     await runNodes(work, process, next);
   }
+}
+
+/**
+ * A first split whose branch has a task just done: that branch wins, everything still open on the
+ * other branches is canceled, and the first split is done (Viewflow's SplitFirst, on its branch's
+ * `task_finished`). The winner's own next nodes run after this.
+ */
+async function settleFirstSplits(work: FlowWork, process: LoadedProcess): Promise<void> {
+  for (const done of work.takeCompletions(process)) {
+    if (!done.token) continue;
+    const split = work.known(parseToken(done.token).splitId);
+    if (!split || split.nodeKind !== "splitFirst" || split.status !== "started") continue;
+    const data = split.data as SplitData;
+    const losers = data.branches.filter((branch) => branch !== done.token);
+    for (const task of work.openTasks(process)) {
+      if (losers.some((branch) => isOnBranch(task, branch))) await cancelOpenTask(work, process, task, { splitFirst: split.id });
+    }
+    work.move(split, "complete", { data: { ...data, winner: done.token } }, { winner: done.token });
+  }
+}
+
+/** Whether a token is on a branch of a first split that another branch has won (its queued nodes never run). */
+function onLosingBranch(work: FlowWork, token: string | null): boolean {
+  if (!token) return false;
+  const parts = token.split("/");
+  return parts.some((_, index) => {
+    const branch = parts.slice(0, index + 1).join("/");
+    const split = work.known(parseToken(branch).splitId);
+    const winner = split?.nodeKind === "splitFirst" ? (split.data as SplitData | null)?.winner : undefined;
+    return winner !== undefined && winner !== branch;
+  });
 }
 
 // ─── Starting and ending processes ───────────────────────────────────────────
@@ -269,11 +423,17 @@ export async function startProcessAt(
   return { process, startTask };
 }
 
-async function startChild(work: FlowWork, parent: LoadedProcess, node: NodeOfKind<"subprocess">, task: TaskRow): Promise<void> {
+/** Starts one child process of a subprocess task with its (unparsed) initial data. */
+async function startChild(
+  work: FlowWork,
+  parent: LoadedProcess,
+  node: NodeOfKind<"subprocess">,
+  task: TaskRow,
+  input: unknown,
+): Promise<LoadedProcess> {
   const flow = work.registry.get(node.flow.name);
   const start = flow.nodes[node.start];
   if (start?.kind !== "startHandle") throw nodeFailed(node, new Error(`flow "${flow.name}" has no start handle "${node.start}"`));
-  const input = authored(node, () => node.data({ process: work.processView(parent), task: work.taskView(task) }));
   const parsed = flow.process.safeParse(input);
   if (!parsed.success) {
     throw new FlowError("handler_failed", `${node.name}: data for "${flow.name}" is invalid: ${parsed.error.message}`, {
@@ -281,22 +441,88 @@ async function startChild(work: FlowWork, parent: LoadedProcess, node: NodeOfKin
       fields: fieldErrors(parsed.error.issues),
     });
   }
-  await startProcessAt(work, flow, start, parsed.data, parent.row.createdById, task.id);
+  return (await startProcessAt(work, flow, start, parsed.data, parent.row.createdById, task.id)).process;
 }
 
-/** An end node: the process's other open tasks are canceled, the process is done, and a parent waiting for it goes on. */
-async function finishProcess(work: FlowWork, process: LoadedProcess, endTask: TaskRow): Promise<void> {
-  for (const task of work.openTasks(process)) if (task.id !== endTask.id) await cancelOpenTask(work, process, task);
+/**
+ * A subprocess per item (Viewflow's NSubprocess): one child per item, started in order in this
+ * transaction; children that end at once do not complete the task before the last has started.
+ */
+async function startChildren(work: FlowWork, process: LoadedProcess, node: NodeOfKind<"subprocess">, task: TaskRow): Promise<Pending[]> {
+  const items = authored(node, () => node.items?.(work.context(process, work.taskView(task))) ?? []);
+  const children: string[] = [];
+  work.startingChildren.add(task.id);
+  for (const [index, item] of items.entries()) {
+    const input = authored(node, () => node.data(work.context(process, work.taskView(task), { item, index })));
+    children.push((await startChild(work, process, node, task, input)).row.id);
+    const data: ChildrenData = { children };
+    work.update(task, { data });
+  }
+  work.startingChildren.delete(task.id);
+  work.update(task, { data: { children } satisfies ChildrenData });
+  return settleChildren(work, process, node, task);
+}
+
+/**
+ * Goes on from a subprocess per item once every child that was not canceled is done, or once its
+ * `continueWhen` holds (the children still running are canceled then). Nothing while it waits.
+ */
+async function settleChildren(work: FlowWork, process: LoadedProcess, node: NodeOfKind<"subprocess">, task: TaskRow): Promise<Pending[]> {
+  if (task.status !== "started" || work.startingChildren.has(task.id)) return [];
+  const children = await childrenOf(work, task);
+  const running = children.filter((child) => child.status === "running" || child.status === "error");
+  if (running.length > 0) {
+    const continueWhen = node.continueWhen;
+    if (!continueWhen || !authored(node, () => continueWhen(work.context(process, work.taskView(task), { children })))) return [];
+    for (const child of running) await cancelProcessTree(work, await work.lock(child.id, node.flow.name), { parentCanceled: true });
+  }
+  const ended = await childrenOf(work, task);
+  const patch = authored(node, () => node.merge(work.context(process, work.taskView(task), { children: ended })));
+  mergeData(work, process, node, patch);
+  work.move(task, "complete");
+  return after(process, task, nextOf(node));
+}
+
+/** The children of a subprocess per item, in item order, as they stand in this work. */
+async function childrenOf(work: FlowWork, task: TaskRow): Promise<ChildProcess<unknown>[]> {
+  const order = (task.data as ChildrenData | null)?.children ?? [];
+  const stored = new Map((await selectChildProcesses(work.tx, task.id)).map((row) => [row.id, row]));
+  return order.flatMap((id) => {
+    const row = work.knownProcess(id)?.row ?? stored.get(id);
+    return row ? [{ id: row.id, data: row.data, createdBy: row.createdById, status: row.status }] : [];
+  });
+}
+
+/**
+ * An end node. `others: "cancel"` (the default): the process's other open tasks are canceled and
+ * it is done. `others: "wait"`: the end is done, and the process with it only when nothing else is
+ * open. A parent waiting for a finished process goes on.
+ */
+async function reachEnd(work: FlowWork, process: LoadedProcess, node: NodeOfKind<"end">, endTask: TaskRow): Promise<void> {
+  const others = work.openTasks(process).filter((task) => task.id !== endTask.id);
+  if (node.others === "wait" && others.length > 0) {
+    work.move(endTask, "complete", {}, { waitsFor: others.length });
+    return;
+  }
+  for (const task of others) await cancelOpenTask(work, process, task);
   work.move(endTask, "complete");
+  await finishProcess(work, process);
+}
+
+/** The process is done; a subprocess task waiting for it goes on. */
+export async function finishProcess(work: FlowWork, process: LoadedProcess): Promise<void> {
   work.moveProcess(process, "finish");
   const parent = await parentOf(work, process);
   if (!parent) return;
   const { process: parentProcess, task } = parent;
   const node = work.nodeOf(parentProcess, task);
   if (node.kind !== "subprocess" || task.status !== "started") return;
-  const patch = authored(node, () =>
-    node.merge({ process: work.processView(parentProcess), task: work.taskView(task), child: work.processView(process) }),
-  );
+  if (node.items) {
+    await runNodes(work, parentProcess, await settleChildren(work, parentProcess, node, task));
+    return;
+  }
+  const child = work.processView(process);
+  const patch = authored(node, () => node.merge(work.context(parentProcess, work.taskView(task), { child })));
   mergeData(work, parentProcess, node, patch);
   work.move(task, "complete");
   await runNodes(work, parentProcess, after(parentProcess, task, nextOf(node)));
@@ -327,21 +553,29 @@ export async function cancelOpenTask(
     for (const child of await selectOpenChildProcesses(work.tx, task.id)) {
       await cancelProcessTree(work, await work.lock(child.id, child.flowName), { parentCanceled: true });
     }
+    for (const child of work.processesStartedBy(task.id)) {
+      if (child.row.status === "running" || child.row.status === "error") await cancelProcessTree(work, child, { parentCanceled: true });
+    }
   }
 }
 
 /**
  * Cancels a process and every open task in it (and their child processes). A process a subprocess
- * started fails its parent's task, unless that task is being canceled itself.
+ * started fails its parent's task, unless that task is being canceled itself; a child of a
+ * subprocess per item is left out of its parent's count instead (as Viewflow's NSubprocess does).
  */
 export async function cancelProcessTree(work: FlowWork, process: LoadedProcess, options: { parentCanceled?: boolean } = {}): Promise<void> {
   for (const task of work.openTasks(process)) await cancelOpenTask(work, process, task);
   work.moveProcess(process, "cancel");
   if (options.parentCanceled) return;
   const parent = await parentOf(work, process);
-  if (parent && parent.task.status === "started") {
-    failTask(work, parent.process, parent.task, new Error(`Its process "${process.row.flowName}" (${process.row.id}) was canceled.`));
+  if (!parent || parent.task.status !== "started") return;
+  const node = work.nodeOf(parent.process, parent.task);
+  if (node.kind === "subprocess" && node.items) {
+    await runNodes(work, parent.process, await settleChildren(work, parent.process, node, parent.task));
+    return;
   }
+  failTask(work, parent.process, parent.task, new Error(`Its process "${process.row.flowName}" (${process.row.id}) was canceled.`));
 }
 
 // ─── Failures ────────────────────────────────────────────────────────────────
@@ -370,7 +604,7 @@ function saveFailedNode(work: FlowWork, process: LoadedProcess, item: Pending, e
     data: item.data ?? null,
     revivedFromId: item.revivedFromId ?? null,
   });
-  if (item.node.kind !== "view" && item.node.kind !== "job" && item.node.kind !== "join") work.move(task, "activate");
+  if (!["view", "handle", "job", "join"].includes(item.node.kind)) work.move(task, "activate");
   failTask(work, process, task, error.cause ?? error);
 }
 
@@ -395,11 +629,15 @@ function nodeFailed(node: AnyNode, cause: unknown): FlowError {
   });
 }
 
-/** Runs author code (a handler, condition, assignment, title…) and names the step when it throws. */
+/**
+ * Runs author code (a handler, condition, assignment, title…) and names the step when it throws.
+ * A callback reading a history not loaded yet is not a failure: the action runs again with it.
+ */
 export function authored<T>(node: AnyNode, run: () => T): T {
   try {
     return run();
   } catch (error) {
+    if (error instanceof HistoryNeeded) throw error;
     throw nodeFailed(node, error);
   }
 }
@@ -408,6 +646,7 @@ export async function authoredAsync<T>(node: AnyNode, run: () => Promise<T> | T)
   try {
     return await run();
   } catch (error) {
+    if (error instanceof HistoryNeeded) throw error;
     throw nodeFailed(node, error);
   }
 }

@@ -54,6 +54,15 @@ describe("checkInvariants", () => {
       ({ taskId }) => `UPDATE flow_task SET status = 'new', "assigneeId" = NULL WHERE id = '${taskId}'`,
       /trail ends at done but it is new/,
     ],
+    [
+      // Issue 11, bug 4: an undo then a revive ran one node twice on one branch, and nothing said so.
+      "two open tasks of one node on one branch",
+      ({ processId }) =>
+        `INSERT INTO flow_task (id, "processId", "flowName", "nodeName", "nodeKind", status, "assigneeId", title)
+           SELECT id || '-twin', "processId", "flowName", "nodeName", "nodeKind", status, "assigneeId", title
+           FROM flow_task WHERE "processId" = '${processId}' AND "nodeName" = 'rework'`,
+      /2 open tasks of node "rework"/,
+    ],
   ])("finds %s", async (_, sql, expected) => {
     await withBroken(sql, expected);
   });

@@ -71,17 +71,29 @@ const CHECKS: { name: string; sql: string; say: (row: Row) => string }[] = [
     say: (r) => `process ${r.processId} has ${r.n} open joins "${r.nodeName}" for split ${r.split}`,
   },
   {
+    // An arrival carries one of the branches, or one under it through first splits only: a first
+    // split's winner may go on to the join of the split around it (activate.ts joinedToken).
     name: "joins receive only their split's branches",
     sql: `SELECT j.id, a.token FROM flow_task j JOIN flow_task_previous l ON l."taskId" = j.id JOIN flow_task a ON a.id = l."previousId"
-           WHERE j."nodeKind" = 'join' AND NOT (j.data->'branches' ? coalesce(a.token, ''))`,
+           WHERE j."nodeKind" = 'join' AND NOT (j.data->'branches' ? coalesce(a.token, '') OR a.id = j.data->>'split'
+             OR EXISTS (SELECT 1 FROM jsonb_array_elements_text(j.data->'branches') b(token) WHERE a.token LIKE b.token || '/%'
+               AND NOT EXISTS (SELECT 1 FROM unnest(string_to_array(substr(a.token, length(b.token) + 2), '/')) s(part)
+                 WHERE NOT EXISTS (SELECT 1 FROM flow_task f WHERE f."processId" = j."processId" AND f."nodeKind" = 'splitFirst'
+                   AND f.id = left(s.part, length(s.part) - position('.' in reverse(s.part)))))))`,
     say: (r) => `join ${r.id} received a task on branch ${r.token}, which its split did not open`,
   },
   {
-    name: "a done join had every branch arrive",
-    sql: `SELECT j.id FROM flow_task j WHERE j."nodeKind" = 'join' AND j.status = 'done' AND EXISTS (
-            SELECT 1 FROM jsonb_array_elements_text(j.data->'branches') b WHERE NOT EXISTS (
-              SELECT 1 FROM flow_task_previous l JOIN flow_task a ON a.id = l."previousId" WHERE l."taskId" = j.id AND a.token = b))`,
-    say: (r) => `join ${r.id} is done though a branch never arrived`,
+    name: "a done join left nothing open on its branches",
+    sql: `SELECT j.id, t.id AS open FROM flow_task j CROSS JOIN LATERAL jsonb_array_elements_text(j.data->'branches') b(token)
+           JOIN flow_task t ON t."processId" = j."processId" AND t.status IN (${OPEN}) AND (t.token = b.token OR t.token LIKE b.token || '/%')
+           WHERE j."nodeKind" = 'join' AND j.status = 'done'`,
+    say: (r) => `join ${r.id} is done though task ${r.open} is still open on one of its branches`,
+  },
+  {
+    name: "one open task of a node on a branch",
+    sql: `SELECT "processId", "nodeName", token, count(*) AS n FROM flow_task WHERE status IN (${OPEN})
+           GROUP BY "processId", "nodeName", token HAVING count(*) > 1`,
+    say: (r) => `process ${r.processId} has ${r.n} open tasks of node "${r.nodeName}" on branch ${r.token ?? "(none)"}: it would run twice`,
   },
   {
     name: "a waiting subprocess has a child running",

@@ -23,9 +23,7 @@ export async function completeTask(actor: FlowUser, ref: TaskRef, input: unknown
     }
     if (task.status === "new") work.move(task, "assign", { assigneeId: actor.id });
     if (task.status === "assigned") work.move(task, "start");
-    const patch = authored(view, () =>
-      view.merge({ process: work.processView(process), task: work.taskView(task), user: actor, form: form.data }),
-    );
+    const patch = authored(view, () => view.merge(work.context(process, work.taskView(task), { user: actor, form: form.data })));
     mergeData(work, process, view, patch);
     work.move(task, "complete", { data: form.data, finishedById: actor.id });
     await runNodes(work, process, after(process, task, nextOf(view)));

@@ -7,18 +7,22 @@ import { randomUUID } from "node:crypto";
 import {
   nodeOf,
   obsoleteNode,
+  processHistory,
   processTransition,
   transition,
   type AnyFlow,
   type AnyNode,
+  type FlowContext,
+  type HistoryTask,
   type ObsoleteNode,
   type ProcessAction,
+  type ProcessHistory,
   type ProcessView,
   type TaskAction,
   type TaskView,
 } from "@/lib/flow";
 import { FlowError } from "./errors";
-import { lockProcess, selectPrevious, selectTask, writeChanges, type Tx } from "./queries";
+import { lockProcess, selectArrivals, selectHistory, selectTask, writeChanges, type Tx } from "./queries";
 import type { FlowRegistry } from "./registry";
 import { isOpen, type AuditRow, type JobSpec, type ProcessRow, type TaskRow } from "./rows";
 
@@ -44,6 +48,22 @@ export interface LoadedProcess {
  */
 export const QUEUE_MAX_ATTEMPTS = 10;
 
+/**
+ * Thrown when a callback reads the history of a process whose history this work did not load. The
+ * action runs again from the start (nothing is written before the end), loading the history of
+ * that flow's processes from then on: a flow whose callbacks never read it never loads it.
+ * @internal
+ */
+export class HistoryNeeded extends Error {
+  constructor(readonly flowName: string) {
+    super(`Flow "${flowName}" reads the process history; the action runs again with it loaded.`);
+    this.name = "HistoryNeeded";
+  }
+}
+
+/** Flows whose callbacks have read the history: their processes' histories load with the lock. @internal */
+export const READS_HISTORY = new Set<string>();
+
 export class FlowWork {
   readonly nowIso: string;
   private readonly processes = new Map<string, LoadedProcess>();
@@ -54,7 +74,11 @@ export class FlowWork {
   private previous: { taskId: string; previousId: string }[] = [];
   private audit: AuditRow[] = [];
   private jobs: JobSpec[] = [];
-  private readonly arrivals = new Map<string, { id: string; token: string | null }[]>();
+  private completions: TaskRow[] = [];
+  private readonly histories = new Map<string, TaskRow[]>();
+  private readonly createdProcesses = new Set<string>();
+  /** Subprocess tasks whose children are being started: a child that ends at once does not complete them yet. */
+  readonly startingChildren = new Set<string>();
 
   constructor(
     readonly tx: Tx,
@@ -87,6 +111,7 @@ export class FlowWork {
     this.processes.set(processId, loaded);
     for (const task of locked.open) this.tasks.set(task.id, task);
     if (locked.task && !this.tasks.has(locked.task.id)) this.tasks.set(locked.task.id, locked.task);
+    if (READS_HISTORY.has(flowName)) this.histories.set(processId, await selectHistory(this.tx, processId));
     return loaded;
   }
 
@@ -109,6 +134,27 @@ export class FlowWork {
     return [...this.tasks.values()].filter((task) => task.processId === process.row.id && isOpen(task.status));
   }
 
+  /** A process this work holds (locked or created), by id. */
+  knownProcess(processId: string): LoadedProcess | null {
+    return this.processes.get(processId) ?? null;
+  }
+
+  /** The processes this work holds that a subprocess task started. */
+  processesStartedBy(taskId: string): LoadedProcess[] {
+    return [...this.processes.values()].filter((process) => process.row.parentTaskId === taskId);
+  }
+
+  /** The tasks that arrived at a join, in the order they arrived: stored links, then this work's. */
+  async arrivalsAt(join: TaskRow): Promise<TaskRow[]> {
+    const stored = this.created.has(join.id) ? [] : await selectArrivals(this.tx, join.id);
+    const ids = [...stored.map((row) => row.id), ...this.previous.filter((link) => link.taskId === join.id).map((link) => link.previousId)];
+    const byId = new Map(stored.map((row) => [row.id, row]));
+    return [...new Set(ids)].flatMap((id) => {
+      const row = this.tasks.get(id) ?? byId.get(id);
+      return row ? [row] : [];
+    });
+  }
+
   /** The process a task belongs to, among those this work holds. */
   processOf(task: TaskRow): LoadedProcess {
     const process = this.processes.get(task.processId);
@@ -120,21 +166,6 @@ export class FlowWork {
   nodeOf(process: LoadedProcess, task: TaskRow): AnyNode | ObsoleteNode {
     const node = nodeOf(process.flow, task.nodeName);
     return node.kind === task.nodeKind ? node : obsoleteNode(task.nodeName);
-  }
-
-  /** The tasks that arrived at a join: loaded once from the database, plus this work's links. */
-  async arrivalsAt(join: TaskRow): Promise<{ id: string; token: string | null }[]> {
-    let list = this.arrivals.get(join.id);
-    if (!list) {
-      list = this.created.has(join.id) ? [] : await selectPrevious(this.tx, join.id);
-      for (const link of this.previous) {
-        if (link.taskId === join.id && !list.some((p) => p.id === link.previousId)) {
-          list.push({ id: link.previousId, token: this.tasks.get(link.previousId)?.token ?? null });
-        }
-      }
-      this.arrivals.set(join.id, list);
-    }
-    return list;
   }
 
   // ─── Creating ───────────────────────────────────────────────────────────────
@@ -155,6 +186,7 @@ export class FlowWork {
     };
     const loaded = { row, flow };
     this.processes.set(row.id, loaded);
+    this.createdProcesses.add(row.id);
     this.dirtyProcesses.add(row.id);
     this.record(row.id, null, "start", null, "running", { flowVersion: flow.version, parentTaskId });
     return loaded;
@@ -197,7 +229,6 @@ export class FlowWork {
   /** Records that `task` came from `previousId` (a join gains one link per arriving branch). */
   link(task: TaskRow, previousId: string): void {
     this.previous.push({ taskId: task.id, previousId });
-    this.arrivals.get(task.id)?.push({ id: previousId, token: this.tasks.get(previousId)?.token ?? null });
   }
 
   // ─── Changing ───────────────────────────────────────────────────────────────
@@ -218,8 +249,16 @@ export class FlowWork {
     Object.assign(task, changes, { status: result.to, updatedAt: this.nowIso });
     if (action === "start" || action === "activate") task.startedAt ??= this.nowIso;
     if (result.to === "done" || result.to === "canceled" || result.to === "revived") task.finishedAt = this.nowIso;
+    if (action === "complete") this.completions.push(task);
     this.dirtyTasks.add(task.id);
     this.record(task.processId, task.id, action, from, result.to, details);
+  }
+
+  /** The tasks completed since the last call, of one process (a first split looks for its winner among them). */
+  takeCompletions(process: LoadedProcess): TaskRow[] {
+    const mine = this.completions.filter((task) => task.processId === process.row.id);
+    this.completions = this.completions.filter((task) => task.processId !== process.row.id);
+    return mine;
   }
 
   /** Changes fields of a task that are not its status (e.g. the error of a rescheduled job). */
@@ -292,6 +331,52 @@ export class FlowWork {
     return { id: task.id, node: task.nodeName, ownerId: task.assigneeId };
   }
 
+  /**
+   * What a callback receives: the process, the task, `extra` (a view's form, a join's arrivals…),
+   * and the process's history, read only when a callback reads it. The history is not enumerable,
+   * so spreading a context never reads it by accident; callers pass `extra` here instead.
+   */
+  context<E extends object = object>(process: LoadedProcess, task: TaskView, extra?: E): FlowContext<Record<string, unknown>> & E {
+    const ctx = { process: this.processView(process), task, ...extra } as FlowContext<Record<string, unknown>> & E;
+    Object.defineProperty(ctx, "history", { enumerable: false, get: () => this.history(process) });
+    return ctx;
+  }
+
+  /**
+   * The process's tasks so far, oldest first, as they stand in this work.
+   * @throws {HistoryNeeded} when it was not loaded with the lock (the action then runs again)
+   */
+  history(process: LoadedProcess): ProcessHistory {
+    const stored = this.histories.get(process.row.id);
+    if (!stored && !this.createdProcesses.has(process.row.id)) throw new HistoryNeeded(process.row.flowName);
+    const ids = new Set((stored ?? []).map((task) => task.id));
+    const mine = [...this.tasks.values()].filter((task) => task.processId === process.row.id && !ids.has(task.id));
+    const rows = [...(stored ?? []).map((task) => this.tasks.get(task.id) ?? task), ...mine];
+    return processHistory(rows.map((task) => this.historyTask(task)));
+  }
+
+  /** Loads the process's history now, whether or not its flow was known to read it (a job's snapshot has it). */
+  async loadHistory(process: LoadedProcess): Promise<ProcessHistory> {
+    if (!this.histories.has(process.row.id) && !this.createdProcesses.has(process.row.id)) {
+      this.histories.set(process.row.id, await selectHistory(this.tx, process.row.id));
+    }
+    return this.history(process);
+  }
+
+  /** A task as callbacks read it. */
+  historyTask(task: TaskRow): HistoryTask {
+    return {
+      id: task.id,
+      node: task.nodeName,
+      status: task.status,
+      ownerId: task.assigneeId,
+      finishedById: task.finishedById,
+      data: task.data,
+      createdAt: new Date(task.createdAt),
+      finishedAt: task.finishedAt ? new Date(task.finishedAt) : null,
+    };
+  }
+
   // ─── Job mode: keep what went before a node that fails ─────────────────────
 
   /** A copy of everything in memory, to go back to when a node fails in job mode. */
@@ -305,6 +390,7 @@ export class FlowWork {
       previous: [...this.previous],
       audit: [...this.audit],
       jobs: [...this.jobs],
+      completions: [...this.completions],
     };
   }
 
@@ -326,7 +412,7 @@ export class FlowWork {
     this.previous = [...checkpoint.previous];
     this.audit = [...checkpoint.audit];
     this.jobs = [...checkpoint.jobs];
-    this.arrivals.clear();
+    this.completions = checkpoint.completions.filter((task) => this.tasks.has(task.id));
   }
 
   // ─── Writing ────────────────────────────────────────────────────────────────
@@ -385,6 +471,7 @@ export interface Checkpoint {
   readonly previous: { taskId: string; previousId: string }[];
   readonly audit: AuditRow[];
   readonly jobs: JobSpec[];
+  readonly completions: TaskRow[];
 }
 
 function replace<T>(target: Set<T>, source: Set<T>): void {

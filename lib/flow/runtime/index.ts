@@ -10,6 +10,8 @@ export { unassignTask } from "./unassign-task";
 export { reassignTask } from "./reassign-task";
 export { startTask } from "./start-task";
 export { completeTask } from "./complete-task";
+export { signalTask, signalTaskWithToken } from "./signal-task";
+export type { SignalOutcome } from "./signal-task";
 export { cancelTask } from "./cancel-task";
 export { undoTask } from "./undo-task";
 export { reviveTask } from "./revive-task";

@@ -8,7 +8,7 @@ import { pool } from "@/lib/db/pool";
 import { withTransaction } from "@/lib/db/sql";
 import type { AnyNode, FlowUser, ObsoleteNode } from "@/lib/flow";
 import { FlowError } from "./errors";
-import { FlowWork, notFound, type LoadedProcess, type WorkMode } from "./flow-work";
+import { FlowWork, HistoryNeeded, notFound, READS_HISTORY, type LoadedProcess, type WorkMode } from "./flow-work";
 import { installed } from "@/lib/installation/install";
 import type { FlowRegistry } from "./registry";
 import type { TaskRow } from "./rows";
@@ -61,6 +61,7 @@ export async function inFlowTransaction<T>(
 ): Promise<T> {
   const database = options.db ?? pool;
   const registry = options.registry ?? installed().flows;
+  const historyRetried = new Set<string>();
   for (let attempt = 1; ; attempt++) {
     try {
       return await withTransaction(database, async (tx) => {
@@ -70,6 +71,17 @@ export async function inFlowTransaction<T>(
         return result;
       });
     } catch (error) {
+      // A callback read a history not loaded: run again, loading that flow's histories from now on.
+      // The first such action of a flow in this process pays one extra attempt; none after it (a
+      // concurrent action may have marked the flow after this one locked, hence the set of its own).
+      if (error instanceof HistoryNeeded) {
+        if (historyRetried.has(error.flowName))
+          throw new Error(`The history of flow "${error.flowName}" was read but not loaded.`, { cause: error });
+        historyRetried.add(error.flowName);
+        READS_HISTORY.add(error.flowName);
+        attempt -= 1;
+        continue;
+      }
       const state = sqlStateOf(error);
       if (state === LOCK_TIMEOUT) throw new FlowError("busy", "Waited too long for the process lock.", { cause: error });
       if (!state || !RETRYABLE.has(state)) throw error;

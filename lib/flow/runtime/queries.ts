@@ -63,6 +63,46 @@ export async function selectPrevious(tx: Tx, taskId: string): Promise<{ id: stri
   );
 }
 
+/** The tasks that arrived at a join (its links), oldest link first. */
+export async function selectArrivals(tx: Tx, joinId: string): Promise<TaskRow[]> {
+  const rows = await rowsOf<{ row: TaskRow }>(
+    tx,
+    `SELECT row_to_json(t) AS row FROM flow_task_previous p JOIN flow_task t ON t.id = p."previousId" WHERE p."taskId" = $1 ORDER BY t."finishedAt", t.id`,
+    [joinId],
+  );
+  return rows.map((r) => r.row);
+}
+
+/**
+ * Every task of a process, oldest first: its history, loaded with the lock only for flows whose
+ * callbacks read it (flow-work.ts READS_HISTORY).
+ */
+export async function selectHistory(tx: Tx, processId: string): Promise<TaskRow[]> {
+  const rows = await rowsOf<{ row: TaskRow }>(
+    tx,
+    `SELECT row_to_json(t) AS row FROM flow_task t WHERE t."processId" = $1 ORDER BY t."createdAt", (SELECT min(a.id) FROM flow_audit a WHERE a."taskId" = t.id)`,
+    [processId],
+  );
+  return rows.map((r) => r.row);
+}
+
+/** The child processes a subprocess task started, whatever their status. */
+export async function selectChildProcesses(tx: Tx, parentTaskId: string): Promise<ProcessRow[]> {
+  const rows = await rowsOf<{ row: ProcessRow }>(tx, `SELECT row_to_json(p) AS row FROM flow_process p WHERE "parentTaskId" = $1`, [
+    parentTaskId,
+  ]);
+  return rows.map((r) => r.row);
+}
+
+/** The task that replaced `taskId` (by a revive, or an undo that ran its node again), if one did. */
+export async function selectReplacement(tx: Tx, processId: string, taskId: string): Promise<string | null> {
+  const rows = await rowsOf<{ id: string }>(tx, `SELECT id FROM flow_task WHERE "processId" = $1 AND "revivedFromId" = $2 LIMIT 1`, [
+    processId,
+    taskId,
+  ]);
+  return rows[0]?.id ?? null;
+}
+
 /** Processes a subprocess task started that have not ended. */
 export async function selectOpenChildProcesses(tx: Tx, parentTaskId: string): Promise<{ id: string; flowName: string }[]> {
   return rowsOf<{ id: string; flowName: string }>(

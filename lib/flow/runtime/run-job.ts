@@ -1,4 +1,12 @@
-import { afterFailedAttempt, type JobCompute, type JobFaults, type JobStorage, type ProcessView, type TaskView } from "@/lib/flow";
+import {
+  afterFailedAttempt,
+  type JobCompute,
+  type JobFaults,
+  type JobStorage,
+  type ProcessHistory,
+  type ProcessView,
+  type TaskView,
+} from "@/lib/flow";
 import { after, describeError, failTask, mergeData, nextOf, runNodes, type NodeOfKind } from "./activate";
 import { FlowError } from "./errors";
 import { inFlowTransaction, type RuntimeOptions } from "./lock-process";
@@ -59,7 +67,8 @@ export async function runJob(payload: JobPayload, options: RunJobOptions): Promi
     if (node.kind !== "job") return null;
     work.move(task, "start", { attempts: task.attempts + 1 }, { attempt: task.attempts + 1 });
     const snapshot: ProcessView<Record<string, unknown>> = { ...work.processView(process), data: structuredClone(process.row.data) };
-    return { node, attempt: task.attempts, process: snapshot, task: work.taskView(task) };
+    const history = await work.loadHistory(process);
+    return { node, attempt: task.attempts, process: snapshot, task: work.taskView(task), history };
   });
   if (!started) return "skipped";
 
@@ -67,7 +76,7 @@ export async function runJob(payload: JobPayload, options: RunJobOptions): Promi
   let patch: object | void = undefined;
   let failure: unknown = null;
   try {
-    patch = await runOutsideLock(node, started.process, started.task, attempt, options);
+    patch = await runOutsideLock(node, started.process, started.task, started.history, attempt, options);
   } catch (error) {
     failure = error ?? new Error("The job threw nothing.");
   }
@@ -105,12 +114,14 @@ function runOutsideLock(
   node: NodeOfKind<"job">,
   process: ProcessView<Record<string, unknown>>,
   task: TaskView,
+  history: ProcessHistory,
   attempt: number,
   options: RunJobOptions,
 ): Promise<object | void> {
   return node.run({
     process,
     task,
+    history,
     attempt,
     storage: options.services.storageFor(process.id),
     compute: options.services.compute,

@@ -30,11 +30,20 @@ export async function undoTask(actor: FlowUser, ref: TaskRef, options: RuntimeOp
     const previous = (await selectPrevious(work.tx, task.id)).map((link) => link.id);
     const id = randomUUID();
     if (node.kind === "join") {
-      const join = work.addTask(process, { id, node, previous, token: task.token, title: task.title, data: task.data });
+      const join = work.addTask(process, {
+        id,
+        node,
+        previous,
+        token: task.token,
+        title: task.title,
+        data: task.data,
+        revivedFromId: task.id,
+      });
       work.move(join, "activate");
       await runNodes(work, process, await evaluateJoin(work, process, join));
     } else {
-      await runNodes(work, process, [{ id, node, previous, token: task.token }]);
+      // The fresh task names the one it replaces, so that one is never revived too (revive-task.ts).
+      await runNodes(work, process, [{ id, node, previous, token: task.token, revivedFromId: task.id }]);
     }
     return { taskId: id };
   });

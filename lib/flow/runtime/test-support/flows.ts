@@ -16,7 +16,7 @@ export const reviewFlow = flow("test-review", {
     stamped: z.number().optional(),
   }),
   nodes: ({ start, view, handler, ifNode, end }) => ({
-    start: start({ form: z.object({ text: z.string().min(1) }), permission: "engineer" }).next("review"),
+    start: start({ form: z.object({ text: z.string().min(1) }), permission: "flow.start" }).next("review"),
     review: view({
       title: ({ process }) => `Review ${process.data.text}`,
       description: "Approve or send back",
