@@ -3,7 +3,7 @@
  * (Next 16 no longer prints sizes after `next build`): the framework chunks
  * every page loads (`build-manifest.json` rootMainFiles and polyfills) plus
  * the route's own entry chunks (its `page_client-reference-manifest.js`),
- * raw and gzipped. Also says which chunks hold three.js or recharts, so a page
+ * raw and gzipped. Also says which chunks hold three.js, recharts, Leaflet or the glTF loader, so a page
  * that loads them up front shows. Reads GUSSET_DIST_DIR (default .next).
  *
  *   npm run bench -- first-load-js
@@ -25,7 +25,12 @@ const ROUTES = [
 ];
 
 /** Strings only found in the library's own code (class names it registers, CSS class prefixes it writes). */
-const LIBRARIES = { "three.js": ["WebGLRenderer", "THREE.WebGLRenderer"], recharts: ["recharts-wrapper", "recharts-surface"] } as const;
+const LIBRARIES = {
+  "three.js": ["WebGLRenderer", "THREE.WebGLRenderer"],
+  recharts: ["recharts-wrapper", "recharts-surface"],
+  leaflet: ["leaflet-container"],
+  "glTF loader": ["KHR_materials_emissive_strength"],
+} as const;
 
 interface Chunk {
   readonly file: string;
@@ -96,18 +101,18 @@ export function main(): void {
   console.log(
     `first-load JavaScript per page, from the build in ${dist} (${os.cpus().length}× ${os.cpus()[0]?.model}, node ${process.version})`,
   );
-  console.log(`  ${"route".padEnd(14)} ${"gzip".padStart(10)} ${"raw".padStart(10)}  chunks  three.js / recharts in first load`);
+  console.log(`  ${"route".padEnd(14)} ${"gzip".padStart(10)} ${"raw".padStart(10)}  chunks  heavy libraries in first load`);
   for (const row of rows) {
     const heavy = [...new Set(row.files.flatMap((file) => file.holds))];
     console.log(
-      `  ${row.route.padEnd(14)} ${kB(row.gzip).padStart(10)} ${kB(row.raw).padStart(10)}  ${String(row.files.length).padStart(6)}  ${heavy.length ? heavy.join(", ") : "neither"}`,
+      `  ${row.route.padEnd(14)} ${kB(row.gzip).padStart(10)} ${kB(row.raw).padStart(10)}  ${String(row.files.length).padStart(6)}  ${heavy.length ? heavy.join(", ") : "none"}`,
     );
   }
   const lazy = [...new Set(readLoadable())].map(chunk).filter((c) => c.holds.length);
   for (const c of lazy) console.log(`  loaded on demand: ${c.file} ${kB(c.gzip)} gzip (${c.holds.join(", ")})`);
 }
 
-/** Chunks loaded by next/dynamic from the editor page: where three.js and recharts should be. */
+/** Chunks loaded by next/dynamic from the editor page: where the heavy libraries should be. */
 function readLoadable(): string[] {
   const file = path.join(dist, "server", "app", "(app)", "editor", "[id]", "page", "react-loadable-manifest.json");
   if (!existsSync(file)) return [];
