@@ -13,7 +13,8 @@ const SERVER = `
   const http = require("node:http");
   const mark = Symbol.for("gusset.x-forwarded-for-is-the-peer") in globalThis;
   const server = http.createServer((req, res) => res.end(JSON.stringify({ forwardedFor: req.headers["x-forwarded-for"] ?? null, mark })));
-  server.listen(0, "127.0.0.1", () => console.log(server.address().port));
+  // Written as text: console.log colours a number when FORCE_COLOR is set, as npm test sets it.
+  server.listen(0, "127.0.0.1", () => process.stdout.write(server.address().port + "\\n"));
 `;
 
 async function seenBy(env: Record<string, string>, forwardedFor: string): Promise<{ forwardedFor: string | null; mark: boolean }> {

@@ -8,7 +8,7 @@ import { useTimeZone } from "@/components/ui/local-time";
 import type { Api } from "@/lib/http/api";
 import { fetchApiValue } from "@/lib/http/fetch-api";
 import type { TypeInfo } from "./tree-model";
-import { TREE_QUERY_KEY } from "./entity-tree";
+import { TREE_QUERY_KEY } from "./tree-model";
 
 /**
  * What an entity holds, as a table (name, type, owner, version, when changed, how many it holds in

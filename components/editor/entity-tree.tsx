@@ -10,7 +10,7 @@ import { fetchApiValue } from "@/lib/http/fetch-api";
 import { Button } from "@/components/ui/button";
 import { TaskDialog, type TreeTask } from "./tree-task-dialog";
 import { TreeSearch } from "./tree-search";
-import { mergePages, treeKey, unloaded, type RowInfo, type TypeInfo } from "./tree-model";
+import { mergePages, TREE_QUERY_KEY, treeKey, unloaded, type RowInfo, type TypeInfo } from "./tree-model";
 
 export interface EntityTreeProps {
   /** The roots and the open path, as the page read them (lib/entities/list-tree.ts, openTree). */
@@ -23,7 +23,6 @@ export interface EntityTreeProps {
 }
 
 /** The react-query keys of the tree's pages: one infinite query per expanded node ("" for the roots). */
-export const TREE_QUERY_KEY = "entity-tree";
 /** A page opened around an entity is a query of its own: another entity's page opens its own window. */
 const treeQueryKey = (parentId: string | null, around: string | undefined) => [TREE_QUERY_KEY, parentId ?? "", around ?? ""] as const;
 

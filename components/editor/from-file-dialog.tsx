@@ -1,12 +1,13 @@
 "use client";
 
+import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { Dialog } from "@/components/ui/dialog";
 import { describeProblem } from "@/lib/entities/file-import";
 import type { EntityFailure, EntityResult } from "@/lib/entities/types";
 import { Button } from "@/components/ui/button";
-import type { TypeInfo } from "./tree-model";
+import { TREE_QUERY_KEY, type TypeInfo } from "./tree-model";
 
 type CreateFromFile = (input: {
   type: string;
@@ -35,6 +36,7 @@ export function FromFileDialog({
   onClose: () => void;
 }) {
   const router = useRouter();
+  const queryClient = useQueryClient();
   const formats = types.flatMap((type) =>
     type.fromFiles.map((fromFile, index) => ({ key: `${type.name}:${index}`, type: type.name, index, ...fromFile })),
   );
@@ -65,6 +67,8 @@ export function FromFileDialog({
               setFailure(result.failure);
               return;
             }
+            // The parent has a child more: the tree reads its pages again, as after any other create.
+            await queryClient.invalidateQueries({ queryKey: [TREE_QUERY_KEY] });
             onClose();
             router.push(`/editor/${result.value.id}`);
           });

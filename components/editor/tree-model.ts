@@ -79,3 +79,6 @@ export function treeKey(rows: readonly RowInfo[], index: number, key: string): T
       return null;
   }
 }
+
+/** The react-query key of every page of the tree: invalidated after anything that changes the tree. */
+export const TREE_QUERY_KEY = "entity-tree";

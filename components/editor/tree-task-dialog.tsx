@@ -17,10 +17,9 @@ import type { EntityResult, TreeNode } from "@/lib/entities/types";
 import { fetchApiValue } from "@/lib/http/fetch-api";
 import { useSettledValue } from "@/components/views/use-settled-value";
 import { FromFileDialog } from "./from-file-dialog";
-import type { TypeInfo } from "./tree-model";
+import { TREE_QUERY_KEY, type TypeInfo } from "./tree-model";
 
 /** The tree's pages (entity-tree.tsx): read again after anything changes the tree. */
-const TREE_QUERY_KEY = "entity-tree";
 
 /** What the tree's "New…" button or an entity's Actions menu asked for. */
 export type TreeTask =
