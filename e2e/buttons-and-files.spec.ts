@@ -3,6 +3,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { PDFParse } from "pdf-parse";
 import { BEAM_CSV_EXAMPLE } from "@/definitions/beam/from-csv";
 import { queryE2eDatabase, signIn } from "./helpers";
+import { newProject } from "./views-helpers";
 
 // Issue 6: the beam's buttons (the report PDF and the forces CSV downloaded and read back, the
 // lightest-profile search with its progress and a picked candidate in the form, set params and
@@ -10,14 +11,6 @@ import { queryE2eDatabase, signIn } from "./helpers";
 // nothing created, and a file field's upload and download round trip.
 
 test.describe.configure({ mode: "serial" });
-
-async function newProject(page: Page, name: string): Promise<void> {
-  await page.goto("/editor");
-  await page.getByRole("button", { name: "New project" }).click();
-  await page.getByRole("dialog").getByLabel("Name").fill(name);
-  await page.getByRole("dialog").getByRole("button", { name: "Create" }).click();
-  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
-}
 
 async function newBeam(page: Page, project: string, name: string): Promise<void> {
   await page.getByRole("button", { name: `Actions for ${project}` }).click();

@@ -1,7 +1,7 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { recordCspViolations, signIn } from "./helpers";
 import { SCREENSHOTS } from "./screenshot-dir";
-import { createEntity, recordViewCalls, viewsPanel } from "./views-helpers";
+import { createEntity, newProject, recordViewCalls, viewsPanel } from "./views-helpers";
 
 // Issue 12: maps over the offline base map, geo fields placed on the map, bar charts by case with a
 // colour per bar and a limit line, frames, and a glTF model beside generated geometry. No request
@@ -60,12 +60,8 @@ test("a project's site: coordinates typed or a click on the field's map set the 
   const violations = recordCspViolations(page);
   await page.setViewportSize({ width: 1600, height: 1100 });
   await signIn(page, "engineer", "/editor");
-  await page.goto("/editor");
   const name = `Site ${Date.now().toString(36)}`;
-  await page.getByRole("button", { name: "New project" }).click();
-  await page.getByRole("dialog").getByLabel("Name").fill(name);
-  await page.getByRole("dialog").getByRole("button", { name: "Create" }).click();
-  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+  await newProject(page, name);
   const calls = recordViewCalls(page);
 
   // No site yet: the map shows the world outline and no features.
@@ -132,12 +128,8 @@ test("a project's site: coordinates typed or a click on the field's map set the 
 
 test("a bad site boundary is refused at its field with the reason", async ({ page }) => {
   await signIn(page, "engineer", "/editor");
-  await page.goto("/editor");
   const name = `Boundary ${Date.now().toString(36)}`;
-  await page.getByRole("button", { name: "New project" }).click();
-  await page.getByRole("dialog").getByLabel("Name").fill(name);
-  await page.getByRole("dialog").getByRole("button", { name: "Create" }).click();
-  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+  await newProject(page, name);
   const inputTab = page.getByRole("tablist", { name: "Input tabs" }).getByRole("tab", { name: "Site" });
   if (await inputTab.count()) await inputTab.click();
 

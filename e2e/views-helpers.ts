@@ -1,13 +1,18 @@
 import { expect, type Locator, type Page, type Request } from "@playwright/test";
 
+/** Creates a project at the top of the editor's tree; leaves the page on it. */
+export async function newProject(page: Page, name: string): Promise<void> {
+  await page.goto("/editor");
+  await page.getByRole("button", { name: "New project" }).click();
+  await page.getByRole("dialog").getByLabel("Name").fill(name);
+  await page.getByRole("dialog").getByRole("button", { name: "Create" }).click();
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+}
+
 /** Creates a project and, inside it, an entity of `type` through the editor's tree; leaves the page on the new entity. */
 export async function createEntity(page: Page, type: "beam" | "cube" | "turbine", name: string): Promise<string> {
   const project = `Views ${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
-  await page.goto("/editor");
-  await page.getByRole("button", { name: "New project" }).click();
-  await page.getByRole("dialog").getByLabel("Name").fill(project);
-  await page.getByRole("dialog").getByRole("button", { name: "Create" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: project })).toBeVisible();
+  await newProject(page, project);
   await page.getByRole("button", { name: `Actions for ${project}` }).click();
   await page.getByRole("button", { name: "New inside…" }).click();
   const dialog = page.getByRole("dialog");

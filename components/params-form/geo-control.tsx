@@ -73,32 +73,22 @@ export function GeoControl({
         {(single && vertices.length === 0 ? [{ lat: null, lon: null }] : vertices).map((vertex, index) => (
           <li key={index} className="flex flex-wrap items-center gap-2 text-sm">
             {!single && <span className="w-16 text-slate-600">{`${noun[0]!.toUpperCase()}${noun.slice(1)} ${index + 1}`}</span>}
-            <label className="flex items-center gap-1 text-slate-600">
-              <span>Lat</span>
-              <NumberInput
-                className={COORDINATE}
-                value={vertex.lat}
-                disabled={disabled}
-                aria-invalid={invalid}
-                aria-label={single ? `${field.label}: latitude` : `${field.label}: ${noun} ${index + 1} latitude`}
-                onValueChange={(lat) =>
-                  set(single ? [{ lat, lon: vertex.lon }] : vertices.map((v, at) => (at === index ? { ...v, lat } : v)))
-                }
-              />
-            </label>
-            <label className="flex items-center gap-1 text-slate-600">
-              <span>Lon</span>
-              <NumberInput
-                className={COORDINATE}
-                value={vertex.lon}
-                disabled={disabled}
-                aria-invalid={invalid}
-                aria-label={single ? `${field.label}: longitude` : `${field.label}: ${noun} ${index + 1} longitude`}
-                onValueChange={(lon) =>
-                  set(single ? [{ lat: vertex.lat, lon }] : vertices.map((v, at) => (at === index ? { ...v, lon } : v)))
-                }
-              />
-            </label>
+            {(["lat", "lon"] as const).map((axis) => (
+              <label key={axis} className="flex items-center gap-1 text-slate-600">
+                <span>{axis === "lat" ? "Lat" : "Lon"}</span>
+                <NumberInput
+                  className={COORDINATE}
+                  value={vertex[axis]}
+                  disabled={disabled}
+                  aria-invalid={invalid}
+                  aria-label={`${field.label}: ${single ? "" : `${noun} ${index + 1} `}${axis === "lat" ? "latitude" : "longitude"}`}
+                  onValueChange={(coordinate) => {
+                    const moved = { ...vertex, [axis]: coordinate };
+                    set(single ? [moved] : vertices.map((v, at) => (at === index ? moved : v)));
+                  }}
+                />
+              </label>
+            ))}
             {!single && (
               <button
                 type="button"
