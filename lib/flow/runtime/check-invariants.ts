@@ -101,6 +101,17 @@ const CHECKS: { name: string; sql: string; say: (row: Row) => string }[] = [
             AND NOT EXISTS (SELECT 1 FROM flow_process c WHERE c."parentTaskId" = t.id AND c.status IN ('running', 'error'))`,
     say: (r) => `subprocess task ${r.id} waits for a child process that is not running`,
   },
+  {
+    // Kept by writeStatement (queries.ts) for the flows page; any other write to flow_task would skew them.
+    name: "the finished-task counters match the finished tasks",
+    sql: `SELECT "flowName", "nodeName", status, slot, coalesce(t.n, 0) AS tasks, coalesce(c.count, 0) AS counted
+            FROM (SELECT "flowName", "nodeName", status, hashtext("processId") & 7 AS slot, count(*) AS n FROM flow_task
+                   WHERE status NOT IN (${OPEN}) GROUP BY 1, 2, 3, 4) t
+            FULL JOIN flow_node_task_count c USING ("flowName", "nodeName", status, slot)
+           WHERE coalesce(t.n, 0) <> coalesce(c.count, 0)`,
+    say: (r) =>
+      `the flows page counts ${r.counted} ${r.status} tasks of ${r.flowName}/${r.nodeName} (slot ${r.slot}), but ${r.tasks} are stored`,
+  },
 ];
 
 /** Checks that need the job queue's schema. */

@@ -4,7 +4,8 @@
  * completing a task and creating the next one is: lock, read open tasks, write, commit.
  */
 import { rowsOf, type Queryable } from "@/lib/db/sql";
-import { PROCESS_COLUMNS, TASK_COLUMNS, type AuditRow, type JobSpec, type ProcessRow, type TaskRow } from "./rows";
+import { TASK_STATUSES } from "@/lib/flow/status";
+import { isOpen, PROCESS_COLUMNS, TASK_COLUMNS, type AuditRow, type JobSpec, type ProcessRow, type TaskRow } from "./rows";
 
 /** What the queries run on: the client of the open transaction (lock-process.ts). */
 export type Tx = Queryable;
@@ -133,6 +134,9 @@ export interface Changes {
 }
 
 const quote = (column: string) => `"${column}"`;
+/** The statuses flow_node_task_count counts: every one the partial index on open tasks leaves out. */
+export const FINISHED_STATUSES = TASK_STATUSES.filter((status) => !isOpen(status));
+const FINISHED_LIST = FINISHED_STATUSES.map((status) => `'${status}'`).join(", ");
 const PROCESS_LIST = PROCESS_COLUMNS.map(quote).join(", ");
 const TASK_LIST = TASK_COLUMNS.map(quote).join(", ");
 const TASK_UPDATES = TASK_COLUMNS.filter((c) => !["id", "processId", "flowName", "createdAt"].includes(c))
@@ -165,10 +169,27 @@ export function writeStatement(changes: Changes): { sql: string; params: unknown
         "updatedAt" = EXCLUDED."updatedAt", "finishedAt" = EXCLUDED."finishedAt")`);
   }
   if (changes.tasks.length > 0) {
+    const tasks = param(changes.tasks);
     parts.push(`tasks AS (
       INSERT INTO flow_task (${TASK_LIST})
-      SELECT ${TASK_LIST} FROM jsonb_populate_recordset(NULL::flow_task, ${param(changes.tasks)})
+      SELECT ${TASK_LIST} FROM jsonb_populate_recordset(NULL::flow_task, ${tasks})
       ON CONFLICT (id) DO UPDATE SET ${TASK_UPDATES})`);
+    // The finished-task counters (flow_node_task_count, migration 20261206100000): +1 for a task
+    // entering a finished status, -1 for one leaving it (an undo). Every part of a statement reads
+    // the snapshot taken before it, so `o` is the task as it was; ordered by key so two
+    // transactions take the counter rows in the same order.
+    parts.push(`counted AS (
+      INSERT INTO flow_node_task_count ("flowName", "nodeName", status, slot, count)
+      SELECT "flowName", "nodeName", status, slot, sum(delta) FROM (
+        SELECT n."flowName", n."nodeName", n.status, hashtext(n."processId") & 7 AS slot, 1 AS delta
+          FROM jsonb_populate_recordset(NULL::flow_task, ${tasks}) n LEFT JOIN flow_task o ON o.id = n.id
+          WHERE n.status IN (${FINISHED_LIST}) AND o.status IS DISTINCT FROM n.status
+        UNION ALL
+        SELECT o."flowName", o."nodeName", o.status, hashtext(o."processId") & 7, -1
+          FROM jsonb_populate_recordset(NULL::flow_task, ${tasks}) n JOIN flow_task o ON o.id = n.id
+          WHERE o.status IN (${FINISHED_LIST}) AND o.status <> n.status
+      ) AS d GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
+      ON CONFLICT ("flowName", "nodeName", status, slot) DO UPDATE SET count = flow_node_task_count.count + EXCLUDED.count)`);
   }
   if (changes.previous.length > 0) {
     parts.push(`previous AS (
